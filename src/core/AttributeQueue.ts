@@ -1,0 +1,129 @@
+import type { Clock, TimerHandle } from '../rtm/clock';
+import type { RtmClientLike } from '../rtm/types';
+import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
+
+/** A legacy channel attribute operation. */
+export type AttrOp = { kind: 'set'; name: string; value: string } | { kind: 'del'; name: string } | { kind: 'clear' };
+
+/** RTM documents about 10 channel-attribute operations per 5 s per channel (rtm1-web-sdk.md §3.5). */
+export const ATTR_OPS_LIMIT = 10;
+export const ATTR_OPS_WINDOW_MS = 5000;
+
+interface Pending {
+  op: AttrOp;
+  done: (failure?: Failure) => void;
+}
+
+const NOTIFY = { enableNotificationToChannelMembers: true } as const;
+
+/**
+ * Carries one channel's legacy attribute operations onto RTM. While an RTM call is in flight (or the
+ * rate window is full), further operations queue and are coalesced into one net change, so a burst
+ * of 100 `channelSetAttr` becomes a handful of RTM calls, loses nothing and never surfaces RTM's
+ * "too often". Every operation's callback runs once its batch is carried.
+ */
+export class AttributeQueue {
+  #client: RtmClientLike;
+  #channelId: string;
+  #clock: Clock;
+  #pending: Pending[] = [];
+  #busy = false;
+  #calls: number[] = [];
+  #timer: TimerHandle | undefined;
+  #applied: (ops: AttrOp[]) => void;
+
+  /** `applied` hears each batch that RTM accepted, to update the local view at once. */
+  constructor(client: RtmClientLike, channelId: string, clock: Clock, applied: (ops: AttrOp[]) => void) {
+    this.#client = client;
+    this.#channelId = channelId;
+    this.#clock = clock;
+    this.#applied = applied;
+  }
+
+  submit(op: AttrOp, done: (failure?: Failure) => void): void {
+    this.#pending.push({ op, done });
+    this.#pump();
+  }
+
+  get idle(): boolean {
+    return !this.#busy && this.#pending.length === 0;
+  }
+
+  #pump(): void {
+    if (this.#busy || this.#pending.length === 0 || this.#timer !== undefined) return;
+    const calls = planCalls(this.#pending.map((p) => p.op));
+    const wait = this.#waitFor(calls.length);
+    if (wait > 0) {
+      this.#timer = this.#clock.setTimeout(() => {
+        this.#timer = undefined;
+        this.#pump();
+      }, wait);
+      return;
+    }
+    const batch = this.#pending.splice(0);
+    this.#busy = true;
+    void this.#run(calls).then((failure) => {
+      this.#busy = false;
+      if (!failure) this.#applied(batch.map((p) => p.op));
+      for (const p of batch) p.done(failure);
+      this.#pump();
+    });
+  }
+
+  /** Milliseconds until `count` more calls fit in the sliding window. */
+  #waitFor(count: number): number {
+    const now = this.#clock.now();
+    this.#calls = this.#calls.filter((t) => t > now - ATTR_OPS_WINDOW_MS);
+    const excess = this.#calls.length + count - ATTR_OPS_LIMIT;
+    if (excess <= 0) return 0;
+    return this.#calls[excess - 1]! + ATTR_OPS_WINDOW_MS - now;
+  }
+
+  async #run(calls: RtmCall[]): Promise<Failure | undefined> {
+    for (const call of calls) {
+      this.#calls.push(this.#clock.now());
+      try {
+        await call(this.#client, this.#channelId);
+      } catch (error) {
+        return { code: LegacyCode.GENERAL_E_FAILED, reason: describeRtmError(error) };
+      }
+    }
+    return undefined;
+  }
+}
+
+type RtmCall = (client: RtmClientLike, channelId: string) => Promise<void>;
+
+/** The fewest RTM calls with the same net effect as `ops` applied in order. */
+export function planCalls(ops: AttrOp[]): RtmCall[] {
+  let cleared = false;
+  const net = new Map<string, string | null>();
+  for (const op of ops) {
+    if (op.kind === 'clear') {
+      cleared = true;
+      net.clear();
+    } else net.set(op.name, op.kind === 'set' ? op.value : null);
+  }
+  const sets: Record<string, string> = {};
+  const dels: string[] = [];
+  for (const [name, value] of net) {
+    if (value !== null) sets[name] = value;
+    else if (!cleared) dels.push(name);
+  }
+  const calls: RtmCall[] = [];
+  if (cleared) calls.push((c, id) => c.clearChannelAttributes(id, NOTIFY));
+  if (dels.length > 0) calls.push((c, id) => c.deleteChannelAttributesByKeys(id, dels, NOTIFY));
+  if (Object.keys(sets).length > 0) calls.push((c, id) => c.addOrUpdateChannelAttributes(id, sets, NOTIFY));
+  return calls;
+}
+
+/** Applies ops to a local attribute map (the setter's own view). */
+export function applyOps(map: Map<string, string>, ops: AttrOp[]): Map<string, string> {
+  const next = new Map(map);
+  for (const op of ops) {
+    if (op.kind === 'clear') next.clear();
+    else if (op.kind === 'set') next.set(op.name, op.value);
+    else next.delete(op.name);
+  }
+  return next;
+}

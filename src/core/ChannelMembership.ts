@@ -1,0 +1,256 @@
+import type { TimerHandle } from '../rtm/clock';
+import type { ChannelAttributes, RtmChannelLike, RtmMessage } from '../rtm/types';
+import { diffAttributes } from './attributeDiff';
+import { applyOps, type AttrOp, type AttributeQueue } from './AttributeQueue';
+import type { ChannelHandle, ChannelOps, MemberEntry } from './ChannelHandle';
+import type { EngineContext } from './context';
+import { accountUid, utf8Length } from './ids';
+import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
+import { fail, succeed, type Outcome } from './outcome';
+import { decodeMessage, encodePayload } from './payload';
+
+/** Legacy user lists carried "the latest 200" members. */
+const USER_LIST_LIMIT = 200;
+/** RTM rejects attribute keys over 32 bytes (rtm1-web-sdk.md §3.3). */
+const ATTR_KEY_MAX_BYTES = 32;
+
+/**
+ * The session's membership of one RTM channel: the RTM channel object, a member cache (so a
+ * re-join after a reconnect needs no RTM call), the attribute cache that turns RTM's full-map
+ * pushes into legacy per-key events, and the `_auto_update_num` member-count poller.
+ */
+export class ChannelMembership implements ChannelOps {
+  readonly id: string;
+  #ctx: EngineContext;
+  #channel: RtmChannelLike;
+  #attrs: AttributeQueue;
+  #members: string[] = [];
+  #attributes = new Map<string, string>();
+  #handle: ChannelHandle;
+  #joined = false;
+  #gone = false;
+  #poll: { timer: TimerHandle; count: number | undefined } | undefined;
+  #forget: () => void;
+
+  constructor(ctx: EngineContext, id: string, handle: ChannelHandle, attrs: AttributeQueue, forget: () => void) {
+    this.#ctx = ctx;
+    this.id = id;
+    this.#handle = handle;
+    this.#attrs = attrs;
+    this.#forget = forget;
+    this.#channel = ctx.client.createChannel(id);
+    this.#channel.on('MemberJoined', this.#onMemberJoined);
+    this.#channel.on('MemberLeft', this.#onMemberLeft);
+    this.#channel.on('ChannelMessage', this.#onMessage);
+    this.#channel.on('AttributesUpdated', this.#onAttributes);
+  }
+
+  get joined(): boolean {
+    return this.#joined;
+  }
+
+  get handle(): ChannelHandle {
+    return this.#handle;
+  }
+
+  /** Joins RTM, then fetches members and attributes in parallel and emits the legacy join sequence. */
+  async join(): Promise<void> {
+    try {
+      await this.#channel.join();
+    } catch (error) {
+      this.#detach();
+      this.#handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason: describeRtmError(error) });
+      return;
+    }
+    if (this.#gone) return;
+    this.#joined = true;
+    const [members, attributes] = await Promise.all([
+      this.#channel.getMembers().catch((error: unknown) => {
+        this.#ctx.log.warn(`getMembers of "${this.id}" failed, the user list has only this user: ${describeRtmError(error)}`);
+        return [] as string[];
+      }),
+      this.#ctx.client.getChannelAttributes(this.id).catch((error: unknown) => {
+        this.#ctx.log.warn(`getChannelAttributes of "${this.id}" failed: ${describeRtmError(error)}`);
+        return {} as ChannelAttributes;
+      }),
+    ]);
+    if (this.#gone) return;
+    for (const m of members) if (!this.#members.includes(m)) this.#members.push(m);
+    this.#setAttributes(toMap(attributes), false);
+    this.#announce(this.#handle);
+  }
+
+  /** A second `channelJoin` of a channel the session is still in: no RTM call, same sequence. */
+  rejoin(handle: ChannelHandle): void {
+    this.#handle = handle;
+    handle.bind(this);
+    if (this.#joined) this.#announce(handle);
+  }
+
+  #announce(handle: ChannelHandle): void {
+    handle.state = 'joined';
+    handle.emit('joined');
+    handle.emit('userList', this.userList());
+    for (const [name, value] of this.#attributes) handle.emit('attrUpdated', { name, value, type: 'update' });
+  }
+
+  /** `[[account, uid], …]` including this user, at most the latest 200. */
+  userList(): MemberEntry[] {
+    const ids = this.#members.includes(this.#ctx.selfId) ? this.#members : [...this.#members, this.#ctx.selfId];
+    return ids.slice(-USER_LIST_LIMIT).map((id) => this.#entry(id));
+  }
+
+  #entry(id: string): MemberEntry {
+    const account = this.#ctx.codec.decode(id);
+    return [account, accountUid(account)];
+  }
+
+  async send(payload: unknown): Promise<Outcome> {
+    const outcome = await this.sendEncoded(encodePayload(payload));
+    if (outcome.ok && this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
+      // Legacy Signaling echoed a channel message to its sender; RTM never does (mapping-decisions.md).
+      this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, payload);
+    }
+    return outcome;
+  }
+
+  /** Sends through the session's pacer (RTM's 180 per 3 s limit). */
+  sendEncoded(message: RtmMessage): Promise<Outcome> {
+    if (!this.#joined) return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`));
+    return new Promise((resolve) => {
+      this.#ctx.pacer.submit({
+        run: () => {
+          this.#channel.sendMessage(message).then(
+            () => resolve(succeed()),
+            (error: unknown) => resolve(fail(sendFailureCode(error), describeRtmError(error))),
+          );
+        },
+        drop: () => resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent')),
+      });
+    });
+  }
+
+  async leave(handle: ChannelHandle): Promise<Outcome> {
+    handle.state = 'leaved';
+    if (this.#gone) return succeed();
+    this.#detach();
+    try {
+      await this.#channel.leave();
+    } catch (error) {
+      // Legacy leave "succeeded" locally whatever the server said (legacy-web-sdk.md §11.6).
+      this.#ctx.log.debug(`leave of "${this.id}" reported ${describeRtmError(error)}`);
+    }
+    return succeed();
+  }
+
+  /** The session lost the channel without leaving it (logout, re-login): forget it quietly. */
+  drop(): void {
+    this.#detach();
+  }
+
+  setAttr(name: string, value: string): Promise<Outcome> {
+    // RTM rejects empty values; legacy set-to-empty behaves as a delete (mapping-decisions.md).
+    return this.#submit(value === '' ? { kind: 'del', name } : { kind: 'set', name, value });
+  }
+
+  delAttr(name: string): Promise<Outcome> {
+    return this.#submit({ kind: 'del', name });
+  }
+
+  clearAttr(): Promise<Outcome> {
+    return this.#submit({ kind: 'clear' });
+  }
+
+  #submit(op: AttrOp): Promise<Outcome> {
+    if (op.kind !== 'clear' && (op.name.length === 0 || utf8Length(op.name) > ATTR_KEY_MAX_BYTES)) {
+      const reason = `attribute name "${op.name}" is not 1–${ATTR_KEY_MAX_BYTES} bytes, which RTM requires`;
+      this.#ctx.log.warn(reason);
+      return Promise.resolve(fail(LegacyCode.GENERAL_E_WRONG_PARAM, reason));
+    }
+    return new Promise((resolve) => {
+      this.#attrs.submit(op, (failure) => {
+        if (failure) this.#ctx.log.warn(`channel attribute update on "${this.id}" failed: ${failure.reason}`);
+        resolve(failure ? { ok: false, failure } : succeed());
+      });
+    });
+  }
+
+  /** The attribute queue applied a batch: the setter sees its own change once, now. */
+  applied(ops: AttrOp[]): void {
+    if (this.#joined && !this.#gone) this.#setAttributes(applyOps(this.#attributes, ops), true);
+  }
+
+  #setAttributes(next: Map<string, string>, announce: boolean): void {
+    const changes = diffAttributes(this.#attributes, next);
+    this.#attributes = next;
+    this.#configurePoll();
+    if (announce) for (const change of changes) this.#handle.emit('attrUpdated', change);
+  }
+
+  /** Built-in `_auto_update_num` = N > 0: report `_member_num` every N s when it changes. */
+  #configurePoll(): void {
+    const seconds = Number(this.#attributes.get('_auto_update_num'));
+    const active = Number.isFinite(seconds) && seconds > 0;
+    if (!active || this.#gone) {
+      if (this.#poll) this.#ctx.clock.clearTimeout(this.#poll.timer);
+      this.#poll = undefined;
+      return;
+    }
+    if (this.#poll) return;
+    const tick = (): void => {
+      void this.#ctx.client.getChannelMemberCount([this.id]).then(
+        (counts) => {
+          const count = counts[this.id];
+          if (!this.#poll || this.#gone || count === undefined) return;
+          if (count !== this.#poll.count) {
+            this.#poll.count = count;
+            this.#handle.emit('attrUpdated', { name: '_member_num', value: String(count), type: 'update' });
+          }
+        },
+        (error: unknown) => this.#ctx.log.debug(`member count poll failed: ${describeRtmError(error)}`),
+      );
+      if (this.#poll) this.#poll.timer = this.#ctx.clock.setTimeout(tick, seconds * 1000);
+    };
+    this.#poll = { timer: undefined, count: undefined };
+    tick();
+  }
+
+  #detach(): void {
+    if (this.#gone) return;
+    this.#gone = true;
+    this.#joined = false;
+    this.#configurePoll();
+    this.#channel.removeAllListeners();
+    this.#forget();
+  }
+
+  #onMemberJoined = (id: string): void => {
+    if (this.#members.includes(id)) return;
+    this.#members.push(id);
+    const [account, uid] = this.#entry(id);
+    this.#handle.emit('userJoined', account, uid);
+  };
+
+  #onMemberLeft = (id: string): void => {
+    this.#members = this.#members.filter((m) => m !== id);
+    const [account, uid] = this.#entry(id);
+    this.#handle.emit('userLeft', account, uid);
+  };
+
+  #onMessage = (message: RtmMessage, memberId: string): void => {
+    const decoded = decodeMessage(message);
+    // Control messages are peer-to-peer only; an END_CALL-looking channel text is ordinary text (§4.9).
+    if (decoded.kind === 'control') return;
+    const payload = decoded.kind === 'payload' ? decoded.payload : message.text;
+    const [account, uid] = this.#entry(memberId);
+    this.#handle.emit('message', account, uid, payload);
+  };
+
+  #onAttributes = (attributes: ChannelAttributes): void => {
+    this.#setAttributes(toMap(attributes), true);
+  };
+}
+
+function toMap(attributes: ChannelAttributes): Map<string, string> {
+  return new Map(Object.entries(attributes).map(([k, v]) => [k, v.value]));
+}

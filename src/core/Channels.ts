@@ -1,0 +1,154 @@
+import { AttributeQueue, type AttrOp } from './AttributeQueue';
+import { ChannelHandle } from './ChannelHandle';
+import { ChannelMembership } from './ChannelMembership';
+import type { EngineContext } from './context';
+import type { RtmMessage } from '../rtm/types';
+import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
+import { fail, succeed, type Outcome } from './outcome';
+
+/** Special legacy channels that RTM has no counterpart for (mapping-decisions.md, "Channels"). */
+const SPECIAL_CHANNEL = /^__?agora_/;
+
+/**
+ * The channels of one login: joins (one at a time unless `singleChannel: false`), re-joins without an
+ * RTM call, per-channel attribute queues (also used without joining), and transient joins for queries.
+ */
+export class Channels {
+  #ctx: EngineContext;
+  #memberships = new Map<string, ChannelMembership>();
+  #queues = new Map<string, AttributeQueue>();
+
+  constructor(ctx: EngineContext) {
+    this.#ctx = ctx;
+  }
+
+  /** Starts a join and returns its handle at once; the outcome arrives as handle events. */
+  join(name: string, loggedIn: boolean): ChannelHandle {
+    const handle = new ChannelHandle(name);
+    if (!loggedIn) {
+      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'not logged in' }));
+      return handle;
+    }
+    if (SPECIAL_CHANNEL.test(name)) {
+      const reason = `special channel "${name}" is not available on RTM`;
+      this.#ctx.log.warnOnce(`special:${name}`, `${reason}; the join fails`);
+      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason }));
+      return handle;
+    }
+    const encoded = this.#ctx.codec.encode(name);
+    if (!('id' in encoded)) {
+      this.#ctx.log.warn(`channelJoin: ${encoded.why}`);
+      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason: encoded.why }));
+      return handle;
+    }
+    const id = encoded.id;
+    const existing = this.#memberships.get(id);
+    if (existing) {
+      const previous = existing.handle;
+      if (previous !== handle) previous.removeAllListeners();
+      queueMicrotask(() => existing.rejoin(handle));
+      return handle;
+    }
+    if (this.#ctx.options.singleChannel) this.#leaveOthers(id);
+    const membership = new ChannelMembership(this.#ctx, id, handle, this.queue(id), () => {
+      if (this.#memberships.get(id) === membership) this.#memberships.delete(id);
+    });
+    this.#memberships.set(id, membership);
+    handle.bind(membership);
+    void membership.join();
+    return handle;
+  }
+
+  /** Legacy sessions were in one channel at a time: joining another leaves the old one first. */
+  #leaveOthers(keep: string): void {
+    for (const [id, membership] of this.#memberships) {
+      if (id === keep) continue;
+      const handle = membership.handle;
+      void membership.leave(handle).then(() => handle.emit('left', LegacyCode.SUCCESS));
+    }
+  }
+
+  /** The membership of a joined channel, by legacy name (the native dialect names channels). */
+  find(name: string): ChannelMembership | undefined {
+    const encoded = this.#ctx.codec.encode(name);
+    return 'id' in encoded ? this.#memberships.get(encoded.id) : undefined;
+  }
+
+  /** One queue per channel ID, so joined and not-joined updates of a channel coalesce together. */
+  queue(id: string): AttributeQueue {
+    let queue = this.#queues.get(id);
+    if (!queue) {
+      queue = new AttributeQueue(this.#ctx.client, id, this.#ctx.clock, (ops) => this.#memberships.get(id)?.applied(ops));
+      this.#queues.set(id, queue);
+    }
+    return queue;
+  }
+
+  /** `channel_set_attr`-style updates by name, joined or not. */
+  updateAttributes(name: string, op: AttrOp): Promise<Outcome> {
+    const encoded = this.#ctx.codec.encode(name);
+    if (!('id' in encoded)) return Promise.resolve(fail(LegacyCode.GENERAL_E_WRONG_PARAM, encoded.why));
+    const membership = this.#memberships.get(encoded.id);
+    if (membership) {
+      if (op.kind === 'clear') return membership.clearAttr();
+      return op.kind === 'set' ? membership.setAttr(op.name, op.value) : membership.delAttr(op.name);
+    }
+    return new Promise((resolve) => {
+      const effective: AttrOp = op.kind === 'set' && op.value === '' ? { kind: 'del', name: op.name } : op;
+      this.queue(encoded.id).submit(effective, (failure) => resolve(failure ? { ok: false, failure } : succeed()));
+    });
+  }
+
+  /**
+   * Members of a channel by RTM ID: from the cache when joined; otherwise a brief join
+   * (`transientJoins`), which other members see as a short membership.
+   */
+  async members(id: string): Promise<Outcome<string[]>> {
+    const membership = this.#memberships.get(id);
+    if (membership?.joined) return succeed(membership.userList().map(([account]) => account));
+    if (!this.#ctx.options.transientJoins) {
+      return fail(LegacyCode.GENERAL_E_FAILED, `not in channel "${id}" and transientJoins is off`);
+    }
+    const channel = this.#ctx.client.createChannel(id);
+    try {
+      await channel.join();
+    } catch (error) {
+      return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
+    }
+    try {
+      // The brief join put this user in the list; it was not a member before the query.
+      const ids = (await channel.getMembers()).filter((m) => m !== this.#ctx.selfId);
+      return succeed(ids.map((m) => this.#ctx.codec.decode(m)));
+    } catch (error) {
+      return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
+    } finally {
+      await channel.leave().catch(() => undefined);
+    }
+  }
+
+  /**
+   * `messageChannelSendForce`: send to a channel without being in it — join briefly, send, leave
+   * (the other members see the brief membership).
+   */
+  async sendTransient(id: string, message: RtmMessage): Promise<Outcome> {
+    const membership = this.#memberships.get(id);
+    if (membership?.joined) return membership.sendEncoded(message);
+    if (!this.#ctx.options.transientJoins) return fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${id}"`);
+    const channel = this.#ctx.client.createChannel(id);
+    try {
+      await channel.join();
+      await channel.sendMessage(message);
+      return succeed();
+    } catch (error) {
+      return fail(sendFailureCode(error), describeRtmError(error));
+    } finally {
+      await channel.leave().catch(() => undefined);
+    }
+  }
+
+  /** Logout or re-login: RTM dropped every channel; forget them without events. */
+  dropAll(): void {
+    for (const membership of [...this.#memberships.values()]) membership.drop();
+    this.#memberships.clear();
+  }
+}

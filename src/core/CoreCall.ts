@@ -1,0 +1,329 @@
+import { EventEmitter } from 'eventemitter3';
+import type { TimerHandle } from '../rtm/clock';
+import type {
+  LocalInvitationFailureReason,
+  LocalInvitationLike,
+  RemoteInvitationFailureReason,
+  RemoteInvitationLike,
+} from '../rtm/types';
+import { callTerms, contentOf } from './callExtra';
+import type { EngineContext } from './context';
+import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
+import { encodeControl, endCallText } from './payload';
+
+/** The legacy "20 s offline" rule for `_require_peer_online: 0` (legacy-web-sdk.md §10). */
+export const PEER_OFFLINE_FAIL_MS = 20_000;
+
+/** Invitation operations whose results are reported like seed 004's `on*InviteResult`. */
+export type CallOperation = 'invite' | 'cancel' | 'accept' | 'refuse';
+
+export interface CallEvents {
+  receivedByPeer: (extra: string) => void;
+  accepted: (extra: string) => void;
+  refused: (extra: string) => void;
+  failed: (failure: Failure) => void;
+  endByPeer: (extra: string) => void;
+  /** Fired synchronously inside `end()`, always with "", as legacy did. */
+  endByMyself: (extra: string) => void;
+  msg: (extra: string) => void;
+  /** Opt-in operation results, fed from RTM's API-call errors. */
+  operationResult: (operation: CallOperation, ok: boolean, reason: string) => void;
+}
+
+type Phase = 'new' | 'ringing' | 'answered' | 'ended';
+
+const FAILURE_OF_LOCAL: Record<LocalInvitationFailureReason, Failure> = {
+  PEER_OFFLINE: { code: LegacyCode.INVITE_E_PEEROFFLINE, reason: 'peer offline' },
+  PEER_NO_RESPONSE: { code: LegacyCode.INVITE_E_TIMEOUT, reason: 'no response from peer' },
+  INVITATION_EXPIRE: { code: LegacyCode.INVITE_E_TIMEOUT, reason: 'invitation expired' },
+  NOT_LOGGEDIN: { code: LegacyCode.INVITE_E_OTHER, reason: 'not logged in' },
+  UNKNOWN: { code: LegacyCode.INVITE_E_OTHER, reason: 'invitation failed' },
+};
+
+/**
+ * One legacy call (invitation), outgoing or incoming, carried on an RTM Local/RemoteInvitation plus
+ * the END_CALL message after the answer (RTM has no call after accept).
+ */
+export class CoreCall extends EventEmitter<CallEvents> {
+  readonly channelName: string;
+  readonly peer: string;
+  readonly direction: 'outgoing' | 'incoming';
+  /** The extra exactly as the app passed it (outgoing) or as received (incoming). */
+  readonly extra: unknown;
+  #ctx: EngineContext;
+  #peerId = '';
+  #channelId = '';
+  #phase: Phase = 'new';
+  #local: LocalInvitationLike | undefined;
+  #remote: RemoteInvitationLike | undefined;
+  #timers = new Map<'offline' | 'timeout', TimerHandle>();
+  #ending = false;
+
+  private constructor(ctx: EngineContext, direction: 'outgoing' | 'incoming', channelName: string, peer: string, extra: unknown) {
+    super();
+    this.#ctx = ctx;
+    this.direction = direction;
+    this.channelName = channelName;
+    this.peer = peer;
+    this.extra = extra;
+  }
+
+  /** `channelInviteUser2`: the call object now, the invitation on its way. */
+  static outgoing(ctx: EngineContext, channelName: string, peer: string, extra: unknown): CoreCall {
+    const call = new CoreCall(ctx, 'outgoing', channelName, peer, extra);
+    queueMicrotask(() => void call.#invite());
+    return call;
+  }
+
+  /** `RemoteInvitationReceived`: the callee's call. */
+  static incoming(ctx: EngineContext, remote: RemoteInvitationLike): CoreCall {
+    const call = new CoreCall(
+      ctx,
+      'incoming',
+      ctx.codec.decode(remote.channelId),
+      ctx.codec.decode(remote.callerId),
+      remote.content,
+    );
+    call.#remote = remote;
+    call.#peerId = remote.callerId;
+    call.#channelId = remote.channelId;
+    call.#phase = 'ringing';
+    remote.on('RemoteInvitationCanceled', call.#onRemoteCanceled);
+    remote.on('RemoteInvitationFailure', call.#onRemoteFailure);
+    return call;
+  }
+
+  /** True while the call can still be ended or receive control messages from `peerId` on `channelId`. */
+  matches(peerId: string, channelId: string): boolean {
+    return this.#phase !== 'ended' && this.#phase !== 'new' && this.#peerId === peerId && this.#channelId === channelId;
+  }
+
+  get active(): boolean {
+    return this.#phase === 'ringing' || this.#phase === 'answered';
+  }
+
+  /** Re-sends the invitation (the legacy Call's own `channelInviteUser2`). */
+  reinvite(): void {
+    if (this.direction !== 'outgoing' || this.#phase === 'ringing' || this.#phase === 'answered') return;
+    this.#phase = 'new';
+    void this.#invite();
+  }
+
+  async #invite(): Promise<void> {
+    const ctx = this.#ctx;
+    const peer = ctx.codec.encode(this.peer);
+    const channel = this.channelName === '' ? { id: '' } : ctx.codec.encode(this.channelName);
+    if (!('id' in peer) || !('id' in channel)) {
+      const why = 'id' in peer ? ('why' in channel ? channel.why : '') : peer.why;
+      return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: why }, 'invite');
+    }
+    if (!ctx.connected()) return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: 'not logged in' }, 'invite');
+    this.#peerId = peer.id;
+    this.#channelId = channel.id;
+    const terms = callTerms(this.extra);
+    if (terms.requirePeerOnline) {
+      try {
+        const online = await ctx.client.queryPeersOnlineStatus([peer.id]);
+        if (!online[peer.id]) return this.#fail({ code: LegacyCode.INVITE_E_PEEROFFLINE, reason: 'peer offline' }, 'invite');
+      } catch (error) {
+        return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: describeRtmError(error) }, 'invite');
+      }
+      if (this.#phase === 'ended') return;
+    }
+    try {
+      const local = ctx.client.createLocalInvitation(peer.id);
+      local.channelId = channel.id;
+      local.content = contentOf(this.extra);
+      local.on('LocalInvitationReceivedByPeer', this.#onReceived);
+      local.on('LocalInvitationAccepted', this.#onAccepted);
+      local.on('LocalInvitationRefused', this.#onRefused);
+      local.on('LocalInvitationFailure', this.#onLocalFailure);
+      this.#local = local;
+      local.send();
+    } catch (error) {
+      return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: describeRtmError(error) }, 'invite');
+    }
+    this.#phase = 'ringing';
+    this.emit('operationResult', 'invite', true, '');
+    if (!terms.requirePeerOnline) {
+      this.#after('offline', PEER_OFFLINE_FAIL_MS, () => {
+        if (this.#local?.state === 'SENT_TO_REMOTE') this.#abandon({ code: LegacyCode.INVITE_E_PEEROFFLINE, reason: 'peer offline' });
+      });
+    }
+    if (terms.timeoutSeconds !== undefined) {
+      this.#after('timeout', terms.timeoutSeconds * 1000, () => {
+        if (this.#phase === 'ringing') this.#abandon({ code: LegacyCode.INVITE_E_TIMEOUT, reason: 'timeout' });
+      });
+    }
+  }
+
+  #after(name: 'offline' | 'timeout', ms: number, run: () => void): void {
+    this.#timers.set(name, this.#ctx.clock.setTimeout(run, ms));
+  }
+
+  #clearTimers(...names: Array<'offline' | 'timeout'>): void {
+    for (const name of names) {
+      const timer = this.#timers.get(name);
+      if (timer !== undefined) this.#ctx.clock.clearTimeout(timer);
+      this.#timers.delete(name);
+    }
+  }
+
+  /** Withdraws an unanswered invitation and reports the legacy failure instead of a cancel. */
+  #abandon(failure: Failure): void {
+    try {
+      this.#local?.cancel();
+    } catch (error) {
+      this.#ctx.log.debug(`cancel after ${failure.reason} failed: ${describeRtmError(error)}`);
+    }
+    this.#fail(failure);
+  }
+
+  #fail(failure: Failure, operation?: CallOperation): void {
+    if (this.#phase === 'ended') return;
+    this.#finish();
+    if (operation) this.emit('operationResult', operation, false, failure.reason);
+    this.emit('failed', failure);
+  }
+
+  #finish(): void {
+    this.#phase = 'ended';
+    this.#clearTimers('offline', 'timeout');
+    this.#local?.removeAllListeners();
+    this.#remote?.removeAllListeners();
+  }
+
+  accept(extra: unknown): void {
+    if (!this.#remote || this.#phase !== 'ringing') {
+      this.emit('operationResult', 'accept', false, 'no incoming invitation to accept');
+      return;
+    }
+    try {
+      this.#remote.response = contentOf(extra);
+      this.#remote.accept();
+      this.#phase = 'answered';
+      this.emit('operationResult', 'accept', true, '');
+    } catch (error) {
+      this.#ctx.log.warn(`channelInviteAccept failed: ${describeRtmError(error)}`);
+      this.emit('operationResult', 'accept', false, describeRtmError(error));
+    }
+  }
+
+  refuse(extra: unknown): void {
+    if (!this.#remote || this.#phase !== 'ringing') {
+      this.emit('operationResult', 'refuse', false, 'no incoming invitation to refuse');
+      return;
+    }
+    try {
+      this.#remote.response = contentOf(extra);
+      this.#remote.refuse();
+      this.#finish();
+      this.emit('operationResult', 'refuse', true, '');
+    } catch (error) {
+      this.#ctx.log.warn(`channelInviteRefuse failed: ${describeRtmError(error)}`);
+      this.emit('operationResult', 'refuse', false, describeRtmError(error));
+    }
+  }
+
+  /**
+   * `channelInviteEnd`: `endByMyself("")` at once (legacy fired it synchronously, on every call);
+   * before the answer the caller cancels the invitation, otherwise the peer gets an END_CALL message.
+   */
+  end(extra: unknown): void {
+    this.emit('endByMyself', '');
+    if (this.#ending || !this.active) return;
+    const info = contentOf(extra);
+    if (this.#local && this.#phase === 'ringing') {
+      this.#ending = true;
+      try {
+        this.#local.content = info;
+        this.#local.cancel();
+        this.emit('operationResult', 'cancel', true, '');
+      } catch (error) {
+        this.emit('operationResult', 'cancel', false, describeRtmError(error));
+      }
+      this.#finish();
+      return;
+    }
+    this.#finish();
+    this.#sendToPeer('end', info);
+  }
+
+  /** `channelInviteDTMF`: a reserved peer message, consumed by the peer's matching call. */
+  dtmf(digits: unknown): void {
+    if (!this.active) return;
+    this.#sendToPeer('dtmf', digits);
+  }
+
+  #sendToPeer(type: 'end' | 'dtmf', data: unknown): void {
+    const text = type === 'end' ? endCallText(this.#channelId, String(data)) : undefined;
+    const message = text !== undefined ? { text } : encodeControl({ type, channel: this.#channelId, data });
+    const peerId = this.#peerId;
+    this.#ctx.pacer.submit({
+      run: () =>
+        void this.#ctx.client
+          .sendMessageToPeer(message, peerId)
+          .catch((error: unknown) => this.#ctx.log.warn(`call ${type} message failed: ${describeRtmError(error)}`)),
+      drop: () => this.#ctx.log.debug(`call ${type} message dropped at logout`),
+    });
+  }
+
+  /** An END_CALL or control message from this call's peer on this call's channel. */
+  receiveControl(type: 'end' | 'dtmf', data: unknown): void {
+    if (type === 'dtmf') {
+      this.emit('msg', JSON.stringify({ msgtype: 'dtmf', msgdata: data }));
+      return;
+    }
+    const wasRinging = this.#local && this.#phase === 'ringing';
+    const local = this.#local;
+    this.#finish();
+    // The callee hung up before answering: withdraw the caller's invitation quietly.
+    if (wasRinging) {
+      try {
+        local?.cancel();
+      } catch {
+        // Already ended on the RTM side; nothing to withdraw.
+      }
+    }
+    this.emit('endByPeer', typeof data === 'string' ? data : contentOf(data));
+  }
+
+  /** The session is gone (logout): no more events from this call. */
+  dispose(): void {
+    this.#finish();
+  }
+
+  #onReceived = (): void => {
+    this.#clearTimers('offline');
+    this.emit('receivedByPeer', '');
+  };
+
+  #onAccepted = (response: string): void => {
+    this.#phase = 'answered';
+    this.#clearTimers('offline', 'timeout');
+    this.emit('accepted', response);
+  };
+
+  #onRefused = (response: string): void => {
+    this.#finish();
+    this.emit('refused', response);
+  };
+
+  #onLocalFailure = (reason: LocalInvitationFailureReason): void => {
+    this.#fail(FAILURE_OF_LOCAL[reason] ?? FAILURE_OF_LOCAL.UNKNOWN);
+  };
+
+  #onRemoteCanceled = (content: string): void => {
+    if (this.#phase === 'ended') return;
+    this.#finish();
+    this.emit('endByPeer', content);
+  };
+
+  #onRemoteFailure = (reason: RemoteInvitationFailureReason): void => {
+    if (this.#phase === 'ended') return;
+    // Legacy callees had no failure event: the call simply ended from the caller's side.
+    this.#ctx.log.debug(`incoming call from "${this.peer}" ended by RTM: ${reason}`);
+    this.#finish();
+    this.emit('endByPeer', '');
+  };
+}

@@ -1,0 +1,324 @@
+import { EventEmitter } from 'eventemitter3';
+import { systemClock, type Clock, type TimerHandle } from '../rtm/clock';
+import type {
+  ConnectionChangeReason,
+  ConnectionState,
+  RemoteInvitationLike,
+  RtmClientLike,
+  RtmNamespaceLike,
+} from '../rtm/types';
+import type { ChannelHandle } from './ChannelHandle';
+import { Channels } from './Channels';
+import { Calls } from './Calls';
+import type { EngineContext } from './context';
+import type { CoreCall } from './CoreCall';
+import { accountUid, codecFor, type IdCodec } from './ids';
+import { LegacyCode, describeRtmError, loginFailureCode, type Failure } from './legacyCodes';
+import type { Log } from './log';
+import { MessagePacer } from './MessagePacer';
+import { resolveBackend, type ResolvedOptions } from './options';
+import { fail, type Outcome } from './outcome';
+import { PeerMessages } from './PeerMessages';
+import { Queries } from './Queries';
+import { retrySchedule, type ReconnectLimits } from './reconnectBudget';
+import { isLegacyNoToken, isRtmToken } from './tokens';
+
+/**
+ * Where a login stands. Dialects derive their status numbers from it (Web 0/1/2/3, Server 0–4).
+ */
+export type EnginePhase = 'logging-in' | 'logged-in' | 'reconnecting' | 'logged-out' | 'failed';
+
+/** Dialect-neutral session events. */
+export interface EngineEvents {
+  /** Login succeeded — again after every reconnect, as legacy did (apps rejoin channels there). */
+  loginSuccess: (uid: number) => void;
+  loginFailed: (failure: Failure) => void;
+  logout: (code: number) => void;
+  /** A legacy retry would have happened now (native `onReconnecting(nretry)`). */
+  reconnecting: (attempt: number) => void;
+  reconnected: () => void;
+  peerMessage: (account: string, payload: unknown) => void;
+  inviteReceived: (call: CoreCall) => void;
+}
+
+export interface EngineInit {
+  appId: string;
+  account: string;
+  token: unknown;
+  options: ResolvedOptions;
+  log: Log;
+  reconnect?: ReconnectLimits;
+}
+
+const NO_BACKEND =
+  'no RTM backend configured: pass { rtm } to Signal(appId, options) or Signal.configure({ rtm }) ' +
+  "(agora-rtm-sdk 1.x's AgoraRTM, or new FakeRtm() from 'signaling-compat/fake'), or load agora-rtm-sdk 1.x " +
+  'with a script tag so that window.AgoraRTM exists';
+
+/**
+ * The core of one legacy login: owns one RTM client and carries connection & status, the reconnect
+ * budget, tokens, p2p messages, channels, calls and queries. Dialects translate their API onto it.
+ */
+export class Engine extends EventEmitter<EngineEvents> {
+  readonly account: string;
+  readonly uid: number;
+  readonly log: Log;
+  readonly options: ResolvedOptions;
+  readonly codec: IdCodec;
+  readonly clock: Clock;
+  readonly channels: Channels;
+  readonly calls: Calls;
+  readonly queries: Queries;
+  readonly peers: PeerMessages;
+  #init: EngineInit;
+  #backend: RtmNamespaceLike | undefined;
+  #client: RtmClientLike | undefined;
+  #phase: EnginePhase = 'logging-in';
+  #pacer: MessagePacer;
+  #logoutRequested = false;
+  #ended = false;
+  #budgetTimers: TimerHandle[] = [];
+  #selfId = '';
+
+  constructor(init: EngineInit) {
+    super();
+    this.#init = init;
+    this.account = init.account;
+    this.uid = accountUid(init.account);
+    this.log = init.log;
+    this.options = init.options;
+    this.codec = codecFor(init.options.idCodec);
+    this.#backend = resolveBackend(init.options);
+    this.clock = init.options.clock ?? this.#backend?.clock ?? systemClock;
+    this.#pacer = new MessagePacer(this.clock);
+    const ctx = this.#context();
+    this.calls = new Calls(ctx);
+    this.channels = new Channels(ctx);
+    this.queries = new Queries(ctx, this.channels);
+    this.peers = new PeerMessages(ctx, this.calls, (account, payload) => this.emit('peerMessage', account, payload));
+  }
+
+  get phase(): EnginePhase {
+    return this.#phase;
+  }
+
+  #context(): EngineContext {
+    const engine = this;
+    return {
+      get client(): RtmClientLike {
+        if (!engine.#client) throw new Error('the RTM client does not exist before login');
+        return engine.#client;
+      },
+      codec: this.codec,
+      options: this.options,
+      log: this.log,
+      clock: this.clock,
+      account: this.account,
+      get selfId() {
+        return engine.#selfId;
+      },
+      uid: this.uid,
+      pacer: this.#pacer,
+      connected: () => this.#phase === 'logged-in',
+    };
+  }
+
+  /** Starts the login; every outcome is reported as an event, never thrown. */
+  start(): void {
+    void this.#login().catch((error: unknown) => {
+      this.log.error('login failed unexpectedly', error);
+      this.#failLogin({ code: LegacyCode.LOGIN_E_NET, reason: describeRtmError(error) });
+    });
+  }
+
+  async #login(): Promise<void> {
+    await Promise.resolve();
+    if (!this.#backend) {
+      this.log.error(NO_BACKEND);
+      return this.#failLogin({ code: LegacyCode.LOGIN_E_NET, reason: NO_BACKEND });
+    }
+    const id = this.codec.encode(this.account);
+    if (!('id' in id)) {
+      this.log.warn(`login: ${id.why}`);
+      return this.#failLogin({ code: LegacyCode.LOGIN_E_INVALID_USER, reason: id.why });
+    }
+    this.#selfId = id.id;
+    let client: RtmClientLike;
+    try {
+      client = this.#backend.createInstance(this.#init.appId, this.options.rtmConfig);
+    } catch (error) {
+      this.log.warn(`createInstance failed: ${describeRtmError(error)}`);
+      return this.#failLogin({ code: LegacyCode.LOGIN_E_FAILED, reason: describeRtmError(error) });
+    }
+    this.#client = client;
+    client.on('ConnectionStateChanged', this.#onConnection);
+    client.on('MessageFromPeer', this.peers.receive);
+    client.on('RemoteInvitationReceived', this.#onInvitation);
+    client.on('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
+    const token = await this.#token();
+    if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
+    try {
+      await client.login(token === undefined ? { uid: id.id } : { uid: id.id, token });
+    } catch (error) {
+      if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
+      return this.#failLogin({ code: loginFailureCode(error), reason: describeRtmError(error) });
+    }
+    if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
+    this.#phase = 'logged-in';
+    this.emit('loginSuccess', this.uid);
+  }
+
+  /** The RTM token: from `tokenProvider`, or an RTM token passed as-is; legacy tokens are never sent. */
+  async #token(): Promise<string | undefined> {
+    const provider = this.options.tokenProvider;
+    if (provider) {
+      try {
+        return (await provider(this.account)) ?? undefined;
+      } catch (error) {
+        this.log.warn(`tokenProvider failed; logging in without a token: ${describeRtmError(error)}`);
+        return undefined;
+      }
+    }
+    const token = this.#init.token;
+    if (isRtmToken(token)) return token;
+    if (!isLegacyNoToken(token)) {
+      this.log.warnOnce(
+        'legacy-token',
+        'a legacy Signaling token is not valid on RTM and is not sent; logging in without a token ' +
+          '(App-ID-only projects). Supply RTM tokens with the tokenProvider option.',
+      );
+    }
+    return undefined;
+  }
+
+  #failLogin(failure: Failure): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#phase = 'failed';
+    this.#cleanup();
+    this.emit('loginFailed', failure);
+  }
+
+  /** `logout()`: always ends in exactly one `logout(101)`, asynchronously, unless already ended. */
+  logout(): void {
+    if (this.#ended || this.#logoutRequested) return;
+    this.#logoutRequested = true;
+    if (this.#phase === 'logging-in') return; // #login ends it once the attempt settles
+    queueMicrotask(() => this.#end(LegacyCode.LOGOUT_E_USER));
+  }
+
+  #end(code: number): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    this.#phase = 'logged-out';
+    const client = this.#client;
+    this.#cleanup();
+    if (client) void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
+    this.emit('logout', code);
+  }
+
+  #cleanup(): void {
+    this.#clearBudget();
+    this.#pacer.clear();
+    this.calls.disposeAll();
+    this.channels.dropAll();
+    const client = this.#client;
+    if (!client) return;
+    client.off('ConnectionStateChanged', this.#onConnection);
+    client.off('MessageFromPeer', this.peers.receive);
+    client.off('RemoteInvitationReceived', this.#onInvitation);
+    client.off('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
+  }
+
+  #onConnection = (state: ConnectionState, reason: ConnectionChangeReason): void => {
+    if (this.#ended) return;
+    if (state === 'RECONNECTING' && this.#phase === 'logged-in') return this.#dropped();
+    if (state === 'CONNECTED' && this.#phase === 'reconnecting') return this.#restored();
+    if (state === 'ABORTED') {
+      if (reason === 'REMOTE_LOGIN') return this.#end(LegacyCode.LOGOUT_E_KICKED);
+      if (reason === 'TOKEN_EXPIRED') return void this.#tokenExpired();
+      return this.#end(LegacyCode.LOGOUT_E_NET);
+    }
+    if (state === 'DISCONNECTED' && (this.#phase === 'logged-in' || this.#phase === 'reconnecting')) {
+      this.#end(LegacyCode.LOGOUT_E_NET);
+    }
+  };
+
+  /** The connection dropped: status 3, sends held, and the legacy retry budget starts. */
+  #dropped(): void {
+    this.#phase = 'reconnecting';
+    this.#pacer.pause();
+    const { attempts, budgetMs } = retrySchedule(this.#init.reconnect ?? {});
+    attempts.forEach((at, i) => {
+      this.#budgetTimers.push(this.clock.setTimeout(() => this.emit('reconnecting', i + 1), at));
+    });
+    this.#budgetTimers.push(
+      this.clock.setTimeout(() => {
+        this.log.warn(`reconnect budget of ${budgetMs} ms exhausted; logging out`);
+        this.#end(LegacyCode.LOGOUT_E_NET);
+      }, budgetMs),
+    );
+  }
+
+  #restored(): void {
+    this.#clearBudget();
+    this.#phase = 'logged-in';
+    this.#pacer.resume();
+    this.emit('reconnected');
+    this.emit('loginSuccess', this.uid);
+  }
+
+  #clearBudget(): void {
+    for (const timer of this.#budgetTimers) this.clock.clearTimeout(timer);
+    this.#budgetTimers = [];
+  }
+
+  /** TOKEN_EXPIRED: with a tokenProvider, log in again with a fresh token; otherwise `logout(105)`. */
+  async #tokenExpired(): Promise<void> {
+    const client = this.#client;
+    if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
+    this.#phase = 'reconnecting';
+    this.#pacer.pause();
+    this.channels.dropAll();
+    try {
+      await client.logout();
+      const token = await this.#token();
+      await client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
+    } catch (error) {
+      this.log.warn(`re-login after token expiry failed: ${describeRtmError(error)}`);
+      return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
+    }
+    if (this.#ended) return;
+    this.#restored();
+  }
+
+  #onTokenWillExpire = (): void => {
+    if (!this.options.tokenProvider || !this.#client) return;
+    const client = this.#client;
+    void this.#token()
+      .then((token) => (token === undefined ? undefined : client.renewToken(token)))
+      .catch((error: unknown) => this.log.warn(`renewToken failed: ${describeRtmError(error)}`));
+  };
+
+  #onInvitation = (remote: RemoteInvitationLike): void => {
+    this.emit('inviteReceived', this.calls.incoming(remote));
+  };
+
+  /** A p2p message; held while reconnecting, failed when not logged in. */
+  sendPeer(peer: string, payload: unknown): Promise<Outcome> {
+    if (this.#phase !== 'logged-in' && this.#phase !== 'reconnecting') {
+      return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
+    }
+    return this.peers.send(peer, payload);
+  }
+
+  /** A channel join; when not logged in, the handle reports `joinFailed`. */
+  join(name: string): ChannelHandle {
+    return this.channels.join(name, this.#phase === 'logged-in');
+  }
+
+  /** An outgoing call. */
+  invite(channelName: string, peer: string, extra: unknown): CoreCall {
+    return this.calls.invite(channelName, peer, extra);
+  }
+}

@@ -1,0 +1,67 @@
+import type { RtmMessage } from '../rtm/types';
+import type { Calls } from './Calls';
+import type { EngineContext } from './context';
+import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
+import { fail, succeed, type Outcome } from './outcome';
+import { decodeMessage, encodePayload } from './payload';
+
+/**
+ * P2P messages: legacy `messageInstantSend` onto `sendMessageToPeer` (paced), and incoming peer
+ * messages split into app payloads and the shim's call control messages.
+ */
+export class PeerMessages {
+  #ctx: EngineContext;
+  #calls: Calls;
+  #deliver: (account: string, payload: unknown) => void;
+
+  constructor(ctx: EngineContext, calls: Calls, deliver: (account: string, payload: unknown) => void) {
+    this.#ctx = ctx;
+    this.#calls = calls;
+    this.#deliver = deliver;
+  }
+
+  /**
+   * Success means RTM took the message (legacy: the server took it), whether or not the peer was
+   * online; `peerMessageSuccess: 'delivered'` requires `hasPeerReceived`.
+   */
+  send(peer: string, payload: unknown): Promise<Outcome> {
+    const encoded = this.#ctx.codec.encode(peer);
+    if (!('id' in encoded)) {
+      this.#ctx.log.warn(`messageInstantSend: ${encoded.why}`);
+      return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why));
+    }
+    const message = encodePayload(payload);
+    return new Promise((resolve) => {
+      this.#ctx.pacer.submit({
+        run: () => this.#sendNow(message, encoded.id).then(resolve),
+        drop: () => resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent')),
+      });
+    });
+  }
+
+  async #sendNow(message: RtmMessage, peerId: string): Promise<Outcome> {
+    try {
+      const result = await this.#ctx.client.sendMessageToPeer(message, peerId);
+      if (this.#ctx.options.peerMessageSuccess === 'delivered' && !result.hasPeerReceived) {
+        return fail(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');
+      }
+      return succeed();
+    } catch (error) {
+      const reason = describeRtmError(error);
+      this.#ctx.log.warn(`messageInstantSend to "${peerId}" failed: ${reason}`);
+      return fail(sendFailureCode(error), reason);
+    }
+  }
+
+  /** `MessageFromPeer`: control messages go to their call and are never surfaced as messages. */
+  receive = (message: RtmMessage, peerId: string): void => {
+    const decoded = decodeMessage(message);
+    if (decoded.kind === 'end-call') {
+      this.#calls.route(peerId, decoded.channel, 'end', decoded.extra);
+    } else if (decoded.kind === 'control') {
+      this.#calls.route(peerId, decoded.control.channel, decoded.control.type, decoded.control.data);
+    } else {
+      this.#deliver(this.#ctx.codec.decode(peerId), decoded.payload);
+    }
+  };
+}

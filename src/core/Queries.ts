@@ -1,0 +1,158 @@
+import type { Channels } from './Channels';
+import type { EngineContext } from './context';
+import { accountUid, legacyString } from './ids';
+import { describeRtmError } from './legacyCodes';
+
+/** A legacy RPC reply: `{result: 'ok', …fields}` or `{result: 'failed', reason}` (legacy-web-sdk.md §6). */
+export type Reply = { result: 'ok'; [field: string]: unknown } | { result: 'failed'; reason: string };
+
+export const INVOKE_PREFIX = 'io.agora.signal.';
+
+function failed(reason: string): Reply {
+  return { result: 'failed', reason };
+}
+
+/**
+ * The legacy query and user-attribute RPCs on RTM (mapping-decisions.md, "User attributes and
+ * `invoke`"). Every dialect's queries land here: Web `invoke`, Server `userGetAttr` & co., native
+ * `getAttr`, `queryUserStatus`, `channelQueryUserNum`, `invoke`.
+ */
+export class Queries {
+  #ctx: EngineContext;
+  #channels: Channels;
+
+  constructor(ctx: EngineContext, channels: Channels) {
+    this.#ctx = ctx;
+    this.#channels = channels;
+  }
+
+  /** `invoke(func, args)`: only `io.agora.signal.*` names; unknown names get a failure reply. */
+  async invoke(func: unknown, args: unknown): Promise<Reply> {
+    if (typeof func !== 'string' || !func.startsWith(INVOKE_PREFIX)) {
+      return failed(`unknown invoke function "${String(func)}": only ${INVOKE_PREFIX}* functions exist`);
+    }
+    const name = func.split('.')[3] ?? '';
+    const a = (typeof args === 'object' && args !== null ? args : {}) as Record<string, unknown>;
+    switch (name) {
+      case 'user_query_user_status':
+        return this.userStatus(a.account);
+      case 'user_set_attr':
+        return this.setUserAttr(a.name, a.value);
+      case 'user_get_attr':
+        return this.getUserAttr(a.account, a.name);
+      case 'user_get_attr_all':
+        return this.getUserAttrAll(a.account);
+      case 'channel_query_num':
+        return this.channelMemberCount(a.name);
+      case 'channel_query_user_isin':
+        return this.channelUserIsIn(a.name, a.account);
+      case 'channel_query_userlist':
+      case 'channel_query_userlist_all':
+        return this.channelUserList(a.name);
+      case 'channel_set_attr':
+        return this.channelAttr(a.channel, { kind: 'set', name: String(a.name ?? ''), value: String(a.value ?? '') });
+      case 'channel_del_attr':
+        return this.channelAttr(a.channel, { kind: 'del', name: String(a.name ?? '') });
+      case 'channel_clear_attr':
+        return this.channelAttr(a.channel, { kind: 'clear' });
+      default:
+        return failed(`invoke function "${func}" has no RTM counterpart`);
+    }
+  }
+
+  #id(value: unknown, what: string): { id: string; legacy: string } | { why: string } {
+    const legacy = legacyString(value);
+    if (legacy === undefined) return { why: `${what} is missing` };
+    const encoded = this.#ctx.codec.encode(legacy);
+    return 'id' in encoded ? { id: encoded.id, legacy } : encoded;
+  }
+
+  async #guard(run: () => Promise<Reply>): Promise<Reply> {
+    if (!this.#ctx.connected()) return failed('not logged in');
+    try {
+      return await run();
+    } catch (error) {
+      return failed(describeRtmError(error));
+    }
+  }
+
+  userStatus(account: unknown): Promise<Reply> {
+    const target = this.#id(account, 'account');
+    if ('why' in target) return Promise.resolve(failed(target.why));
+    return this.#guard(async () => {
+      const online = await this.#ctx.client.queryPeersOnlineStatus([target.id]);
+      return { result: 'ok', account: target.legacy, status: online[target.id] ? 1 : 0 };
+    });
+  }
+
+  setUserAttr(name: unknown, value: unknown): Promise<Reply> {
+    const key = legacyString(name) ?? '';
+    const text = value === undefined || value === null ? '' : String(value);
+    return this.#guard(async () => {
+      // RTM rejects empty values: setting "" removes the attribute.
+      if (text === '') await this.#ctx.client.deleteLocalUserAttributesByKeys([key]);
+      else await this.#ctx.client.addOrUpdateLocalUserAttributes({ [key]: text });
+      return { result: 'ok', reason: '' };
+    });
+  }
+
+  getUserAttr(account: unknown, name: unknown): Promise<Reply> {
+    const target = this.#id(account, 'account');
+    if ('why' in target) return Promise.resolve(failed(target.why));
+    const key = legacyString(name) ?? '';
+    return this.#guard(async () => {
+      const attrs = await this.#ctx.client.getUserAttributesByKeys(target.id, [key]);
+      return { result: 'ok', account: target.legacy, name: key, value: attrs[key] ?? '' };
+    });
+  }
+
+  getUserAttrAll(account: unknown): Promise<Reply> {
+    const target = this.#id(account, 'account');
+    if ('why' in target) return Promise.resolve(failed(target.why));
+    return this.#guard(async () => {
+      const attrs = await this.#ctx.client.getUserAttributes(target.id);
+      return { result: 'ok', account: target.legacy, json: { ...attrs } };
+    });
+  }
+
+  channelMemberCount(name: unknown): Promise<Reply> {
+    const channel = this.#id(name, 'channel name');
+    if ('why' in channel) return Promise.resolve(failed(channel.why));
+    return this.#guard(async () => {
+      const counts = await this.#ctx.client.getChannelMemberCount([channel.id]);
+      return { result: 'ok', name: channel.legacy, num: counts[channel.id] ?? 0 };
+    });
+  }
+
+  channelUserIsIn(name: unknown, account: unknown): Promise<Reply> {
+    const channel = this.#id(name, 'channel name');
+    if ('why' in channel) return Promise.resolve(failed(channel.why));
+    const who = legacyString(account) ?? '';
+    return this.#guard(async () => {
+      const members = await this.#channels.members(channel.id);
+      if (!members.ok) return failed(members.failure.reason);
+      return { result: 'ok', name: channel.legacy, account: who, isin: members.value.includes(who) ? 1 : 0 };
+    });
+  }
+
+  channelUserList(name: unknown): Promise<Reply> {
+    const channel = this.#id(name, 'channel name');
+    if ('why' in channel) return Promise.resolve(failed(channel.why));
+    return this.#guard(async () => {
+      const members = await this.#channels.members(channel.id);
+      if (!members.ok) return failed(members.failure.reason);
+      const list = members.value.map((account) => [account, accountUid(account)]);
+      return { result: 'ok', name: channel.legacy, num: list.length, list };
+    });
+  }
+
+  /** `channel_set_attr` & co.: channel attributes by name, joined or not (no join needed on RTM). */
+  channelAttr(channel: unknown, op: Parameters<Channels['updateAttributes']>[1]): Promise<Reply> {
+    const name = legacyString(channel);
+    if (name === undefined) return Promise.resolve(failed('channel is missing'));
+    return this.#guard(async () => {
+      const outcome = await this.#channels.updateAttributes(name, op);
+      return outcome.ok ? { result: 'ok' } : failed(outcome.failure.reason);
+    });
+  }
+}

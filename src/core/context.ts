@@ -1,0 +1,22 @@
+import type { Clock } from '../rtm/clock';
+import type { RtmClientLike } from '../rtm/types';
+import type { IdCodec } from './ids';
+import type { Log } from './log';
+import type { MessagePacer } from './MessagePacer';
+import type { ResolvedOptions } from './options';
+
+/** What the parts of one engine share once its RTM client exists. */
+export interface EngineContext {
+  readonly client: RtmClientLike;
+  readonly codec: IdCodec;
+  readonly options: ResolvedOptions;
+  readonly log: Log;
+  readonly clock: Clock;
+  /** The legacy account and its RTM user ID. */
+  readonly account: string;
+  readonly selfId: string;
+  readonly uid: number;
+  readonly pacer: MessagePacer;
+  /** True while RTM is CONNECTED for this login. */
+  connected(): boolean;
+}

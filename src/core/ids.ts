@@ -1,0 +1,101 @@
+/**
+ * Identity rules: legacy accounts and channel names → RTM user/channel IDs, and legacy uids.
+ */
+
+/** RTM's one shared ID rule (rtm1-web-sdk.md §3.1), written once so every check agrees. */
+const RTM_ID_CHARS = /^[A-Za-z0-9_\s!#$%&()+,.:;<=>?@[\]^{|}~-]+$/u;
+export const RTM_ID_MAX_LENGTH = 64;
+
+export function isValidRtmId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= RTM_ID_MAX_LENGTH &&
+    value !== 'null' &&
+    RTM_ID_CHARS.test(value)
+  );
+}
+
+/**
+ * The legacy Web SDK `JSON.stringify`'d non-string accounts and channel names (legacy-web-sdk.md
+ * §4.1, §5.1): `12345` became `"12345"`. `undefined` stays `undefined`; a value that cannot be
+ * stringified (circular) yields `undefined` too, and the caller reports it.
+ */
+export function legacyString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+export type IdCodecName = 'strict' | 'escape';
+
+/** Turns legacy names into RTM IDs and back. */
+export interface IdCodec {
+  readonly name: IdCodecName;
+  /** The RTM ID for a legacy name, or `undefined` when it cannot be expressed (with `why`). */
+  encode(legacy: string): { id: string } | { why: string };
+  /** The legacy name for an RTM ID (IDs that were not produced by `encode` pass through). */
+  decode(id: string): string;
+}
+
+const RULE =
+  'RTM IDs are 1–64 characters of ASCII letters, digits, spaces and !#$%&()+,.:;<=>?@[]^_{|}~- and not "null"';
+
+export const strictCodec: IdCodec = {
+  name: 'strict',
+  encode: (legacy) => (isValidRtmId(legacy) ? { id: legacy } : { why: `"${legacy}" is not a valid RTM ID (${RULE})` }),
+  decode: (id) => id,
+};
+
+/**
+ * A reversible escaping into RTM's allowed set: every byte of the UTF-8 form that is not allowed
+ * (and `%` itself) becomes `%XX`; the exact string `null` becomes `%6Eull`. Every shim client applies
+ * it, so escaped IDs round-trip between them; plain RTM clients see the escaped form.
+ */
+export const escapeCodec: IdCodec = {
+  name: 'escape',
+  encode(legacy) {
+    let id = '';
+    for (const byte of new TextEncoder().encode(legacy)) {
+      const ch = String.fromCharCode(byte);
+      id += byte < 0x80 && ch !== '%' && RTM_ID_CHARS.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    if (id === 'null') id = '%6Eull';
+    if (isValidRtmId(id)) return { id };
+    return { why: `"${legacy}" is ${legacy.length === 0 ? 'empty' : 'too long once escaped'} (${RULE})` };
+  },
+  decode(id) {
+    if (!id.includes('%')) return id;
+    try {
+      return decodeURIComponent(id);
+    } catch {
+      return id;
+    }
+  },
+};
+
+export function codecFor(name: IdCodecName | undefined): IdCodec {
+  return name === 'escape' ? escapeCodec : strictCodec;
+}
+
+/**
+ * RTM has no uid. Legacy apps received server-assigned uids in onLoginSuccess and user lists and
+ * matched them across clients, so every shim client derives the same 32-bit non-zero number from
+ * the account (FNV-1a over UTF-8).
+ */
+export function accountUid(account: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(account)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0 || 1;
+}
+
+/** UTF-8 byte length, for RTM's byte-based limits. */
+export function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}

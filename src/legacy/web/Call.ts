@@ -1,0 +1,74 @@
+import type { CoreCall } from '../../core/CoreCall';
+import type { Log } from '../../core/log';
+import { fire, fireNow } from '../dispatch';
+
+/** The Web Call's callbacks (property callbacks, `""` until assigned). */
+export interface CallEvents {
+  onInviteReceivedByPeer?: ((extra: string) => void) | '';
+  onInviteAcceptedByPeer?: ((extra: string) => void) | '';
+  onInviteRefusedByPeer?: ((extra: string) => void) | '';
+  onInviteFailed?: ((extra: string) => void) | '';
+  onInviteEndByPeer?: ((extra: string) => void) | '';
+  onInviteEndByMyself?: ((extra: string) => void) | '';
+  onInviteMsg?: ((extra: string) => void) | '';
+}
+
+/** The legacy Web Call (legacy-web-sdk.md §5b), outgoing or incoming. */
+export class Call implements CallEvents {
+  onInviteReceivedByPeer: CallEvents['onInviteReceivedByPeer'] = '';
+  onInviteAcceptedByPeer: CallEvents['onInviteAcceptedByPeer'] = '';
+  onInviteRefusedByPeer: CallEvents['onInviteRefusedByPeer'] = '';
+  onInviteFailed: CallEvents['onInviteFailed'] = '';
+  onInviteEndByPeer: CallEvents['onInviteEndByPeer'] = '';
+  onInviteEndByMyself: CallEvents['onInviteEndByMyself'] = '';
+  onInviteMsg: CallEvents['onInviteMsg'] = '';
+  readonly channelName: string;
+  readonly peer: string;
+  /** Outgoing: the extra exactly as passed (`undefined` when omitted); incoming: the caller's extra. */
+  readonly extra: unknown;
+  #core: CoreCall;
+
+  constructor(core: CoreCall, log: Log) {
+    this.#core = core;
+    this.channelName = core.channelName;
+    this.peer = core.peer;
+    this.extra = core.extra;
+    core.on('receivedByPeer', (extra) => fire(this, 'onInviteReceivedByPeer', [extra], log));
+    core.on('accepted', (extra) => fire(this, 'onInviteAcceptedByPeer', [extra], log));
+    core.on('refused', (extra) => fire(this, 'onInviteRefusedByPeer', [extra], log));
+    // Apps do JSON.parse(extra).reason (mapping-decisions.md, "Calls").
+    core.on('failed', (f) => fire(this, 'onInviteFailed', [JSON.stringify({ reason: f.reason, ecode: f.code })], log));
+    core.on('endByPeer', (extra) => fire(this, 'onInviteEndByPeer', [extra], log));
+    // The one synchronous legacy callback: inside channelInviteEnd, always "" (§7.3).
+    core.on('endByMyself', (extra) => fireNow(this, 'onInviteEndByMyself', [extra], log));
+    core.on('msg', (extra) => fire(this, 'onInviteMsg', [extra], log));
+  }
+
+  /** Sends the invitation again. */
+  channelInviteUser2(): void {
+    this.#core.reinvite();
+  }
+
+  /** Callee: accept with an optional extra. RTM: `remoteInvitation.response = extra; accept()`. */
+  channelInviteAccept(extra?: unknown): void {
+    this.#core.accept(extra);
+  }
+
+  /** Callee: refuse; the caller's `onInviteRefusedByPeer` gets the extra verbatim. RTM: `refuse()`. */
+  channelInviteRefuse(extra?: unknown): void {
+    this.#core.refuse(extra);
+  }
+
+  /** The peer's `onInviteMsg('{"msgtype":"dtmf","msgdata":…}')`, via a reserved peer message. */
+  channelInviteDTMF(dtmf?: unknown): void {
+    this.#core.dtmf(dtmf);
+  }
+
+  /**
+   * Ends the call from either side: `onInviteEndByMyself("")` synchronously; the peer gets
+   * `onInviteEndByPeer(extra)`. RTM: `cancel()` before the answer, the END_CALL message after it.
+   */
+  channelInviteEnd(extra?: unknown): void {
+    this.#core.end(extra);
+  }
+}

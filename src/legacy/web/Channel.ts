@@ -1,0 +1,91 @@
+import type { ChannelHandle, MemberEntry } from '../../core/ChannelHandle';
+import { legacyString } from '../../core/ids';
+import type { Log } from '../../core/log';
+import { callBack, fire } from '../dispatch';
+
+/** The Web Channel's callbacks (property callbacks, `""` until assigned). */
+export interface ChannelEvents {
+  onChannelJoined?: (() => void) | '';
+  onChannelJoinFailed?: ((ecode: string) => void) | '';
+  onChannelLeaved?: ((ecode: number) => void) | '';
+  onChannelUserList?: ((users: MemberEntry[]) => void) | '';
+  onChannelUserJoined?: ((account: string, uid: number) => void) | '';
+  onChannelUserLeaved?: ((account: string, uid: number) => void) | '';
+  onChannelAttrUpdated?: ((name: string, value: string, type: 'update' | 'del' | 'clear') => void) | '';
+  onMessageChannelReceive?: ((account: string, uid: number, msg: unknown) => void) | '';
+}
+
+/**
+ * The legacy Web Channel (legacy-web-sdk.md §5). Joining fires `onChannelJoined()`, then
+ * `onChannelUserList([[account, uid], …])` (self included), then one
+ * `onChannelAttrUpdated(name, value, "update")` per existing attribute.
+ */
+export class Channel implements ChannelEvents {
+  onChannelJoined: ChannelEvents['onChannelJoined'] = '';
+  onChannelJoinFailed: ChannelEvents['onChannelJoinFailed'] = '';
+  onChannelLeaved: ChannelEvents['onChannelLeaved'] = '';
+  onChannelUserList: ChannelEvents['onChannelUserList'] = '';
+  onChannelUserJoined: ChannelEvents['onChannelUserJoined'] = '';
+  onChannelUserLeaved: ChannelEvents['onChannelUserLeaved'] = '';
+  onChannelAttrUpdated: ChannelEvents['onChannelAttrUpdated'] = '';
+  onMessageChannelReceive: ChannelEvents['onMessageChannelReceive'] = '';
+  readonly name: string;
+  #handle: ChannelHandle;
+  #log: Log;
+
+  constructor(handle: ChannelHandle, log: Log) {
+    this.name = handle.name;
+    this.#handle = handle;
+    this.#log = log;
+    handle.on('joined', () => fire(this, 'onChannelJoined', [], log));
+    // The legacy SDK passed the server's error text, a string, not a number (§5.4).
+    handle.on('joinFailed', (failure) => fire(this, 'onChannelJoinFailed', [failure.reason], log));
+    handle.on('left', (code) => fire(this, 'onChannelLeaved', [code], log));
+    handle.on('userList', (users) => fire(this, 'onChannelUserList', [users], log));
+    handle.on('userJoined', (account, uid) => fire(this, 'onChannelUserJoined', [account, uid], log));
+    handle.on('userLeft', (account, uid) => fire(this, 'onChannelUserLeaved', [account, uid], log));
+    handle.on('attrUpdated', (c) => fire(this, 'onChannelAttrUpdated', [c.name, c.value, c.type], log));
+    handle.on('message', (account, uid, msg) => fire(this, 'onMessageChannelReceive', [account, uid, msg], log));
+  }
+
+  /** `"joining"`, `"joined"` or `"leaved"`. */
+  get state(): string {
+    return this.#handle.state;
+  }
+
+  /**
+   * `messageChannelSend(msg, cb)`: `cb()` with no arguments once sent or failed; every member,
+   * the sender included, gets `onMessageChannelReceive`. RTM: `channel.sendMessage` (RTM never
+   * echoes, so the shim delivers the sender's copy).
+   */
+  messageChannelSend(msg: unknown, cb?: () => void): void {
+    void this.#handle.send(msg).then(() => callBack(cb, [], this.#log, 'messageChannelSend'));
+  }
+
+  /**
+   * `channelLeave(cb)`: with `cb`, only `cb()`; without, `onChannelLeaved(0)`. RTM: `channel.leave()`.
+   * @note compat: leaves this channel even when it is not the session's newest one.
+   */
+  channelLeave(cb?: () => void): void {
+    void this.#handle.leave().then(() => {
+      if (typeof cb === 'function') callBack(cb, [], this.#log, 'channelLeave');
+      else fire(this, 'onChannelLeaved', [0], this.#log);
+    });
+  }
+
+  /** `channelSetAttr(name, value, cb)`: `cb()` always. RTM: `addOrUpdateChannelAttributes` (notify on). */
+  channelSetAttr(name: unknown, value: unknown, cb?: () => void): void {
+    const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : legacyString(value) ?? '';
+    void this.#handle.setAttr(legacyString(name) ?? '', text).then(() => callBack(cb, [], this.#log, 'channelSetAttr'));
+  }
+
+  /** `channelDelAttr(name, cb)`: `cb()` always. RTM: `deleteChannelAttributesByKeys` (notify on). */
+  channelDelAttr(name: unknown, cb?: () => void): void {
+    void this.#handle.delAttr(legacyString(name) ?? '').then(() => callBack(cb, [], this.#log, 'channelDelAttr'));
+  }
+
+  /** `channelClearAttr(cb)`: `cb()` always. RTM: `clearChannelAttributes` (notify on). */
+  channelClearAttr(cb?: () => void): void {
+    void this.#handle.clearAttr().then(() => callBack(cb, [], this.#log, 'channelClearAttr'));
+  }
+}
