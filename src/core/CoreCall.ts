@@ -17,6 +17,13 @@ export const PEER_OFFLINE_FAIL_MS = 20_000;
 /** Invitation operations whose results are reported like seed 004's `on*InviteResult`. */
 export type CallOperation = 'invite' | 'cancel' | 'accept' | 'refuse';
 
+let lastOperationId = 0;
+/** Operation ids are unique in the process, so results from several calls never collide. */
+function nextOperationId(): number {
+  lastOperationId = (lastOperationId % 0x7fffffff) + 1;
+  return lastOperationId;
+}
+
 export interface CallEvents {
   receivedByPeer: (extra: string) => void;
   accepted: (extra: string) => void;
@@ -26,8 +33,11 @@ export interface CallEvents {
   /** Fired synchronously inside `end()`, always with "", as legacy did. */
   endByMyself: (extra: string) => void;
   msg: (extra: string) => void;
-  /** Opt-in operation results, fed from RTM's API-call errors. */
-  operationResult: (operation: CallOperation, ok: boolean, reason: string) => void;
+  /**
+   * Results of invitation operations, fed from RTM's API-call errors (seed 004's
+   * `onInviteResult(operationId, result, reason)` & co.); dialects surface them only to apps that ask.
+   */
+  operationResult: (operation: CallOperation, operationId: number, ok: boolean, reason: string) => void;
 }
 
 type Phase = 'new' | 'ringing' | 'answered' | 'ended';
@@ -58,6 +68,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
   #remote: RemoteInvitationLike | undefined;
   #timers = new Map<'offline' | 'timeout', TimerHandle>();
   #ending = false;
+  #inviteOperation = 0;
 
   private constructor(ctx: EngineContext, direction: 'outgoing' | 'incoming', channelName: string, peer: string, extra: unknown) {
     super();
@@ -71,6 +82,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
   /** `channelInviteUser2`: the call object now, the invitation on its way. */
   static outgoing(ctx: EngineContext, channelName: string, peer: string, extra: unknown): CoreCall {
     const call = new CoreCall(ctx, 'outgoing', channelName, peer, extra);
+    call.#inviteOperation = nextOperationId();
     queueMicrotask(() => void call.#invite());
     return call;
   }
@@ -104,9 +116,15 @@ export class CoreCall extends EventEmitter<CallEvents> {
 
   /** Re-sends the invitation (the legacy Call's own `channelInviteUser2`). */
   reinvite(): void {
-    if (this.direction !== 'outgoing' || this.#phase === 'ringing' || this.#phase === 'answered') return;
+    if (this.direction !== 'outgoing' || this.#phase === 'new' || this.active) return;
     this.#phase = 'new';
+    this.#inviteOperation = nextOperationId();
     void this.#invite();
+  }
+
+  /** The operation id of the latest invitation sent by this call (for `onInviteResult`). */
+  get inviteOperationId(): number {
+    return this.#inviteOperation;
   }
 
   async #invite(): Promise<void> {
@@ -144,7 +162,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
       return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: describeRtmError(error) }, 'invite');
     }
     this.#phase = 'ringing';
-    this.emit('operationResult', 'invite', true, '');
+    this.emit('operationResult', 'invite', this.#inviteOperation, true, '');
     if (!terms.requirePeerOnline) {
       this.#after('offline', PEER_OFFLINE_FAIL_MS, () => {
         if (this.#local?.state === 'SENT_TO_REMOTE') this.#abandon({ code: LegacyCode.INVITE_E_PEEROFFLINE, reason: 'peer offline' });
@@ -182,7 +200,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
   #fail(failure: Failure, operation?: CallOperation): void {
     if (this.#phase === 'ended') return;
     this.#finish();
-    if (operation) this.emit('operationResult', operation, false, failure.reason);
+    if (operation) this.emit('operationResult', operation, this.#inviteOperation, false, failure.reason);
     this.emit('failed', failure);
   }
 
@@ -193,60 +211,75 @@ export class CoreCall extends EventEmitter<CallEvents> {
     this.#remote?.removeAllListeners();
   }
 
-  accept(extra: unknown): void {
+  /** Callee: accept. Returns the operation id its result is reported under. */
+  accept(extra: unknown): number {
+    const id = nextOperationId();
     if (!this.#remote || this.#phase !== 'ringing') {
-      this.emit('operationResult', 'accept', false, 'no incoming invitation to accept');
-      return;
+      this.#report('accept', id, 'no incoming invitation to accept');
+      return id;
     }
     try {
       this.#remote.response = contentOf(extra);
       this.#remote.accept();
       this.#phase = 'answered';
-      this.emit('operationResult', 'accept', true, '');
+      this.#report('accept', id);
     } catch (error) {
-      this.#ctx.log.warn(`channelInviteAccept failed: ${describeRtmError(error)}`);
-      this.emit('operationResult', 'accept', false, describeRtmError(error));
+      this.#report('accept', id, describeRtmError(error));
     }
+    return id;
   }
 
-  refuse(extra: unknown): void {
+  /** Emits an operation result; a failure is also logged, since legacy callers hear nothing. */
+  #report(operation: CallOperation, id: number, failure?: string): void {
+    if (failure !== undefined) this.#ctx.log.warn(`call ${operation} failed: ${failure}`);
+    queueMicrotask(() => this.emit('operationResult', operation, id, failure === undefined, failure ?? ''));
+  }
+
+  /** Callee: refuse. Returns the operation id its result is reported under. */
+  refuse(extra: unknown): number {
+    const id = nextOperationId();
     if (!this.#remote || this.#phase !== 'ringing') {
-      this.emit('operationResult', 'refuse', false, 'no incoming invitation to refuse');
-      return;
+      this.#report('refuse', id, 'no incoming invitation to refuse');
+      return id;
     }
     try {
       this.#remote.response = contentOf(extra);
       this.#remote.refuse();
       this.#finish();
-      this.emit('operationResult', 'refuse', true, '');
+      this.#report('refuse', id);
     } catch (error) {
-      this.#ctx.log.warn(`channelInviteRefuse failed: ${describeRtmError(error)}`);
-      this.emit('operationResult', 'refuse', false, describeRtmError(error));
+      this.#report('refuse', id, describeRtmError(error));
     }
+    return id;
   }
 
   /**
    * `channelInviteEnd`: `endByMyself("")` at once (legacy fired it synchronously, on every call);
    * before the answer the caller cancels the invitation, otherwise the peer gets an END_CALL message.
    */
-  end(extra: unknown): void {
+  end(extra: unknown): number {
+    const id = nextOperationId();
     this.emit('endByMyself', '');
-    if (this.#ending || !this.active) return;
+    // Ended before the invitation left (e.g. during the online check): it never will.
+    if (this.#phase === 'new') this.#finish();
+    if (this.#ending || !this.active) return id;
+    this.#ending = true;
     const info = contentOf(extra);
     if (this.#local && this.#phase === 'ringing') {
-      this.#ending = true;
       try {
         this.#local.content = info;
         this.#local.cancel();
-        this.emit('operationResult', 'cancel', true, '');
+        this.#report('cancel', id);
       } catch (error) {
-        this.emit('operationResult', 'cancel', false, describeRtmError(error));
+        this.#report('cancel', id, describeRtmError(error));
       }
       this.#finish();
-      return;
+      return id;
     }
     this.#finish();
     this.#sendToPeer('end', info);
+    this.#report('cancel', id);
+    return id;
   }
 
   /** `channelInviteDTMF`: a reserved peer message, consumed by the peer's matching call. */
