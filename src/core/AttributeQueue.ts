@@ -116,14 +116,3 @@ export function planCalls(ops: AttrOp[]): RtmCall[] {
   if (Object.keys(sets).length > 0) calls.push((c, id) => c.addOrUpdateChannelAttributes(id, sets, NOTIFY));
   return calls;
 }
-
-/** Applies ops to a local attribute map (the setter's own view). */
-export function applyOps(map: Map<string, string>, ops: AttrOp[]): Map<string, string> {
-  const next = new Map(map);
-  for (const op of ops) {
-    if (op.kind === 'clear') next.clear();
-    else if (op.kind === 'set') next.set(op.name, op.value);
-    else next.delete(op.name);
-  }
-  return next;
-}

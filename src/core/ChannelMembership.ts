@@ -1,7 +1,7 @@
 import type { TimerHandle } from '../rtm/clock';
 import type { ChannelAttributes, RtmChannelLike, RtmMessage } from '../rtm/types';
-import { diffAttributes } from './attributeDiff';
-import { applyOps, type AttrOp, type AttributeQueue } from './AttributeQueue';
+import { changesOfOps, diffAttributes } from './attributeDiff';
+import type { AttrOp, AttributeQueue } from './AttributeQueue';
 import type { ChannelHandle, ChannelOps, MemberEntry } from './ChannelHandle';
 import type { EngineContext } from './context';
 import { accountUid, utf8Length } from './ids';
@@ -84,7 +84,7 @@ export class ChannelMembership implements ChannelOps {
   rejoin(handle: ChannelHandle): void {
     this.#handle = handle;
     handle.bind(this);
-    if (this.#joined) this.#announce(handle);
+    if (this.#joined) queueMicrotask(() => this.#announce(handle));
   }
 
   #announce(handle: ChannelHandle): void {
@@ -177,7 +177,11 @@ export class ChannelMembership implements ChannelOps {
 
   /** The attribute queue applied a batch: the setter sees its own change once, now. */
   applied(ops: AttrOp[]): void {
-    if (this.#joined && !this.#gone) this.#setAttributes(applyOps(this.#attributes, ops), true);
+    if (!this.#joined || this.#gone) return;
+    const { after, changes } = changesOfOps(this.#attributes, ops);
+    this.#attributes = after;
+    this.#configurePoll();
+    for (const change of changes) this.#handle.emit('attrUpdated', change);
   }
 
   #setAttributes(next: Map<string, string>, announce: boolean): void {

@@ -44,9 +44,8 @@ export class Channels {
     const id = encoded.id;
     const existing = this.#memberships.get(id);
     if (existing) {
-      const previous = existing.handle;
-      if (previous !== handle) previous.removeAllListeners();
-      queueMicrotask(() => existing.rejoin(handle));
+      existing.handle.removeAllListeners();
+      existing.rejoin(handle);
       return handle;
     }
     if (this.#ctx.options.singleChannel) this.#leaveOthers(id);

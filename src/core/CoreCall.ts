@@ -190,6 +190,8 @@ export class CoreCall extends EventEmitter<CallEvents> {
   /** Withdraws an unanswered invitation and reports the legacy failure instead of a cancel. */
   #abandon(failure: Failure): void {
     try {
+      // The legacy server destroyed the invite; the callee's ringing call ends with no extra.
+      if (this.#local) this.#local.content = '';
       this.#local?.cancel();
     } catch (error) {
       this.#ctx.log.debug(`cancel after ${failure.reason} failed: ${describeRtmError(error)}`);

@@ -76,6 +76,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   #phase: EnginePhase = 'logging-in';
   #pacer: MessagePacer;
   #logoutRequested = false;
+  /** Set while logging in again after a token expiry; the client's own state changes are expected. */
+  #relogging = false;
   #ended = false;
   #budgetTimers: TimerHandle[] = [];
   #selfId = '';
@@ -231,7 +233,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   #onConnection = (state: ConnectionState, reason: ConnectionChangeReason): void => {
-    if (this.#ended) return;
+    if (this.#ended || this.#relogging) return;
     if (state === 'RECONNECTING' && this.#phase === 'logged-in') return this.#dropped();
     if (state === 'CONNECTED' && this.#phase === 'reconnecting') return this.#restored();
     if (state === 'ABORTED') {
@@ -280,6 +282,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#phase = 'reconnecting';
     this.#pacer.pause();
     this.channels.dropAll();
+    this.#relogging = true;
     try {
       await client.logout();
       const token = await this.#token();
@@ -287,6 +290,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     } catch (error) {
       this.log.warn(`re-login after token expiry failed: ${describeRtmError(error)}`);
       return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
+    } finally {
+      this.#relogging = false;
     }
     if (this.#ended) return;
     this.#restored();

@@ -26,7 +26,8 @@ describe('Web calls', () => {
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
     await w.flush();
     incoming[0]!.channelInviteAccept('{"ok":1}');
-    await w.flush();
+    // RTM sends the accept about 1 s after accept() (rtm1-web-sdk.md §4.7).
+    await w.advance(1000);
     expect(w.take()).toEqual([
       ['bob.onInviteReceived', 'call-1', 'alice', extra],
       ['out.onInviteReceivedByPeer', ''],
@@ -132,7 +133,7 @@ describe('Web calls', () => {
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
     await w.flush();
     incoming[0]!.channelInviteAccept();
-    await w.flush();
+    await w.advance(1000);
     w.take();
     call.channelInviteEnd('hang_up now');
     call.channelInviteEnd('again');
@@ -151,7 +152,7 @@ describe('Web calls', () => {
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
     await w.flush();
     incoming[0]!.channelInviteAccept();
-    await w.flush();
+    await w.advance(1000);
     w.take();
     incoming[0]!.channelInviteEnd('{"reason":"done"}');
     await w.flush();
@@ -176,7 +177,7 @@ describe('Web calls', () => {
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
     await w.flush();
     incoming[0]!.channelInviteAccept();
-    await w.flush();
+    await w.advance(1000);
     w.take();
     call.channelInviteEnd('x_y');
     await w.flush();
@@ -188,7 +189,7 @@ describe('Web calls', () => {
     const call = alice.channelInviteUser2('c', 'bob', '');
     await w.flush();
     incoming[0]!.channelInviteAccept();
-    await w.flush();
+    await w.advance(1000);
     w.take();
     call.channelInviteDTMF('123#');
     call.channelInviteDTMF(5);
@@ -213,7 +214,7 @@ describe('Web calls', () => {
     expect(incoming[0]).not.toBe(incoming[1]);
     incoming[1]!.channelInviteRefuse('{"status":1}');
     incoming[0]!.channelInviteAccept();
-    await w.flush();
+    await w.advance(1000);
     expect(w.take()).toEqual([
       ['bob.onInviteReceived', 'c1', 'alice', ''],
       ['alice.onInviteReceivedByPeer', ''],
@@ -230,7 +231,7 @@ describe('Web calls', () => {
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
     await w.flush();
     incoming[0]!.channelInviteAccept();
-    await w.flush();
+    await w.advance(1000);
     w.take();
     const mallory = await w.rtmClient('mallory');
     await mallory.sendMessageToPeer({ text: 'AgoraRTMLegacyEndcallCompatibleMessagePrefix_c_evil' }, 'bob');

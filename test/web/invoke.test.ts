@@ -48,12 +48,14 @@ describe('Web invoke', () => {
     expect(await run('channel_set_attr', { channel: 'room', name: 'topic', value: 'dogs' })).toEqual(['', { result: 'ok' }]);
     expect(await run('channel_del_attr', { channel: 'room', name: 'topic' })).toEqual(['', { result: 'ok' }]);
     expect(await run('channel_set_attr', { channel: 'room', name: 'a', value: '1' })).toEqual(['', { result: 'ok' }]);
+    expect(await run('channel_set_attr', { channel: 'room', name: 'b', value: '2' })).toEqual(['', { result: 'ok' }]);
     expect(await run('channel_clear_attr', { channel: 'room' })).toEqual(['', { result: 'ok' }]);
     // Not being in the channel, alice's transient queries must not have disturbed bob beyond join/leave notices.
     expect(w.take().filter((e) => e[0] === 'room.onChannelAttrUpdated')).toEqual([
       ['room.onChannelAttrUpdated', 'topic', 'dogs', 'update'],
       ['room.onChannelAttrUpdated', 'topic', 'dogs', 'del'],
       ['room.onChannelAttrUpdated', 'a', '1', 'update'],
+      ['room.onChannelAttrUpdated', 'b', '2', 'update'],
       ['room.onChannelAttrUpdated', '', '', 'clear'],
     ]);
   });
