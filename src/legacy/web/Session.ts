@@ -28,6 +28,7 @@ export interface SessionEvents {
   onLogout?: ((ecode: number) => void) | '';
   onMessageInstantReceive?: ((account: string, uid: number, msg: unknown) => void) | '';
   onInviteReceived?: ((call: Call) => void) | '';
+  onError?: ((...args: unknown[]) => void) | '';
 }
 
 /**
@@ -40,6 +41,11 @@ export class Session implements SessionEvents {
   onLogout: SessionEvents['onLogout'] = '';
   onInviteReceived: SessionEvents['onInviteReceived'] = '';
   onMessageInstantReceive: SessionEvents['onMessageInstantReceive'] = '';
+  /**
+   * Documented by the legacy Web SDK but never fired by it; accepted so apps that assign it keep
+   * working. Failures arrive through their specific callbacks.
+   */
+  onError: SessionEvents['onError'] = '';
   /** The account, `JSON.stringify`'d when not a string, as legacy did. */
   readonly account: string;
   /** 0 until logged in, then the account's uid (the same number on every client). */
@@ -64,7 +70,6 @@ export class Session implements SessionEvents {
       fire(this, 'onMessageInstantReceive', [account, 0, payload], log);
     });
     engine.on('inviteReceived', (core) => fire(this, 'onInviteReceived', [new Call(core, log)], log));
-    if (this.account === undefined) engine.log.warn('login: the account is missing');
     engine.start();
   }
 
@@ -118,7 +123,8 @@ export class Session implements SessionEvents {
    */
   channelJoin(name: unknown): Channel | undefined {
     if (this.state !== 2) {
-      this.#engine.log.debug('You should log in first.');
+      // The legacy SDK's own words; a warning, since the app's next line meets an undefined channel.
+      this.#engine.log.warn('channelJoin: You should log in first.');
       return undefined;
     }
     return new Channel(this.#engine.join(legacyString(name) ?? ''), this.#engine.log);

@@ -1,0 +1,9 @@
+import type { Dialect, MappingEntry, MappingKind, MappingStatus } from './types';
+
+/** One row of an owner's table: kind, legacy member, RTM counterpart, status, note. */
+export type MappingRow = readonly [kind: MappingKind, member: string, rtm: string, status: MappingStatus, note: string];
+
+/** Expands the compact rows of one legacy class into full entries (keeps the data files tabular). */
+export function defineOwner(dialect: Dialect, owner: string, rows: readonly MappingRow[]): MappingEntry[] {
+  return rows.map(([kind, member, rtm, status, note]) => ({ dialect, owner, member, kind, rtm, status, note }));
+}
