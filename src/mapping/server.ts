@@ -33,6 +33,8 @@ const LOGIN_SESSION = defineOwner('server', 'LoginSession', [
     'Returns the Call at once; its events go to the CallCallback. channelId = channel, content = extra; `_require_peer_online` and `_timeout` are honoured by the shim.'],
   ['method', 'channelJoin', 'RtmClient.createChannel + RtmChannel.join + RtmChannel.getMembers + RtmClient.getChannelAttributes', 'emulated',
     'Joining while in another channel leaves the old one first (onChannelLeaved for it). After join: onChannelJoined, onChannelUserList(users, uids), then one onChannelAttrUpdated per attribute.'],
+  ['method', 'getStatus', 'RtmClient "ConnectionStateChanged"', 'emulated',
+    'This session\'s status in the Server numbering: 0 logged out, 1 logging in, 2 logged in, 3 login failed.'],
 ]);
 
 const CHANNEL = defineOwner('server', 'Channel', [
@@ -55,6 +57,12 @@ const CALL = defineOwner('server', 'Call', [
     'response = extra (optional), passed verbatim to the caller.'],
   ['method', 'channelInviteEnd', 'LocalInvitation.cancel | RtmClient.sendMessageToPeer (END_CALL message)', 'emulated',
     'Cancels before the answer; after accept sends the RTM legacy end-call message, from either side. Local onInviteEndByMyself, remote onInviteEndByPeer.'],
+  ['property', 'channelName', 'LocalInvitation.channelId / RemoteInvitation.channelId', 'native',
+    'The call\'s channel, so a callee knows where it is invited (the Java Call exposed its channel, peer and extra).'],
+  ['property', 'peer', 'LocalInvitation.calleeId / RemoteInvitation.callerId', 'native',
+    'The other party\'s account: the callee for an outgoing call, the caller for an incoming one.'],
+  ['property', 'extra', 'LocalInvitation.content / RemoteInvitation.content', 'native',
+    'The extra as passed (outgoing) or as received (incoming).'],
 ]);
 
 const LOGIN_CALLBACK = defineOwner('server', 'LoginCallback', [
@@ -68,8 +76,8 @@ const LOGIN_CALLBACK = defineOwner('server', 'LoginCallback', [
     '(session, account, uid, msg) with uid 0; reserved shim messages are consumed.'],
   ['event', 'onInviteReceived', 'RtmClient "RemoteInvitationReceived"', 'native',
     '(session, call): each incoming invitation is its own Call.'],
-  ['event', 'onError', '—', 'emulated',
-    'Kept for source compatibility; failures are reported through their specific callbacks (onLoginFailed, onLogout, onChannelJoinFailed, onMessageSendError, onInviteFailed).'],
+  ['event', 'onError', 'RTM API-call errors', 'emulated',
+    '(session, ecode, reason) for failures that have no callback of their own: a failed channel attribute change, a failed accept, refuse or end (700), a send made without a MessageCallback.'],
   ['event', 'onChannelJoined', 'RtmChannel.join resolved', 'native', 'As ChannelCallback.onChannelJoined.'],
   ['event', 'onChannelJoinFailed', 'RtmChannel.join rejected', 'native', 'As ChannelCallback.onChannelJoinFailed.'],
   ['event', 'onChannelLeaved', 'RtmChannel.leave resolved', 'native', 'As ChannelCallback.onChannelLeaved.'],

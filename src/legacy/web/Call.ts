@@ -1,9 +1,13 @@
 import type { CoreCall } from '../../core/CoreCall';
 import type { Log } from '../../core/log';
 import { fire, fireNow } from '../dispatch';
+import { RESULT_CALLBACK, type InvitationResultCallbacks } from '../invitationResults';
 
-/** The Web Call's callbacks (property callbacks, `""` until assigned). */
-export interface CallEvents {
+/**
+ * The Web Call's callbacks (property callbacks, `""` until assigned), plus the opt-in operation
+ * results of seed 004 (absent until assigned).
+ */
+export interface CallEvents extends InvitationResultCallbacks {
   onInviteReceivedByPeer?: ((extra: string) => void) | '';
   onInviteAcceptedByPeer?: ((extra: string) => void) | '';
   onInviteRefusedByPeer?: ((extra: string) => void) | '';
@@ -22,6 +26,11 @@ export class Call implements CallEvents {
   onInviteEndByPeer: CallEvents['onInviteEndByPeer'] = '';
   onInviteEndByMyself: CallEvents['onInviteEndByMyself'] = '';
   onInviteMsg: CallEvents['onInviteMsg'] = '';
+  // Declared only: not legacy members, so they stay absent until the app assigns them.
+  declare onInviteResult?: CallEvents['onInviteResult'];
+  declare onCancelInviteResult?: CallEvents['onCancelInviteResult'];
+  declare onAcceptInviteResult?: CallEvents['onAcceptInviteResult'];
+  declare onRejectInviteResult?: CallEvents['onRejectInviteResult'];
   readonly channelName: string;
   readonly peer: string;
   /** Outgoing: the extra exactly as passed (`undefined` when omitted); incoming: the caller's extra. */
@@ -42,21 +51,32 @@ export class Call implements CallEvents {
     // The one synchronous legacy callback: inside channelInviteEnd, always "" (§7.3).
     core.on('endByMyself', (extra) => fireNow(this, 'onInviteEndByMyself', [extra], log));
     core.on('msg', (extra) => fire(this, 'onInviteMsg', [extra], log));
+    core.on('operationResult', (operation, id, ok, reason) => fire(this, RESULT_CALLBACK[operation], [id, ok, reason], log));
   }
 
-  /** Sends the invitation again. */
-  channelInviteUser2(): void {
+  /**
+   * Sends the invitation again.
+   * @note compat: returns the operation id reported to `onInviteResult` (seed 004).
+   */
+  channelInviteUser2(): number {
     this.#core.reinvite();
+    return this.#core.inviteOperationId;
   }
 
-  /** Callee: accept with an optional extra. RTM: `remoteInvitation.response = extra; accept()`. */
-  channelInviteAccept(extra?: unknown): void {
-    this.#core.accept(extra);
+  /**
+   * Callee: accept with an optional extra. RTM: `remoteInvitation.response = extra; accept()`.
+   * @note compat: returns the operation id reported to `onAcceptInviteResult` (seed 004).
+   */
+  channelInviteAccept(extra?: unknown): number {
+    return this.#core.accept(extra);
   }
 
-  /** Callee: refuse; the caller's `onInviteRefusedByPeer` gets the extra verbatim. RTM: `refuse()`. */
-  channelInviteRefuse(extra?: unknown): void {
-    this.#core.refuse(extra);
+  /**
+   * Callee: refuse; the caller's `onInviteRefusedByPeer` gets the extra verbatim. RTM: `refuse()`.
+   * @note compat: returns the operation id reported to `onRejectInviteResult` (seed 004).
+   */
+  channelInviteRefuse(extra?: unknown): number {
+    return this.#core.refuse(extra);
   }
 
   /** The peer's `onInviteMsg('{"msgtype":"dtmf","msgdata":…}')`, via a reserved peer message. */
@@ -67,8 +87,9 @@ export class Call implements CallEvents {
   /**
    * Ends the call from either side: `onInviteEndByMyself("")` synchronously; the peer gets
    * `onInviteEndByPeer(extra)`. RTM: `cancel()` before the answer, the END_CALL message after it.
+   * @note compat: returns the operation id reported to `onCancelInviteResult` (seed 004).
    */
-  channelInviteEnd(extra?: unknown): void {
-    this.#core.end(extra);
+  channelInviteEnd(extra?: unknown): number {
+    return this.#core.end(extra);
   }
 }

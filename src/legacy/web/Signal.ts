@@ -1,6 +1,16 @@
 import { Log } from '../../core/log';
 import type { CompatOptions } from '../../core/options';
 import { resolveOptions } from '../../core/options';
+import {
+  CallCallback,
+  ChannelCallback,
+  LoginCallback,
+  MessageCallback,
+  UserAttrCallback,
+  isCallbackObject,
+} from '../server/callbacks';
+import type { LoginSession } from '../server/LoginSession';
+import { ServerLogins } from '../server/ServerLogins';
 import { Session } from './Session';
 
 /** The legacy Web SDK's version, which apps print and parse (legacy-web-sdk.md §3). */
@@ -23,12 +33,14 @@ export class SignalObject {
   loggingLevel?: number;
   #options: CompatOptions | undefined;
   #log: Log;
+  #server: ServerLogins;
 
   constructor(appId?: string, options?: CompatOptions) {
     this.appid = appId as string;
     this.vid = appId as string;
     this.#options = options;
     this.#log = new Log(this.#resolved().logger, () => Boolean(this.isLogging) && this.loggingLevel === 0);
+    this.#server = new ServerLogins(this.#log);
   }
 
   #resolved() {
@@ -75,8 +87,18 @@ export class SignalObject {
    * `login(account, token, reconnect_count, reconnect_time)` → a new Session at once (every call
    * makes an independent session: legacy-web-sdk.md §3). RTM: one `createInstance` + `login` per
    * session. `reconnect_time` is in seconds, as documented.
+   *
+   * Server dialect: `login(account, token, callback)` with a LoginCallback object → a new
+   * `LoginSession` at once, its events to the callback (server-and-native-api.md §1).
+   * @note compat: the Web and Server SDKs were both `new Signal(appid)`; the third argument tells
+   * them apart (an object: Server; a number or nothing: Web).
    */
-  login(account: unknown, token?: unknown, reconnectCount?: unknown, reconnectTime?: unknown): Session {
+  login(account: unknown, token: unknown, callback: LoginCallback): LoginSession;
+  login(account: unknown, token?: unknown, reconnectCount?: number, reconnectTime?: number): Session;
+  login(account: unknown, token?: unknown, reconnectCount?: unknown, reconnectTime?: unknown): Session | LoginSession {
+    if (isCallbackObject(reconnectCount)) {
+      return this.#server.login({ appId: this.appid, account, token, options: this.#resolved(), log: this.#log }, reconnectCount);
+    }
     return new Session({
       appId: this.appid,
       account,
@@ -85,6 +107,52 @@ export class SignalObject {
       log: this.#log,
       reconnect: { count: Number(reconnectCount) || undefined, timeSeconds: Number(reconnectTime) || undefined },
     });
+  }
+
+  /**
+   * Server: sets an attribute of the logged-in user → `cb.onUserSetAttr(err, ret)` with `err` `""`
+   * and `ret` `'{"result":"ok","reason":""}'` on success. RTM: `addOrUpdateLocalUserAttributes`.
+   * @note compat: acts through this Signal's most recent logged-in Server session; with none,
+   * `err` is "not logged in…" and `ret` `{"result":"failed",…}`.
+   */
+  userSetAttr(name: string, value: string, cb: UserAttrCallback): void {
+    this.#server.userSetAttr(name, value, cb);
+  }
+
+  /**
+   * Server: one attribute of `account` → `cb.onUserGetAttr(err, ret)`, `ret`
+   * `'{"result":"ok","account":…,"name":…,"value":…}'`. RTM: `getUserAttributesByKeys`.
+   * @note compat: acts through this Signal's most recent logged-in Server session.
+   */
+  userGetAttr(account: string, name: string, cb: UserAttrCallback): void {
+    this.#server.userGetAttr(account, name, cb);
+  }
+
+  /**
+   * Server: every attribute of `account` → `cb.onUserGetAttrAll(err, ret)`, `ret`
+   * `'{"result":"ok","account":…,"json":{…}}'`. RTM: `getUserAttributes`.
+   * @note compat: acts through this Signal's most recent logged-in Server session.
+   */
+  userGetAttrAll(account: string, cb: UserAttrCallback): void {
+    this.#server.userGetAttrAll(account, cb);
+  }
+
+  /**
+   * Server: the member count of a channel → `cb.onChannelQueryUserNum(session, err, num)`. RTM:
+   * `getChannelMemberCount`.
+   * @note compat: acts through this Signal's most recent logged-in Server session; with none,
+   * `onChannelQueryUserNum(null, "not logged in…", 0)`.
+   */
+  channelQueryUserNum(name: string, cb: ChannelCallback): void {
+    this.#server.channelQueryUserNum(name, cb);
+  }
+
+  /**
+   * Server: the status of this Signal's most recent Server session — 0 logged out, 1 connecting,
+   * 2 logged in, 3 login failed, 4 initial (no Server session yet). Derived from RTM's connection state.
+   */
+  getStatus(): number {
+    return this.#server.status();
   }
 }
 
@@ -97,6 +165,12 @@ export interface SignalFactory {
    * `Signal.configure({ rtm })`. Returns the options now in force; with no argument, changes nothing.
    */
   configure(options?: CompatOptions): CompatOptions;
+  /** The Server SDK's callback base classes (`new Signal.LoginCallback()`, `extends Signal.LoginCallback`). */
+  LoginCallback: typeof LoginCallback;
+  ChannelCallback: typeof ChannelCallback;
+  CallCallback: typeof CallCallback;
+  MessageCallback: typeof MessageCallback;
+  UserAttrCallback: typeof UserAttrCallback;
 }
 
 function createSignal(appId?: string, options?: CompatOptions): SignalObject {
@@ -108,3 +182,4 @@ Signal.configure = (options?: CompatOptions): CompatOptions => {
   if (options) processDefaults = { ...processDefaults, ...options };
   return { ...processDefaults };
 };
+Object.assign(Signal, { LoginCallback, ChannelCallback, CallCallback, MessageCallback, UserAttrCallback });

@@ -1,0 +1,94 @@
+import type { ChannelHandle } from '../../core/ChannelHandle';
+import { legacyString } from '../../core/ids';
+import type { Log } from '../../core/log';
+import type { Outcome } from '../../core/outcome';
+import { fire } from '../dispatch';
+import { isCallbackObject, type ChannelCallback, type LoginCallback, type MessageCallback } from './callbacks';
+import type { LoginSession } from './LoginSession';
+
+/**
+ * The Server SDK's `LoginSession.Channel` (server-and-native-api.md §1). Joining fires
+ * `onChannelJoined(session, channel)`, then `onChannelUserList(session, channel, users, uids)` (self
+ * included), then one `onChannelAttrUpdated(session, channel, name, value, "update")` per attribute.
+ */
+export class Channel {
+  #handle: ChannelHandle;
+  #events: ChannelCallback;
+  #session: LoginSession;
+  #loginCallback: LoginCallback;
+  #log: Log;
+
+  /** @internal Made by `LoginSession.channelJoin`. */
+  constructor(handle: ChannelHandle, session: LoginSession, events: ChannelCallback, loginCallback: LoginCallback, log: Log) {
+    this.#handle = handle;
+    this.#events = events;
+    this.#session = session;
+    this.#loginCallback = loginCallback;
+    this.#log = log;
+    const on = (name: keyof ChannelCallback, ...args: unknown[]): void => fire(events, name, [session, this, ...args], log);
+    handle.on('joined', () => on('onChannelJoined'));
+    handle.on('joinFailed', (failure) => on('onChannelJoinFailed', failure.code));
+    handle.on('left', (code) => on('onChannelLeaved', code));
+    handle.on('userList', (members) => on('onChannelUserList', members.map(([account]) => account), members.map(([, uid]) => uid)));
+    handle.on('userJoined', (account, uid) => on('onChannelUserJoined', account, uid));
+    handle.on('userLeft', (account, uid) => on('onChannelUserLeaved', account, uid));
+    handle.on('attrUpdated', (change) => on('onChannelAttrUpdated', change.name, change.value, change.type));
+    handle.on('message', (account, uid, msg) => on('onMessageChannelReceive', account, uid, msg));
+  }
+
+  /** The channel name (U12: `user.getChannel().getName()`). */
+  getName(): string {
+    return this.#handle.name;
+  }
+
+  /** Leaves: `onChannelLeaved(session, channel, 0)`, asynchronously. RTM: `channel.leave()`. */
+  channelLeave(): void {
+    void this.#handle.leave().then(() => fire(this.#events, 'onChannelLeaved', [this.#session, this, 0], this.#log));
+  }
+
+  /**
+   * Sets a channel attribute; every member, the setter once, gets `onChannelAttrUpdated(…, name,
+   * value, "update")`. RTM: `addOrUpdateChannelAttributes` (notify on); `""` deletes.
+   * @note compat: the Server SDK had no result callback here; a failure fires `onError(session, ecode, reason)`.
+   */
+  channelSetAttr(name: string, value: string): void {
+    const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : legacyString(value) ?? '';
+    void this.#handle.setAttr(legacyString(name) ?? '', text).then(this.#reportFailure);
+  }
+
+  /**
+   * Deletes a channel attribute (`"del"` for every member). RTM: `deleteChannelAttributesByKeys`.
+   * @note compat: a failure fires `onError(session, ecode, reason)`.
+   */
+  channelDelAttr(name: string): void {
+    void this.#handle.delAttr(legacyString(name) ?? '').then(this.#reportFailure);
+  }
+
+  /**
+   * Clears every channel attribute (one `"clear"` for every member). RTM: `clearChannelAttributes`.
+   * Calling it after `channelLeave()` does not throw (U12 does).
+   * @note compat: a failure fires `onError(session, ecode, reason)`.
+   */
+  channelClearAttr(): void {
+    void this.#handle.clearAttr().then(this.#reportFailure);
+  }
+
+  /**
+   * Sends a channel message; every member, the sender included, gets `onMessageChannelReceive`.
+   * With a MessageCallback: `onMessageSendSuccess(session)` / `onMessageSendError(session, ecode)`.
+   * RTM: `channel.sendMessage`, paced (RTM never echoes, so the shim delivers the sender's copy).
+   * @note compat: without a MessageCallback a failure fires `onError(session, ecode, reason)`.
+   */
+  messageChannelSend(msg: unknown, cb?: MessageCallback): void {
+    void this.#handle.send(msg).then((outcome) => {
+      if (!isCallbackObject(cb)) this.#reportFailure(outcome);
+      else if (outcome.ok) fire(cb, 'onMessageSendSuccess', [this.#session], this.#log);
+      else fire(cb, 'onMessageSendError', [this.#session, outcome.failure.code], this.#log);
+    });
+  }
+
+  /** Failures with no callback of their own go to the LoginCallback's `onError(session, ecode, reason)`. */
+  #reportFailure = (outcome: Outcome): void => {
+    if (!outcome.ok) fire(this.#loginCallback, 'onError', [this.#session, outcome.failure.code, outcome.failure.reason], this.#log);
+  };
+}

@@ -1,0 +1,85 @@
+import { Engine, type EngineInit } from '../../core/Engine';
+import { legacyString } from '../../core/ids';
+import type { Log } from '../../core/log';
+import type { Reply } from '../../core/Queries';
+import { fire, fireNow } from '../dispatch';
+import { isCallbackObject, type ChannelCallback, type LoginCallback, type UserAttrCallback } from './callbacks';
+import { LoginSession, SERVER_STATUS } from './LoginSession';
+
+/** Server `getStatus()` of a Signal that has no Server session yet. */
+const STATUS_INITIAL = 4;
+
+const NO_SESSION: Reply = { result: 'failed', reason: 'not logged in: this Signal has no logged-in session' };
+
+/**
+ * The Server-dialect side of one `Signal` object: its `LoginSession`s, and the Signal-level
+ * `userSetAttr` / `userGetAttr` / `userGetAttrAll` / `channelQueryUserNum` / `getStatus`, which the
+ * Server SDK put on `Signal` although they need a login.
+ *
+ * @note compat: the Signal-level queries act through the Signal's most recent logged-in session;
+ * with none they fail through their callback (`err` "not logged in").
+ */
+export class ServerLogins {
+  #log: Log;
+  /** Sessions in login order, with their engines; ended sessions are dropped, except the latest. */
+  #logins: Array<{ session: LoginSession; engine: Engine }> = [];
+
+  constructor(log: Log) {
+    this.#log = log;
+  }
+
+  /** `login(account, token, callback)` → a new LoginSession at once (several may coexist). */
+  login(init: Omit<EngineInit, 'account'> & { account: unknown }, callback: LoginCallback): LoginSession {
+    const account = legacyString(init.account);
+    const engine = new Engine({ ...init, account: account ?? '' });
+    const session = new LoginSession(engine, isCallbackObject(callback) ? callback : {});
+    this.#logins = this.#logins.filter((l) => l.engine.phase !== 'logged-out' && l.engine.phase !== 'failed');
+    this.#logins.push({ session, engine });
+    engine.start();
+    return session;
+  }
+
+  /** The status of the most recent session: 0 logged out, 1 connecting, 2 logged in, 3 login failed, 4 none yet. */
+  status(): number {
+    const latest = this.#logins[this.#logins.length - 1];
+    return latest ? SERVER_STATUS[latest.engine.phase] : STATUS_INITIAL;
+  }
+
+  #current(): { session: LoginSession; engine: Engine } | undefined {
+    for (let i = this.#logins.length - 1; i >= 0; i--) if (this.#logins[i]!.engine.phase === 'logged-in') return this.#logins[i];
+    return undefined;
+  }
+
+  #answer(cb: UserAttrCallback, name: keyof UserAttrCallback, run: (engine: Engine) => Promise<Reply>): void {
+    const current = this.#current();
+    void (current ? run(current.engine) : Promise.resolve(NO_SESSION)).then((reply) => {
+      if (!isCallbackObject(cb)) return;
+      fire(cb, name, [reply.result === 'ok' ? '' : reply.reason, JSON.stringify(reply)], this.#log);
+    });
+  }
+
+  userSetAttr(name: unknown, value: unknown, cb: UserAttrCallback): void {
+    this.#answer(cb, 'onUserSetAttr', (engine) => engine.queries.setUserAttr(name, value));
+  }
+
+  userGetAttr(account: unknown, name: unknown, cb: UserAttrCallback): void {
+    this.#answer(cb, 'onUserGetAttr', (engine) => engine.queries.getUserAttr(account, name));
+  }
+
+  userGetAttrAll(account: unknown, cb: UserAttrCallback): void {
+    this.#answer(cb, 'onUserGetAttrAll', (engine) => engine.queries.getUserAttrAll(account));
+  }
+
+  channelQueryUserNum(name: unknown, cb: ChannelCallback): void {
+    const current = this.#current();
+    void (current ? current.engine.queries.channelMemberCount(name) : Promise.resolve(NO_SESSION)).then((reply) => {
+      if (!isCallbackObject(cb)) return;
+      const args = reply.result === 'ok' ? ['', Number(reply.num)] : [reply.reason, 0];
+      // Java apps also spelled it onChannelQueryUserNumResult (legacy-usage.md §2.12); read at fire time.
+      queueMicrotask(() => {
+        const handler = typeof cb.onChannelQueryUserNum === 'function' ? 'onChannelQueryUserNum' : 'onChannelQueryUserNumResult';
+        fireNow(cb, handler, [current?.session ?? null, ...args], this.#log);
+      });
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { accountUid } from '../../src/core/ids';
+import { byOwner } from '../server/serverHarness';
+import { nativeWorld } from './nativeHarness';
+
+const uid = accountUid;
+
+describe('native messages', () => {
+  it('messageInstantSend(account, uid, msg, msgID): onMessageSendSuccess(msgID); the peer onMessageInstantReceive(account, 0, msg)', async () => {
+    const w = nativeWorld();
+    const alice = await w.login('alice');
+    await w.login('bob');
+    w.take();
+    alice.messageInstantSend('bob', 0, 'hi bob', 'm1');
+    alice.messageInstantSend2('bob', 0, 'again', 'm2', { offline: true });
+    await w.flush();
+    expect(byOwner(w.take())).toEqual({
+      alice: [['alice.onMessageSendSuccess', 'm1'], ['alice.onMessageSendSuccess', 'm2']],
+      bob: [['bob.onMessageInstantReceive', 'alice', 0, 'hi bob'], ['bob.onMessageInstantReceive', 'alice', 0, 'again']],
+    });
+  });
+
+  it('a failed send: onMessageSendError(msgID, ecode); before login too', async () => {
+    const w = nativeWorld();
+    const early = w.instance('early');
+    early.messageInstantSend('bob', 0, 'x', 'e1');
+    await w.flush();
+    expect(w.take()).toEqual([['early.onMessageSendError', 'e1', 400]]);
+    const alice = await w.login('alice');
+    w.take();
+    w.rtm.failNext('sendMessageToPeer', 5);
+    alice.messageInstantSend('bob', 0, 'x', 'm1');
+    await w.flush();
+    alice.messageInstantSend('bad/peer', 0, 'x', 'm2');
+    await w.flush();
+    expect(w.take()).toEqual([['alice.onMessageSendError', 'm1', 400], ['alice.onMessageSendError', 'm2', 400]]);
+  });
+
+  it('messageChannelSend(channelID, msg, msgID): members, the sender included, get onMessageChannelReceive', async () => {
+    const w = nativeWorld();
+    const alice = await w.login('alice');
+    const bob = await w.login('bob');
+    alice.channelJoin('room');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    alice.messageChannelSend('room', 'hello', 'c1');
+    alice.messageChannelSend('elsewhere', 'lost', 'c2');
+    await w.flush();
+    expect(byOwner(w.take())).toEqual({
+      alice: [
+        ['alice.onMessageSendError', 'c2', 400],
+        ['alice.onMessageChannelReceive', 'room', 'alice', uid('alice'), 'hello'],
+        ['alice.onMessageSendSuccess', 'c1'],
+      ],
+      bob: [['bob.onMessageChannelReceive', 'room', 'alice', uid('alice'), 'hello']],
+    });
+  });
+
+  it('messageChannelSendForce: a brief join, the message, a leave — members see all three', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    const carol = await w.login('carol');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    carol.messageChannelSendForce('room', { cmd: 'ping' }, 'f1');
+    await w.flush();
+    expect(byOwner(w.take())).toEqual({
+      bob: [
+        ['bob.onChannelUserJoined', 'carol', uid('carol')],
+        ['bob.onMessageChannelReceive', 'room', 'carol', uid('carol'), { cmd: 'ping' }],
+        ['bob.onChannelUserLeaved', 'carol', uid('carol')],
+      ],
+      carol: [['carol.onMessageSendSuccess', 'f1']],
+    });
+  });
+
+  it('messageChannelSendForce in a joined channel is a plain send (with the sender’s copy)', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    w.rtm.resetStats();
+    bob.messageChannelSendForce('room', 'hi', 'f1');
+    await w.flush();
+    expect(w.take()).toEqual([['bob.onMessageChannelReceive', 'room', 'bob', uid('bob'), 'hi'], ['bob.onMessageSendSuccess', 'f1']]);
+    expect(w.rtm.stats()['channel.join'] ?? 0).toBe(0);
+  });
+});

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { accountUid } from '../../src/core/ids';
+import type { ChannelCallback, MessageCallback } from '../../src/legacy/server/callbacks';
+import type { LoginSession } from '../../src/legacy/server/LoginSession';
+import { CHANNEL_EVENTS, MESSAGE_EVENTS, serverWorld } from './serverHarness';
+
+const uid = accountUid;
+
+type World = ReturnType<typeof serverWorld>;
+
+async function join(w: World, session: LoginSession, name: string, label: string) {
+  const channel = w.name(session.channelJoin(name, w.recorder<ChannelCallback>(label, CHANNEL_EVENTS)), label);
+  await w.flush();
+  return channel;
+}
+
+describe('Server channels', () => {
+  it('join: onChannelJoined → onChannelUserList(users, uids) (self included) → one onChannelAttrUpdated per attribute', async () => {
+    const w = serverWorld();
+    const { session: alice } = await w.login('alice', []);
+    const { session: bob } = await w.login('bob', []);
+    const a = await join(w, alice, 'room', 'a');
+    a.channelSetAttr('topic', 'cats');
+    await w.flush();
+    w.take();
+    const b = bob.channelJoin('room', w.recorder<ChannelCallback>('b', CHANNEL_EVENTS));
+    w.name(b, 'b');
+    expect(b.getName()).toBe('room');
+    await w.flush();
+    expect(w.take()).toEqual([
+      ['a.onChannelUserJoined', 'alice', 'a', 'bob', uid('bob')],
+      ['b.onChannelJoined', 'bob', 'b'],
+      ['b.onChannelUserList', 'bob', 'b', ['alice', 'bob'], [uid('alice'), uid('bob')]],
+      ['b.onChannelAttrUpdated', 'bob', 'b', 'topic', 'cats', 'update'],
+    ]);
+  });
+
+  it('leave: onChannelLeaved(session, channel, 0); the others get onChannelUserLeaved', async () => {
+    const w = serverWorld();
+    const { session: alice } = await w.login('alice', []);
+    const { session: bob } = await w.login('bob', []);
+    await join(w, alice, 'room', 'a');
+    const b = await join(w, bob, 'room', 'b');
+    w.take();
+    b.channelLeave();
+    expect(w.take()).toEqual([]);
+    await w.flush();
+    // Two clients: only the order within each one is defined.
+    expect(w.take().sort((x, y) => String(x[0]).localeCompare(String(y[0])))).toEqual([
+      ['a.onChannelUserLeaved', 'alice', 'a', 'bob', uid('bob')],
+      ['b.onChannelLeaved', 'bob', 'b', 0],
+    ]);
+  });
+
+  it('joining another channel leaves the old one first (one channel at a time)', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice', []);
+    await join(w, session, 'one', 'one');
+    w.take();
+    await join(w, session, 'two', 'two');
+    expect(w.take()).toEqual([
+      ['one.onChannelLeaved', 'alice', 'one', 0],
+      ['two.onChannelJoined', 'alice', 'two'],
+      ['two.onChannelUserList', 'alice', 'two', ['alice'], [uid('alice')]],
+    ]);
+  });
+
+  it('without a ChannelCallback the channel events go to the LoginCallback', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice');
+    const channel = w.name(session.channelJoin('room'), 'room');
+    await w.flush();
+    channel.channelLeave();
+    await w.flush();
+    expect(w.take()).toEqual([
+      ['alice.onLoginSuccess', 'alice', uid('alice')],
+      ['alice.onChannelJoined', 'alice', 'room'],
+      ['alice.onChannelLeaved', 'alice', 'room', 0],
+    ]);
+  });
+
+  it('special channels and joins before login fail with numeric codes; special ones warn once', async () => {
+    const w = serverWorld();
+    const early = w.name(w.signal.login('alice', '_no_need_token', {}), 'alice');
+    const pending = w.name(early.channelJoin('room', w.recorder<ChannelCallback>('early', CHANNEL_EVENTS)), 'early');
+    expect(pending.getName()).toBe('room');
+    await w.flush();
+    await join(w, early, '__agora_user_online', 'special');
+    expect(w.take()).toEqual([
+      ['early.onChannelJoinFailed', 'alice', 'early', 1003],
+      ['special.onChannelJoinFailed', 'alice', 'special', 300],
+    ]);
+    expect(w.logger.lines.filter(([level, m]) => level === 'warn' && m.includes('__agora_user_online'))).toHaveLength(1);
+  });
+
+  it('channelClearAttr() after channelLeave() does not throw (U12)', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice');
+    const channel = await join(w, session, 'room', 'room');
+    channel.channelLeave();
+    expect(() => channel.channelClearAttr()).not.toThrow();
+    await w.flush();
+    expect(w.logger.lines.filter(([level]) => level === 'error')).toEqual([]);
+  });
+});
+
+describe('Server channel attributes', () => {
+  it('set/del/clear reach every member, the setter once, as (session, channel, name, value, type)', async () => {
+    const w = serverWorld();
+    const { session: alice } = await w.login('alice', []);
+    const { session: bob } = await w.login('bob', []);
+    const a = await join(w, alice, 'room', 'a');
+    await join(w, bob, 'room', 'b');
+    a.channelSetAttr('keep', '0');
+    await w.flush();
+    w.take();
+    a.channelSetAttr('k', 'v');
+    await w.flush();
+    a.channelDelAttr('k');
+    await w.flush();
+    a.channelSetAttr('x', '1');
+    await w.flush();
+    a.channelClearAttr();
+    await w.flush();
+    const events = w.take();
+    expect(events.filter((e) => String(e[0]).startsWith('a.'))).toEqual([
+      ['a.onChannelAttrUpdated', 'alice', 'a', 'k', 'v', 'update'],
+      ['a.onChannelAttrUpdated', 'alice', 'a', 'k', 'v', 'del'],
+      ['a.onChannelAttrUpdated', 'alice', 'a', 'x', '1', 'update'],
+      ['a.onChannelAttrUpdated', 'alice', 'a', '', '', 'clear'],
+    ]);
+    expect(events.filter((e) => String(e[0]).startsWith('b.'))).toEqual([
+      ['b.onChannelAttrUpdated', 'bob', 'b', 'k', 'v', 'update'],
+      ['b.onChannelAttrUpdated', 'bob', 'b', 'k', 'v', 'del'],
+      ['b.onChannelAttrUpdated', 'bob', 'b', 'x', '1', 'update'],
+      ['b.onChannelAttrUpdated', 'bob', 'b', '', '', 'clear'],
+    ]);
+  });
+
+  it('a failed update, having no callback of its own, fires onError(session, ecode, reason)', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice', ['onError']);
+    const channel = await join(w, session, 'room', 'room');
+    w.take();
+    channel.channelSetAttr('k'.repeat(33), 'v');
+    await w.flush();
+    w.rtm.failNext('addOrUpdateChannelAttributes', 102);
+    channel.channelSetAttr('ok', 'v');
+    await w.flush();
+    const events = w.take();
+    expect(events.map((e) => e.slice(0, 3))).toEqual([
+      ['alice.onError', 'alice', 1004],
+      ['alice.onError', 'alice', 1001],
+    ]);
+    expect(events[0]![3]).toMatch(/1–32 bytes/);
+    expect(events[1]![3]).toMatch(/102/);
+  });
+});
+
+describe('Server channel messages', () => {
+  it('every member, the sender included, gets onMessageChannelReceive; the MessageCallback gets the result', async () => {
+    const w = serverWorld();
+    const { session: alice } = await w.login('alice', []);
+    const { session: bob } = await w.login('bob', []);
+    const a = await join(w, alice, 'room', 'a');
+    await join(w, bob, 'room', 'b');
+    w.take();
+    a.messageChannelSend('hello', w.recorder<MessageCallback>('sent', MESSAGE_EVENTS));
+    await w.flush();
+    expect(w.take()).toEqual([
+      ['b.onMessageChannelReceive', 'bob', 'b', 'alice', uid('alice'), 'hello'],
+      ['a.onMessageChannelReceive', 'alice', 'a', 'alice', uid('alice'), 'hello'],
+      ['sent.onMessageSendSuccess', 'alice'],
+    ]);
+  });
+
+  it('a failed send: onMessageSendError(session, ecode) with a callback, onError without', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice', ['onError']);
+    const channel = await join(w, session, 'room', 'room');
+    w.take();
+    w.rtm.failNext('channel.sendMessage', 5);
+    channel.messageChannelSend('one', w.recorder<MessageCallback>('sent', MESSAGE_EVENTS));
+    await w.flush();
+    w.rtm.failNext('channel.sendMessage', 5);
+    channel.messageChannelSend('two');
+    await w.flush();
+    const events = w.take();
+    expect(events.map((e) => e.slice(0, 3))).toEqual([
+      ['sent.onMessageSendError', 'alice', 400],
+      ['alice.onError', 'alice', 400],
+    ]);
+  });
+});
