@@ -1,0 +1,510 @@
+import type {
+  ChannelAttributes,
+  ConnectionChangeReason,
+  ConnectionState,
+  PeerOnlineState,
+  PeersOnlineStatusMap,
+  ReceivedMessageProperties,
+  RtmClientEvents,
+  RtmMessage,
+} from '../rtm/types';
+import { invalidArgument, invalidStatus, notLoggedIn, RtmError, timeoutError } from './errors';
+import type { CallLedger } from './CallLedger';
+import type { FakeServer } from './FakeServer';
+import { InvitationRouter } from './InvitationRouter';
+import { type InvitationTiming, LOGIN_SPACING_MS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from './limits';
+import type { Network } from './Network';
+import { isPlainObject, isValidId } from './validation';
+import type { AbortReason, ClientPort, InvitationSignal, MemberNotice } from './wire';
+
+export type JoinState = 'LEFT' | 'JOINING' | 'JOINED';
+
+/** An RtmChannel instance as the client routes to it. */
+export interface ChannelEndpoint {
+  readonly channelId: string;
+  readonly joinState: JoinState;
+  receiveMessage(message: RtmMessage, from: string, props: ReceivedMessageProperties): void;
+  receiveMemberNotice(notice: MemberNotice): void;
+  receiveAttributes(attributes: ChannelAttributes): void;
+  receiveMemberCount(count: number): void;
+  /** Logout: back to LEFT with no local events (§4.14). */
+  dropMembership(): void;
+}
+
+export interface RequestOptions<T> {
+  timeoutMs: number;
+  timeout: () => RtmError;
+  /** A `failNext` failure: the server answers with it instead of serving. */
+  fault?: RtmError;
+  serve: (server: FakeServer, port: ClientPort) => T;
+  /** Applied when the answer arrives, before the promise settles and before later pushes. */
+  arrive?: (value: T) => void;
+  /** The access point (token checks) answers whatever the state of the RTM connection. */
+  viaAccessPoint?: boolean;
+  /**
+   * Messages: the server acks once the receivers have it (§4.6), so what it pushes is queued
+   * before the answer. Otherwise the answer goes first, so that e.g. a join has resolved before
+   * the membership notice it causes arrives (§4.11).
+   */
+  answerAfterPushes?: boolean;
+}
+
+export type Emit = <E extends keyof RtmClientEvents>(event: E, ...args: Parameters<RtmClientEvents[E]>) => void;
+
+export interface ClientCoreOptions {
+  appId: string;
+  server: FakeServer;
+  net: Network;
+  ledger: CallLedger;
+  timing: InvitationTiming;
+  endCallPrefix: string;
+  emit: Emit;
+}
+
+/**
+ * Everything one RtmClient knows: the connection state machine (§4.1), the current login
+ * session, the per-session caches the SDK keeps (§4.13, §4.10), its channel instances and
+ * invitations, and the request/response plumbing with its timeouts. `FakeClient` is the public
+ * face; channels, invitations and the `*Calls` modules work through this object.
+ */
+export class ClientCore {
+  readonly appId: string;
+  readonly server: FakeServer;
+  readonly net: Network;
+  readonly ledger: CallLedger;
+  readonly timing: InvitationTiming;
+  readonly endCallPrefix: string;
+  readonly emit: Emit;
+  readonly invitations: InvitationRouter;
+
+  #state: ConnectionState = 'DISCONNECTED';
+  #uid: string | undefined;
+  #everLoggedIn = false;
+  #port: ClientPort | undefined;
+  #token: string | undefined;
+  #tokenWarned = false;
+  #needsRenewedToken = false;
+  #loginInFlight: Promise<void> | undefined;
+  #resendLogin: (() => void) | undefined;
+  #lastLoginAt = Number.NEGATIVE_INFINITY;
+  #messageRate: SlidingWindow;
+  readonly #reconnectWaiters = new Set<(state: ConnectionState) => void>();
+
+  /** RtmChannel instances that are joining or joined (the 20-channel count, §3.4). */
+  readonly channels = new Set<ChannelEndpoint>();
+  /** §4.13 local copy of the user's own attributes. */
+  readonly userAttributes = new Map<string, string>();
+  /** §2.3 per-channel copy of attribute values this client wrote or read, for addOrUpdate's pre-check. */
+  readonly channelAttributes = new Map<string, Map<string, string>>();
+  /** §4.10 subscribed peers and their last reported state (undefined until the first report). */
+  readonly subscriptions = new Map<string, PeerOnlineState | undefined>();
+  readonly pendingSubscriptions = new Set<string>();
+
+  constructor(options: ClientCoreOptions) {
+    this.appId = options.appId;
+    this.server = options.server;
+    this.net = options.net;
+    this.ledger = options.ledger;
+    this.timing = options.timing;
+    this.endCallPrefix = options.endCallPrefix;
+    this.emit = options.emit;
+    this.invitations = new InvitationRouter(this);
+    this.#messageRate = new SlidingWindow(this.net.clock, MESSAGE_RATE);
+    this.net.onLinkChange((uid) => {
+      if (uid === this.#uid) this.net.soon(() => this.#linkChanged());
+    });
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  get uid(): string | undefined {
+    return this.#uid;
+  }
+
+  /** The SDK creates its session object at the first login and keeps it (join/leave 102 vs 3). */
+  get everLoggedIn(): boolean {
+    return this.#everLoggedIn;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Login and logout (§2.3, §4.1)
+
+  /** Not `async`: the caller and a waiting logout() share one promise, so the caller hears first. */
+  login(options: unknown): Promise<void> {
+    try {
+      return this.#login(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #login(options: unknown): Promise<void> {
+    if (!isPlainObject(options) || !isValidId(options.uid)) throw invalidArgument(3, 'The uid is not a valid user id');
+    const { uid, token } = options;
+    if (token !== undefined && token !== null && typeof token !== 'string') {
+      throw invalidArgument(3, 'The token is not valid');
+    }
+    const now = this.net.clock.now();
+    if (now - this.#lastLoginAt < LOGIN_SPACING_MS) {
+      throw new RtmError('RtmInvokeTooOftenError', 10, 'Login calls exceeded the limit of 2 queries per second');
+    }
+    if (this.#state !== 'DISCONNECTED') throw invalidStatus(8, 'The client is already logged in or logging in');
+    this.#lastLoginAt = now;
+    this.#everLoggedIn = true;
+    this.#uid = uid;
+    // §2.3: a token equal to the App ID means "no token".
+    this.#token = typeof token === 'string' && token !== this.appId ? token : undefined;
+    this.#tokenWarned = false;
+    this.#needsRenewedToken = false;
+    this.#messageRate = new SlidingWindow(this.net.clock, MESSAGE_RATE);
+    const port = this.#openPort(uid);
+    this.#port = port;
+    const attempt = this.#connect(port, this.ledger.takeFault('login'));
+    this.#loginInFlight = attempt;
+    attempt.then(
+      () => this.#loginSettled(attempt),
+      () => this.#loginSettled(attempt),
+    );
+    this.#setState('CONNECTING', 'LOGIN');
+    return attempt;
+  }
+
+  /** §4.14: waits for an in-flight login (and fails with its error), un-joins silently, quits. */
+  async logout(): Promise<void> {
+    if (this.#loginInFlight) await this.#loginInFlight;
+    if (this.#state === 'DISCONNECTED') {
+      throw invalidStatus(102, 'Logout failure. The client has already been logged out.');
+    }
+    const fault = this.ledger.takeFault('logout');
+    if (fault) throw fault;
+    for (const channel of [...this.channels]) channel.dropMembership();
+    const port = this.#port;
+    // From ABORTED the server has already dropped the session: a local-only transition.
+    if (port && this.#state !== 'ABORTED') this.#fireAndForget(port, (server) => server.logout(port));
+    this.#port = undefined;
+    this.#resendLogin = undefined;
+    this.#needsRenewedToken = false;
+    this.#setState('DISCONNECTED', 'LOGOUT');
+  }
+
+  /** §2.3 renewToken; in ABORTED the SDK's promise never settles. */
+  async renewToken(token: unknown): Promise<void> {
+    if (typeof token !== 'string' || token === '') throw invalidArgument(2, 'The token is not valid');
+    if (this.#state === 'ABORTED') return new Promise<void>(() => undefined);
+    if (this.#state !== 'CONNECTED' && this.#state !== 'RECONNECTING') throw notLoggedIn();
+    const uid = this.#uid as string;
+    await this.request({
+      timeoutMs: TIMEOUTS.renewTokenMs,
+      timeout: () => timeoutError(1, 'Executing "RtmClient.renewToken" timed out after 20s'),
+      fault: this.ledger.takeFault('renewToken'),
+      viaAccessPoint: true,
+      serve: (server) => server.checkRenewedToken(uid, token),
+      arrive: () => {
+        this.#token = token;
+        this.#tokenWarned = false;
+        if (!this.#needsRenewedToken) return;
+        this.#needsRenewedToken = false;
+        if (this.#state === 'RECONNECTING' && this.net.isUp(uid)) this.#resume();
+      },
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Plumbing used by channels, invitations and the *Calls modules
+
+  /**
+   * One request to the server and its answer, with the SDK's timeout for that API. A request or
+   * answer that meets a cut connection is lost, so the call ends in its timeout error.
+   */
+  request<T>(options: RequestOptions<T>): Promise<T> {
+    const port = this.#port;
+    if (!port) return Promise.reject(notLoggedIn());
+    const { net } = this;
+    const reachable = (): boolean => options.viaAccessPoint === true || net.isUp(port.uid);
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const timer = net.later(options.timeoutMs, () => {
+        if (settled) return;
+        settled = true;
+        reject(options.timeout());
+      });
+      net.hop(() => {
+        if (settled || !reachable()) return;
+        let outcome: { value: T } | { error: unknown } | undefined;
+        const serve = (): void => {
+          if (options.fault) outcome = { error: options.fault };
+          else {
+            try {
+              outcome = { value: options.serve(this.server, port) };
+            } catch (error) {
+              outcome = { error };
+            }
+          }
+        };
+        if (options.answerAfterPushes) serve();
+        net.hop(() => {
+          if (settled || !reachable() || !outcome) return;
+          settled = true;
+          net.cancel(timer);
+          if ('error' in outcome) {
+            reject(outcome.error);
+            return;
+          }
+          const { value } = outcome;
+          try {
+            options.arrive?.(value);
+          } finally {
+            resolve(value);
+          }
+        });
+        if (!options.answerAfterPushes) serve();
+      });
+    });
+  }
+
+  /** A request nobody waits for (leave, unsubscribe): lost if the connection is cut. */
+  fireAndForget(serve: (server: FakeServer, port: ClientPort) => void): void {
+    if (this.#port) this.#fireAndForget(this.#port, serve);
+  }
+
+  /** §3.5: 180 peer + channel sends per sliding 3 s of one login session. */
+  takeMessageSlot(): boolean {
+    return this.#messageRate.tryTake();
+  }
+
+  /** §4.4: sends issued while RECONNECTING wait up to 9 s for the connection to come back. */
+  waitWhileReconnecting(): Promise<'connected' | 'timeout' | 'gone'> {
+    return new Promise((resolve) => {
+      const waiter = (state: ConnectionState): void => {
+        if (state === 'RECONNECTING') return;
+        this.#reconnectWaiters.delete(waiter);
+        this.net.cancel(timer);
+        resolve(state === 'CONNECTED' ? 'connected' : 'gone');
+      };
+      const timer = this.net.later(TIMEOUTS.reconnectWaitMs, () => {
+        this.#reconnectWaiters.delete(waiter);
+        resolve('timeout');
+      });
+      this.#reconnectWaiters.add(waiter);
+    });
+  }
+
+  /**
+   * An invitation signal to a peer; `onReply(received)` gets the server's answer (false = peer
+   * offline). Without a live connection the signal is simply lost, as the SDK's is.
+   */
+  sendSignal(peerId: string, signal: InvitationSignal, onReply?: (received: boolean) => void): void {
+    const port = this.#port;
+    if (!port || this.#state !== 'CONNECTED') return;
+    this.net.hop(() => {
+      if (!this.net.isUp(port.uid)) return;
+      // The server answers once the peer has it (§4.6), so the peer hears of it first.
+      const received = this.server.sendSignal(port, peerId, signal);
+      this.net.hop(() => {
+        if (this.net.isUp(port.uid) && this.#port === port) onReply?.(received);
+      });
+    });
+  }
+
+  /** §4.10: ask the server for the peers' state and report one map (after subscribe, after reconnect). */
+  refreshSubscriptions(peerIds: string[]): void {
+    this.request({
+      timeoutMs: TIMEOUTS.queryMs,
+      timeout: () => timeoutError(4, 'Querying the online status timed out'),
+      serve: (server) => peerIds.map((peerId): [string, boolean] => [peerId, server.isOnline(peerId)]),
+      arrive: (states) => {
+        const report: PeersOnlineStatusMap = {};
+        for (const [peerId, online] of states) {
+          if (!this.subscriptions.has(peerId)) continue;
+          report[peerId] = online ? 'ONLINE' : 'OFFLINE';
+          this.subscriptions.set(peerId, report[peerId]);
+        }
+        if (Object.keys(report).length > 0) this.emit('PeersOnlineStatusChanged', report);
+      },
+    }).catch(() => undefined); // an internal refresh that times out is just lost
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  #connect(port: ClientPort, fault: RtmError | undefined): Promise<void> {
+    const { net } = this;
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: RtmError, reason: ConnectionChangeReason): void => {
+        settled = true;
+        net.cancel(timer);
+        this.#resendLogin = undefined;
+        if (this.#port === port) {
+          this.#port = undefined;
+          this.#setState('DISCONNECTED', reason);
+        }
+        reject(error);
+      };
+      const timer = net.later(TIMEOUTS.loginMs, () => {
+        if (settled) return;
+        // The server may have opened the session after all; the SDK gives it up.
+        this.#fireAndForget(port, (server) => server.logout(port));
+        fail(timeoutError(9, 'Executing "RtmClient.login" timed out after 12s'), 'LOGIN_TIMEOUT');
+      });
+      const attempt = (): void => {
+        this.#resendLogin = undefined;
+        net.hop(() => {
+          if (settled) return;
+          if (!net.isUp(port.uid)) {
+            this.#resendLogin = attempt;
+            return;
+          }
+          let error = fault;
+          net.hop(() => {
+            if (settled) return;
+            if (!net.isUp(port.uid)) {
+              this.#resendLogin = attempt;
+              return;
+            }
+            if (error) {
+              fail(error, error.name === 'RtmTimeoutError' ? 'LOGIN_TIMEOUT' : 'LOGIN_FAILURE');
+              return;
+            }
+            settled = true;
+            net.cancel(timer);
+            try {
+              if (this.#port === port) this.#setState('CONNECTED', 'LOGIN_SUCCESS');
+            } finally {
+              resolve();
+            }
+          });
+          if (!error) {
+            try {
+              this.server.login(port, this.#token);
+            } catch (thrown) {
+              error = thrown instanceof RtmError ? thrown : new RtmError('RtmUnavailableError', 1, 'Login failure');
+            }
+          }
+        });
+      };
+      attempt();
+    });
+  }
+
+  #loginSettled(attempt: Promise<void>): void {
+    if (this.#loginInFlight === attempt) this.#loginInFlight = undefined;
+  }
+
+  #setState(state: ConnectionState, reason: ConnectionChangeReason): void {
+    this.#state = state;
+    if (state === 'DISCONNECTED' || state === 'ABORTED') {
+      // §4.1: entering DISCONNECTED or ABORTED clears these caches and the token.
+      this.userAttributes.clear();
+      this.subscriptions.clear();
+      this.pendingSubscriptions.clear();
+      this.channelAttributes.clear();
+      this.#token = undefined;
+    }
+    for (const waiter of [...this.#reconnectWaiters]) waiter(state);
+    this.emit('ConnectionStateChanged', state, reason);
+  }
+
+  #linkChanged(): void {
+    const up = this.net.isUp(this.#uid);
+    if (!up && this.#state === 'CONNECTED') this.#setState('RECONNECTING', 'INTERRUPTED');
+    else if (up && this.#state === 'CONNECTING') this.#resendLogin?.();
+    else if (up && this.#state === 'RECONNECTING') this.#resume();
+  }
+
+  /** §4.4: re-establish the session; joined channels, attributes and subscriptions carry over. */
+  #resume(): void {
+    const port = this.#port;
+    if (!port || this.#needsRenewedToken) return;
+    this.net.hop(() => {
+      if (!this.net.isUp(port.uid) || this.#port !== port) return;
+      let outcome: 'resumed' | 'kicked' = 'kicked';
+      this.net.hop(() => {
+        if (!this.net.isUp(port.uid) || this.#port !== port || this.#state !== 'RECONNECTING') return;
+        if (outcome === 'kicked') {
+          this.#abort(port, 'REMOTE_LOGIN');
+          return;
+        }
+        this.#setState('CONNECTED', 'LOGIN_SUCCESS');
+        if (this.subscriptions.size > 0) this.refreshSubscriptions([...this.subscriptions.keys()]);
+      });
+      outcome = this.server.resume(port, {
+        channels: [...this.channels].filter((channel) => channel.joinState === 'JOINED').map((c) => c.channelId),
+        attributes: new Map(this.userAttributes),
+        subscriptions: [...this.subscriptions.keys()],
+      });
+    });
+  }
+
+  #abort(port: ClientPort, reason: AbortReason): void {
+    if (this.#port !== port) return;
+    if (reason === 'TOKEN_EXPIRED' && this.#state === 'RECONNECTING') {
+      // §4.2(b): while reconnecting the expiry shows as TokenExpired alone; the reconnection then
+      // waits for renewToken (the §6.1 choice).
+      this.#needsRenewedToken = true;
+      this.emit('TokenExpired');
+      return;
+    }
+    this.#port = undefined;
+    this.#resendLogin = undefined;
+    this.#setState('ABORTED', reason);
+    if (reason === 'TOKEN_EXPIRED') this.emit('TokenExpired');
+  }
+
+  #fireAndForget(port: ClientPort, serve: (server: FakeServer, port: ClientPort) => void): void {
+    this.net.hop(() => {
+      if (!this.net.isUp(port.uid)) return;
+      try {
+        serve(this.server, port);
+      } catch (error) {
+        if (!(error instanceof RtmError)) throw error;
+      }
+    });
+  }
+
+  #joinedChannel(channelId: string): ChannelEndpoint | undefined {
+    for (const channel of this.channels) {
+      if (channel.channelId === channelId && channel.joinState === 'JOINED') return channel;
+    }
+    return undefined;
+  }
+
+  /** The server's view of this login; pushes to a port the client has moved on from are dropped. */
+  #openPort(uid: string): ClientPort {
+    const live = (): boolean => this.#port === port;
+    // §4.5: anything whose source is the local uid is dropped before dispatch.
+    const fromOther = (from: string): boolean => live() && from !== uid;
+    const port: ClientPort = {
+      uid,
+      deliverPeerMessage: (message, from, props) => {
+        if (fromOther(from)) this.emit('MessageFromPeer', message, from, props);
+      },
+      deliverSignal: (signal, from, props) => {
+        if (fromOther(from)) this.invitations.receive(signal, from, props);
+      },
+      deliverChannelMessage: (channelId, message, from, props) => {
+        if (fromOther(from)) this.#joinedChannel(channelId)?.receiveMessage(message, from, props);
+      },
+      deliverMemberNotice: (channelId, notice) => {
+        if (live()) this.#joinedChannel(channelId)?.receiveMemberNotice(notice);
+      },
+      deliverAttributes: (channelId, attributes) => {
+        if (live()) this.#joinedChannel(channelId)?.receiveAttributes(attributes);
+      },
+      deliverPeerStatus: (peerId, state) => {
+        if (!live() || !this.subscriptions.has(peerId) || this.subscriptions.get(peerId) === state) return;
+        this.subscriptions.set(peerId, state);
+        this.emit('PeersOnlineStatusChanged', { [peerId]: state });
+      },
+      abort: (reason) => this.#abort(port, reason),
+      tokenWillExpire: () => {
+        // §1.2: once per token value.
+        if (!live() || this.#tokenWarned) return;
+        this.#tokenWarned = true;
+        this.emit('TokenPrivilegeWillExpire');
+      },
+    };
+    return port;
+  }
+}

@@ -1,0 +1,222 @@
+import EventEmitter from 'eventemitter3';
+import type { TimerHandle } from '../rtm/clock';
+import type {
+  LocalInvitationEvents,
+  LocalInvitationFailureReason,
+  LocalInvitationLike,
+  LocalInvitationState,
+} from '../rtm/types';
+import type { ClientCore } from './ClientCore';
+import { invalidArgument, invalidStatus } from './errors';
+import { INVITE_NO_ANSWER_RESEND_MS } from './limits';
+import { fitsInvitationText, isValidId } from './validation';
+
+const ENDED: ReadonlySet<LocalInvitationState> = new Set([
+  'ACCEPTED_BY_REMOTE',
+  'REFUSED_BY_REMOTE',
+  'CANCELED',
+  'FAILURE',
+]);
+
+/**
+ * The caller's side of a call invitation (rtm1-web-sdk.md §1.4, §2.4, §4.7, §4.8). `send()` and
+ * `cancel()` are synchronous and throw on misuse; `send()` moves to SENT_TO_REMOTE at once and
+ * everything after that arrives as events. All timers run on the fake's clock.
+ */
+export class FakeLocalInvitation extends EventEmitter<LocalInvitationEvents> implements LocalInvitationLike {
+  readonly calleeId: string;
+  /** Undocumented in the SDK: a uuid v4 identifying the call on the wire. */
+  readonly callId: string;
+  readonly #core: ClientCore;
+  #content = '';
+  #channelId = '';
+  #response = '';
+  #state: LocalInvitationState = 'IDLE';
+  readonly #timers = new Set<TimerHandle>();
+  /** For the §4.7 failure reason: some attempt was answered "offline" / some got no answer at all. */
+  #sawOffline = false;
+  #sawNoAnswer = false;
+
+  /** @internal Created by `FakeClient.createLocalInvitation`. */
+  constructor(core: ClientCore, calleeId: string) {
+    super();
+    this.#core = core;
+    this.calleeId = calleeId;
+    this.callId = globalThis.crypto.randomUUID();
+  }
+
+  get content(): string {
+    return this.#content;
+  }
+
+  /** Writable at any time: the invite's content at `send()`, the cancel payload at `cancel()`. */
+  set content(content: string) {
+    this.#content = content;
+  }
+
+  get channelId(): string {
+    return this.#channelId;
+  }
+
+  /** @note compat: outside IDLE the SDK ignores the write without an error (§1.4). */
+  set channelId(channelId: string) {
+    if (this.#state === 'IDLE') this.#channelId = channelId;
+  }
+
+  get response(): string {
+    return this.#response;
+  }
+
+  /** Always throws RtmInvalidArgumentError 1: the response is set by the callee (§1.4). */
+  set response(_response: string) {
+    throw invalidArgument(1, 'The response of a LocalInvitation cannot be set');
+  }
+
+  get state(): LocalInvitationState {
+    return this.#state;
+  }
+
+  /**
+   * §2.4 checks, then SENT_TO_REMOTE synchronously. Not being logged in is no error here:
+   * FAILURE/NOT_LOGGEDIN (never logged in) or FAILURE/UNKNOWN (no live connection) follows
+   * asynchronously. An offline callee is retried every 2 s for 30 s.
+   */
+  send(): void {
+    const core = this.#core;
+    core.ledger.count('invitation.send');
+    if (this.#state === 'SENT_TO_REMOTE' || this.#state === 'RECEIVED_BY_REMOTE') {
+      throw invalidStatus(5, 'The invitation has already been sent');
+    }
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
+    if (this.#channelId !== '' && !isValidId(this.#channelId)) throw invalidArgument(1, 'The channel ID is not valid');
+    if (!isValidId(this.calleeId)) throw invalidArgument(1, 'The callee ID is not valid');
+    if (!fitsInvitationText(this.#content)) throw invalidArgument(1, 'The content exceeds the limit of 8 KB');
+    const fault = core.ledger.takeFault('invitation.send');
+    if (fault) throw fault;
+    this.#state = 'SENT_TO_REMOTE';
+    if (!core.everLoggedIn) {
+      core.net.soon(() => this.#fail('NOT_LOGGEDIN'));
+      return;
+    }
+    if (core.state !== 'CONNECTED') {
+      core.net.soon(() => this.#fail('UNKNOWN'));
+      return;
+    }
+    core.invitations.trackLocal(this.calleeId, this.callId, {
+      receiveAccept: (response) => this.#onAccept(response),
+      receiveRefuse: (response) => this.#onRefuse(response),
+    });
+    const invite = { kind: 'invite', callId: this.callId, channelId: this.#channelId, content: this.#content } as const;
+    this.#later(core.timing.offlineWindowMs, () =>
+      this.#fail(this.#sawOffline && !this.#sawNoAnswer ? 'PEER_OFFLINE' : 'PEER_NO_RESPONSE'),
+    );
+    this.#attempt(invite);
+  }
+
+  /** §2.4 checks; sends the cancel with the current content, then CANCELED synchronously. */
+  cancel(): void {
+    const core = this.#core;
+    core.ledger.count('invitation.cancel');
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
+    if (this.#state === 'IDLE') throw invalidStatus(2, 'The invitation has not been sent');
+    if (!fitsInvitationText(this.#content)) throw invalidArgument(1, 'The content exceeds the limit of 8 KB');
+    const fault = core.ledger.takeFault('invitation.cancel');
+    if (fault) throw fault;
+    core.sendSignal(this.calleeId, {
+      kind: 'cancel',
+      callId: this.callId,
+      channelId: this.#channelId,
+      content: this.#content,
+    });
+    this.#end('CANCELED');
+    this.emit('LocalInvitationCanceled');
+  }
+
+  #attempt(invite: { kind: 'invite'; callId: string; channelId: string; content: string }): void {
+    if (this.#state !== 'SENT_TO_REMOTE') return;
+    const core = this.#core;
+    const sentAt = core.net.clock.now();
+    let answered = false;
+    // No answer at all within 6 s: resend; the eventual failure is then PEER_NO_RESPONSE.
+    const noAnswer = this.#later(INVITE_NO_ANSWER_RESEND_MS, () => {
+      if (answered) return;
+      this.#sawNoAnswer = true;
+      this.#attempt(invite);
+    });
+    core.sendSignal(this.calleeId, invite, (received) => {
+      answered = true;
+      this.#clear(noAnswer);
+      if (this.#state !== 'SENT_TO_REMOTE') return;
+      if (received) {
+        this.#receivedByPeer();
+        return;
+      }
+      this.#sawOffline = true;
+      const wait = Math.max(0, sentAt + core.timing.retryMs - core.net.clock.now());
+      this.#later(wait, () => this.#attempt(invite));
+    });
+  }
+
+  #receivedByPeer(): void {
+    this.#clearAll();
+    this.#state = 'RECEIVED_BY_REMOTE';
+    this.#later(this.#core.timing.expiryMs, () => this.#fail('INVITATION_EXPIRE'));
+    this.emit('LocalInvitationReceivedByPeer');
+  }
+
+  /** §4.7: an early accept first counts as received; a repeated accept is re-acked silently. */
+  #onAccept(response: string): void {
+    if (this.#state === 'ACCEPTED_BY_REMOTE') {
+      this.#ackAccept();
+      return;
+    }
+    if (this.#state === 'SENT_TO_REMOTE') this.#receivedByPeer();
+    if (this.#state !== 'RECEIVED_BY_REMOTE') return;
+    this.#response = response;
+    this.#end('ACCEPTED_BY_REMOTE');
+    this.#ackAccept();
+    this.emit('LocalInvitationAccepted', response);
+  }
+
+  #onRefuse(response: string): void {
+    if (this.#state === 'SENT_TO_REMOTE') this.#receivedByPeer();
+    if (this.#state !== 'RECEIVED_BY_REMOTE') return;
+    this.#response = response;
+    this.#end('REFUSED_BY_REMOTE');
+    this.emit('LocalInvitationRefused', response);
+  }
+
+  #ackAccept(): void {
+    this.#core.sendSignal(this.calleeId, { kind: 'acceptAck', callId: this.callId });
+  }
+
+  #fail(reason: LocalInvitationFailureReason): void {
+    if (this.#state !== 'SENT_TO_REMOTE' && this.#state !== 'RECEIVED_BY_REMOTE') return;
+    this.#end('FAILURE');
+    this.emit('LocalInvitationFailure', reason);
+  }
+
+  #end(state: LocalInvitationState): void {
+    this.#clearAll();
+    this.#state = state;
+  }
+
+  #later(ms: number, callback: () => void): TimerHandle {
+    const handle = this.#core.net.later(ms, () => {
+      this.#timers.delete(handle);
+      callback();
+    });
+    this.#timers.add(handle);
+    return handle;
+  }
+
+  #clear(handle: TimerHandle): void {
+    this.#core.net.cancel(handle);
+    this.#timers.delete(handle);
+  }
+
+  #clearAll(): void {
+    for (const handle of this.#timers) this.#core.net.cancel(handle);
+    this.#timers.clear();
+  }
+}

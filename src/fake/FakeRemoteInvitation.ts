@@ -1,0 +1,185 @@
+import EventEmitter from 'eventemitter3';
+import type { TimerHandle } from '../rtm/clock';
+import type {
+  RemoteInvitationEvents,
+  RemoteInvitationFailureReason,
+  RemoteInvitationLike,
+  RemoteInvitationState,
+} from '../rtm/types';
+import type { ClientCore } from './ClientCore';
+import type { RemoteInvitationEndpoint } from './InvitationRouter';
+import { invalidArgument, invalidStatus } from './errors';
+import { fitsInvitationText } from './validation';
+
+const ENDED: ReadonlySet<RemoteInvitationState> = new Set(['ACCEPTED', 'REFUSED', 'CANCELED', 'FAILURE']);
+
+/** What an incoming invite carries. */
+export interface IncomingInvite {
+  callerId: string;
+  callId: string;
+  channelId: string;
+  content: string;
+}
+
+/**
+ * The callee's side of a call invitation (rtm1-web-sdk.md §1.5, §2.4, §4.7, §4.8): emitted by
+ * the client as `RemoteInvitationReceived`. `accept()` and `refuse()` are synchronous and throw
+ * on misuse; the accept handshake (send after ~1 s, resend every ~1 s, 5 s ack window) and the
+ * 60 s expiry run on the fake's clock.
+ */
+export class FakeRemoteInvitation extends EventEmitter<RemoteInvitationEvents> implements RemoteInvitationLike {
+  readonly callerId: string;
+  /** Undocumented in the SDK: the caller's callId. */
+  readonly callId: string;
+  readonly #core: ClientCore;
+  readonly #channelId: string;
+  #content: string;
+  #response = '';
+  #state: RemoteInvitationState = 'INVITATION_RECEIVED';
+  readonly #timers = new Set<TimerHandle>();
+  #ackWindow: TimerHandle | undefined;
+  #callerHasAccept = false;
+  #callerOffline = false;
+
+  /** @internal Created by the client when an invite arrives; `register` receives its wire endpoint. */
+  constructor(core: ClientCore, invite: IncomingInvite, register: (endpoint: RemoteInvitationEndpoint) => void) {
+    super();
+    this.#core = core;
+    this.callerId = invite.callerId;
+    this.callId = invite.callId;
+    this.#channelId = invite.channelId;
+    this.#content = invite.content;
+    register({
+      receiveCancel: (content) => this.#onCancel(content),
+      receiveAcceptAck: () => this.#onAcceptAck(),
+    });
+    this.#later(core.timing.expiryMs, () => this.#fail('INVITATION_EXPIRE'));
+  }
+
+  get channelId(): string {
+    return this.#channelId;
+  }
+
+  /**
+   * Always throws RtmInvalidArgumentError 1.
+   * @note compat: the SDK's message for this setter wrongly names "response" (§1.5).
+   */
+  set channelId(_channelId: string) {
+    throw invalidArgument(1, 'The response of a RemoteInvitation cannot be set');
+  }
+
+  get content(): string {
+    return this.#content;
+  }
+
+  /** Always throws RtmInvalidArgumentError 1 (§1.5). */
+  set content(_content: string) {
+    throw invalidArgument(1, 'The content of a RemoteInvitation cannot be set');
+  }
+
+  get response(): string {
+    return this.#response;
+  }
+
+  /** Sent with `accept()` or `refuse()`. */
+  set response(response: string) {
+    this.#response = response;
+  }
+
+  get state(): RemoteInvitationState {
+    return this.#state;
+  }
+
+  /** §2.4 checks, then ACCEPT_SENT_TO_LOCAL synchronously; the accept leaves ~1 s later (§4.7). */
+  accept(): void {
+    const core = this.#core;
+    core.ledger.count('invitation.accept');
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
+    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, 'The invitation has already been accepted');
+    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, 'The response exceeds the limit of 8 KB');
+    const fault = core.ledger.takeFault('invitation.accept');
+    if (fault) throw fault;
+    this.#state = 'ACCEPT_SENT_TO_LOCAL';
+    this.#ackWindow = this.#later(core.timing.acceptAckMs, () =>
+      this.#fail(this.#callerOffline ? 'PEER_OFFLINE' : 'ACCEPT_FAILURE'),
+    );
+    this.#later(core.timing.acceptResendMs, () => this.#sendAccept());
+  }
+
+  /** §2.4 checks; sends the refusal, then REFUSED synchronously. */
+  refuse(): void {
+    const core = this.#core;
+    core.ledger.count('invitation.refuse');
+    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, 'The invitation has already been accepted');
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
+    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, 'The response exceeds the limit of 8 KB');
+    const fault = core.ledger.takeFault('invitation.refuse');
+    if (fault) throw fault;
+    core.sendSignal(this.callerId, { kind: 'refuse', callId: this.callId, response: this.#response });
+    this.#end('REFUSED');
+    this.emit('RemoteInvitationRefused');
+  }
+
+  /**
+   * Sends the accept and resends it every ~1 s until the caller has it; once it has, the 5 s
+   * ack window restarts and ends in ACCEPT_FAILURE. An "offline" answer makes the first window
+   * end in PEER_OFFLINE (probe timings: 5.0 s offline, 6.0 s received-but-no-ack).
+   */
+  #sendAccept(): void {
+    if (this.#state !== 'ACCEPT_SENT_TO_LOCAL' || this.#callerHasAccept) return;
+    const core = this.#core;
+    core.sendSignal(this.callerId, { kind: 'accept', callId: this.callId, response: this.#response }, (received) => {
+      if (this.#state !== 'ACCEPT_SENT_TO_LOCAL' || this.#callerHasAccept) return;
+      if (!received) {
+        this.#callerOffline = true;
+        return;
+      }
+      this.#callerHasAccept = true;
+      this.#callerOffline = false;
+      this.#clear(this.#ackWindow);
+      this.#ackWindow = this.#later(core.timing.acceptAckMs, () => this.#fail('ACCEPT_FAILURE'));
+    });
+    this.#later(core.timing.acceptResendMs, () => this.#sendAccept());
+  }
+
+  #onAcceptAck(): void {
+    if (this.#state !== 'ACCEPT_SENT_TO_LOCAL') return;
+    this.#end('ACCEPTED');
+    this.emit('RemoteInvitationAccepted');
+  }
+
+  /** §4.7: the cancel's content replaces `content`; this happens even in ACCEPT_SENT_TO_LOCAL. */
+  #onCancel(content: string): void {
+    if (ENDED.has(this.#state)) return;
+    this.#content = content;
+    this.#end('CANCELED');
+    this.emit('RemoteInvitationCanceled', content);
+  }
+
+  #fail(reason: RemoteInvitationFailureReason): void {
+    if (ENDED.has(this.#state)) return;
+    this.#end('FAILURE');
+    this.emit('RemoteInvitationFailure', reason);
+  }
+
+  #end(state: RemoteInvitationState): void {
+    for (const handle of this.#timers) this.#core.net.cancel(handle);
+    this.#timers.clear();
+    this.#state = state;
+  }
+
+  #later(ms: number, callback: () => void): TimerHandle {
+    const handle = this.#core.net.later(ms, () => {
+      this.#timers.delete(handle);
+      callback();
+    });
+    this.#timers.add(handle);
+    return handle;
+  }
+
+  #clear(handle: TimerHandle | undefined): void {
+    if (handle === undefined) return;
+    this.#core.net.cancel(handle);
+    this.#timers.delete(handle);
+  }
+}

@@ -1,0 +1,236 @@
+import { type Clock, systemClock } from '../rtm/clock';
+import type { RtmConfigLike, RtmErrorName, RtmMethodName, RtmNamespaceLike } from '../rtm/types';
+import { CallLedger } from './CallLedger';
+import {
+  ConnectionChangeReason,
+  ConnectionState,
+  LocalInvitationFailureReason,
+  LocalInvitationState,
+  MessageType,
+  PeerOnlineState,
+  PeerSubscriptionOption,
+  RemoteInvitationFailureReason,
+  RemoteInvitationState,
+} from './enums';
+import { invalidArgument } from './errors';
+import { FakeClient } from './FakeClient';
+import { FakeServer, type TokenValidator } from './FakeServer';
+import { DEFAULT_INVITATION_TIMING, type InvitationTiming, type RateLimit } from './limits';
+import { macrotaskTurn } from './macrotaskTurn';
+import { isManualClock } from './ManualClock';
+import { Network } from './Network';
+import { isPlainObject, isValidAppId } from './validation';
+
+/** Server-side limits the fake can enforce on top of the SDK's client-side ones. */
+export interface FakeRtmLimits {
+  /**
+   * The documented ~10 channel-attribute operations per 5 s per channel (§3.5). Off by default;
+   * when on, an excess operation rejects with RtmUnavailableError 2, as a server refusal does.
+   */
+  channelAttributeOps?: RateLimit | false;
+}
+
+export interface FakeRtmOptions {
+  /** The time source of every timer and timestamp; `systemClock` when omitted. */
+  clock?: Clock;
+  /** Milliseconds per client↔server hop (default 0). */
+  latencyMs?: number;
+  limits?: FakeRtmLimits;
+  /** Overrides of the invitation timers (defaults: retry 2 s, offline window 30 s, expiry 60 s, accept ack 5 s, accept resend 1 s). */
+  invitation?: Partial<InvitationTiming>;
+  /**
+   * The access point's verdict on a token at login and renewToken (default: every token is
+   * valid). `token` is `undefined` when none was given or it equals the App ID.
+   */
+  validateToken?: TokenValidator;
+}
+
+/** §1.1: the only keys `createInstance`'s config accepts. */
+const CONFIG_KEYS: ReadonlySet<string> = new Set(['enableLogUpload', 'logFilter', 'enableCloudProxy']);
+/** A bound on `flush()` rounds, so work that keeps rescheduling itself at "now" fails loudly. */
+const MAX_FLUSH_ROUNDS = 10_000;
+
+/**
+ * An in-memory stand-in for agora-rtm-sdk 1.6.0's `AgoraRTM` namespace, faithful to
+ * `spec/rtm1-web-sdk.md`. Each instance is one RTM cloud: clients of the same App ID see each
+ * other, other App IDs are isolated, and two `FakeRtm` instances never interact.
+ *
+ * Besides the namespace members it has test controls that are **not part of RTM**: `flush`,
+ * `advance`, `disconnect`, `reconnect`, `kick`, `expireToken`, `failNext`, `stats`, `resetStats`.
+ */
+export class FakeRtm implements RtmNamespaceLike {
+  /** Not part of RTM: the clock every timer of this fake runs on (the shim uses it too). */
+  readonly clock: Clock;
+  readonly END_CALL_PREFIX = 'AgoraRTMLegacyEndcallCompatibleMessagePrefix';
+  readonly VERSION = '1.6.0';
+  readonly BUILD = 'v1.5.1-20-gbcf9f2a0';
+  readonly ConnectionState = ConnectionState;
+  readonly ConnectionChangeReason = ConnectionChangeReason;
+  readonly LocalInvitationState = LocalInvitationState;
+  readonly RemoteInvitationState = RemoteInvitationState;
+  readonly LocalInvitationFailureReason = LocalInvitationFailureReason;
+  readonly RemoteInvitationFailureReason = RemoteInvitationFailureReason;
+  readonly PeerOnlineState = PeerOnlineState;
+  readonly PeerSubscriptionOption = PeerSubscriptionOption;
+  readonly MessageType = MessageType;
+
+  readonly #net: Network;
+  readonly #ledger = new CallLedger();
+  readonly #servers = new Map<string, FakeServer>();
+  readonly #timing: InvitationTiming;
+  readonly #validateToken: TokenValidator;
+  readonly #channelAttributeOps: RateLimit | false;
+
+  constructor(options: FakeRtmOptions = {}) {
+    const latencyMs = options.latencyMs ?? 0;
+    if (!Number.isFinite(latencyMs) || latencyMs < 0) {
+      throw new RangeError(`FakeRtm: latencyMs must be a finite number ≥ 0, got ${latencyMs}`);
+    }
+    this.clock = options.clock ?? systemClock;
+    this.#net = new Network(this.clock, latencyMs);
+    this.#timing = { ...DEFAULT_INVITATION_TIMING, ...options.invitation };
+    this.#validateToken = options.validateToken ?? (() => 'valid');
+    this.#channelAttributeOps = options.limits?.channelAttributeOps ?? false;
+    // Servers learn of a cut connection at once; clients notice it on their own, a tick later.
+    this.#net.onLinkChange((uid, up) => {
+      for (const server of this.#servers.values()) server.linkChanged(uid, up);
+    });
+  }
+
+  /**
+   * §1.1: `appId` must be 32 ASCII letters/digits and `config` may only hold `enableLogUpload`,
+   * `logFilter`, `enableCloudProxy`; otherwise throws RtmInvalidArgumentError 1.
+   */
+  createInstance(appId: string, config?: RtmConfigLike): FakeClient {
+    if (!isValidAppId(appId)) throw invalidArgument(1, 'The App ID is not valid');
+    if (config !== undefined) {
+      if (!isPlainObject(config)) throw invalidArgument(1, 'Invalid RTM config');
+      const unknownKey = Object.keys(config).find((key) => !CONFIG_KEYS.has(key));
+      if (unknownKey !== undefined) throw invalidArgument(1, `Invalid RTM config: ${unknownKey}.`);
+    }
+    return new FakeClient({
+      appId,
+      server: this.#server(appId),
+      net: this.#net,
+      ledger: this.#ledger,
+      timing: this.#timing,
+      endCallPrefix: this.END_CALL_PREFIX,
+    });
+  }
+
+  /**
+   * Not part of RTM. Runs everything due at the current time (deliveries, answers, events, and
+   * with a ManualClock its timers due now) until nothing is left; never moves a ManualClock.
+   */
+  async flush(): Promise<void> {
+    const clock = this.clock;
+    for (let round = 0; round < MAX_FLUSH_ROUNDS; round++) {
+      await macrotaskTurn();
+      if (isManualClock(clock)) {
+        const next = clock.nextTimerAt();
+        if (next !== undefined && next <= clock.now()) {
+          await clock.advance(0);
+          continue;
+        }
+      }
+      if (this.#net.inFlight === 0) return;
+    }
+    throw new Error('FakeRtm.flush(): work due now keeps scheduling more work due now');
+  }
+
+  /** Not part of RTM. With a ManualClock only: advances it by `ms` (running due timers), then flushes. */
+  async advance(ms: number): Promise<void> {
+    if (!isManualClock(this.clock)) {
+      throw new Error('FakeRtm.advance() needs a ManualClock: new FakeRtm({ clock: new ManualClock() })');
+    }
+    await this.clock.advance(ms);
+    await this.flush();
+  }
+
+  /**
+   * Not part of RTM. Cuts the user's connection: its clients go RECONNECTING/INTERRUPTED and
+   * stay in their channels; peer and channel sends wait up to 9 s then fail with
+   * RtmTimeoutError 2; other calls needing a connection fail with 102; messages to the user are
+   * lost (`hasPeerReceived: false`); subscribers see UNREACHABLE; after 30 s offline the server
+   * drops the session (others see MemberLeft, subscribers OFFLINE). A login by this user hangs
+   * until `reconnect` (or LOGIN_TIMEOUT after 12 s).
+   */
+  disconnect(uid: string): void {
+    this.#net.setLink(uid, false);
+  }
+
+  /**
+   * Not part of RTM. Restores the user's connection: RECONNECTING clients go
+   * CONNECTED/LOGIN_SUCCESS with their channels still joined (rejoined, with MemberJoined for the
+   * others, if the server had dropped the session) and get a fresh PeersOnlineStatusChanged map.
+   */
+  reconnect(uid: string): void {
+    this.#net.setLink(uid, true);
+  }
+
+  /** Not part of RTM. The server kicks the user: ABORTED with that reason; others see MemberLeft. */
+  kick(uid: string, reason: 'REMOTE_LOGIN' | 'BANNED_BY_SERVER' = 'REMOTE_LOGIN'): void {
+    if (reason !== 'REMOTE_LOGIN' && reason !== 'BANNED_BY_SERVER') {
+      throw new Error(`FakeRtm.kick(): reason must be REMOTE_LOGIN or BANNED_BY_SERVER, got ${String(reason)}`);
+    }
+    this.#forSession('kick', uid, (server) => server.abort(uid, reason));
+  }
+
+  /**
+   * Not part of RTM. `'warn'`: TokenPrivilegeWillExpire (once per token value). `'expire'`: the
+   * server drops the session, ABORTED/TOKEN_EXPIRED then TokenExpired (while RECONNECTING only
+   * TokenExpired, and the reconnection waits for `renewToken`).
+   */
+  expireToken(uid: string, phase: 'warn' | 'expire' = 'expire'): void {
+    if (phase !== 'warn' && phase !== 'expire') {
+      throw new Error(`FakeRtm.expireToken(): phase must be 'warn' or 'expire', got ${String(phase)}`);
+    }
+    this.#forSession('expireToken', uid, (server) =>
+      phase === 'warn' ? server.warnTokenExpiry(uid) : server.abort(uid, 'TOKEN_EXPIRED'),
+    );
+  }
+
+  /**
+   * Not part of RTM. The next call of `method` by any client of this fake that passes the SDK's
+   * client-side checks fails with `code` (rejects, or throws for the synchronous creators and
+   * invitation methods). The default `name` is the SDK's class for that method and code, e.g.
+   * login 5 → RtmUnauthenticatedError. A failed login goes DISCONNECTED/LOGIN_FAILURE
+   * (LOGIN_TIMEOUT for an RtmTimeoutError). Calls queue: each failure is used once.
+   */
+  failNext(method: RtmMethodName, code: number, name?: RtmErrorName): void {
+    if (!Number.isInteger(code)) throw new Error(`FakeRtm.failNext(): code must be an integer, got ${String(code)}`);
+    this.#ledger.failNext(method, code, name);
+  }
+
+  /**
+   * Not part of RTM. How many times each RTM method (`login`, `sendMessageToPeer`,
+   * `channel.join`, `invitation.send`, …) was called on any client of this fake, failed calls
+   * included. Methods never called are absent.
+   */
+  stats(): Record<string, number> {
+    return this.#ledger.stats();
+  }
+
+  /** Not part of RTM. Sets every `stats()` count back to zero. */
+  resetStats(): void {
+    this.#ledger.resetStats();
+  }
+
+  #server(appId: string): FakeServer {
+    let server = this.#servers.get(appId);
+    if (!server) {
+      server = new FakeServer(appId, this.#net, {
+        validateToken: this.#validateToken,
+        channelAttributeOps: this.#channelAttributeOps,
+      });
+      this.#servers.set(appId, server);
+    }
+    return server;
+  }
+
+  #forSession(control: string, uid: string, act: (server: FakeServer) => boolean): void {
+    let found = false;
+    for (const server of this.#servers.values()) found = act(server) || found;
+    if (!found) throw new Error(`FakeRtm.${control}(): no logged-in session for user "${uid}"`);
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * User and channel attribute methods (rtm1-web-sdk.md §2.3 "Attribute methods", §3.3, §4.12,
+ * §4.13): argument checks first (most of them even when logged out), then 102, then one request
+ * with the 10 s attribute timeout (code 7).
+ */
+
+import type { AttributesMap, ChannelAttributes, RtmMethodName } from '../rtm/types';
+import type { ClientCore } from './ClientCore';
+import { invalidArgument, invalidStatus, notLoggedIn, type RtmError, timeoutError } from './errors';
+import type { AttributeWrite, FakeServer } from './FakeServer';
+import { ATTRIBUTES, TIMEOUTS } from './limits';
+import type { ClientPort } from './wire';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isPlainObject, isValidId } from './validation';
+
+const USER_BUDGET = ATTRIBUTES.maxUserTotalBytes;
+const CHANNEL_BUDGET = ATTRIBUTES.maxChannelTotalBytes;
+
+function raise(error: RtmError | undefined): void {
+  if (error) throw error;
+}
+
+function requireConnected(core: ClientCore): void {
+  if (core.state !== 'CONNECTED') throw notLoggedIn();
+}
+
+function attributeRequest<T>(
+  core: ClientCore,
+  method: RtmMethodName,
+  serve: (server: FakeServer, port: ClientPort) => T,
+  arrive?: (value: T) => void,
+): Promise<T> {
+  return core.request({
+    timeoutMs: TIMEOUTS.attributeMs,
+    timeout: () => timeoutError(7, 'Request timed out after 10s'),
+    fault: core.ledger.takeFault(method),
+    serve,
+    arrive,
+  });
+}
+
+const mapOf = (entries: Map<string, string> | undefined): AttributesMap => Object.fromEntries(entries ?? []);
+
+// ---------------------------------------------------------------------------------------------
+// User attributes
+
+export async function setLocalUserAttributes(core: ClientCore, attributes: unknown): Promise<void> {
+  raise(checkAttributeMap(attributes, USER_BUDGET));
+  requireConnected(core);
+  const written = { ...(attributes as AttributesMap) };
+  await attributeRequest(
+    core,
+    'setLocalUserAttributes',
+    (server, port) => server.writeUserAttributes(port, { op: 'set', attributes: written }),
+    () => replaceEntries(core.userAttributes, written),
+  );
+}
+
+/** §3.3: checked on the map, then on the local copy merged with it. */
+export async function addOrUpdateLocalUserAttributes(core: ClientCore, attributes: unknown): Promise<void> {
+  raise(checkAttributeMap(attributes, USER_BUDGET));
+  const written = { ...(attributes as AttributesMap) };
+  raise(checkAttributeMap({ ...mapOf(core.userAttributes), ...written }, USER_BUDGET));
+  requireConnected(core);
+  await attributeRequest(
+    core,
+    'addOrUpdateLocalUserAttributes',
+    (server, port) => server.writeUserAttributes(port, { op: 'addOrUpdate', attributes: written }),
+    () => Object.entries(written).forEach(([key, value]) => core.userAttributes.set(key, value)),
+  );
+}
+
+export async function deleteLocalUserAttributesByKeys(core: ClientCore, keys: unknown): Promise<void> {
+  raise(checkDeleteKeys(keys));
+  requireConnected(core);
+  const deleted = [...(keys as string[])];
+  await attributeRequest(
+    core,
+    'deleteLocalUserAttributesByKeys',
+    (server, port) => server.writeUserAttributes(port, { op: 'delete', keys: deleted }),
+    () => deleted.forEach((key) => core.userAttributes.delete(key)),
+  );
+}
+
+export async function clearLocalUserAttributes(core: ClientCore): Promise<void> {
+  requireConnected(core);
+  await attributeRequest(
+    core,
+    'clearLocalUserAttributes',
+    (server, port) => server.writeUserAttributes(port, { op: 'clear' }),
+    () => core.userAttributes.clear(),
+  );
+}
+
+export async function getUserAttributes(core: ClientCore, userId: unknown): Promise<AttributesMap> {
+  if (!isValidId(userId)) throw invalidArgument(3, 'The user ID is not valid');
+  requireConnected(core);
+  return attributeRequest(core, 'getUserAttributes', (server) => server.readUserAttributes(userId));
+}
+
+/** §2.3: here 102 is checked before the arguments. */
+export async function getUserAttributesByKeys(core: ClientCore, userId: unknown, keys: unknown): Promise<AttributesMap> {
+  requireConnected(core);
+  raise(checkGetKeys(keys));
+  if (!isValidId(userId)) throw invalidArgument(3, 'The user ID is not valid');
+  const wanted = [...(keys as string[])];
+  return attributeRequest(core, 'getUserAttributesByKeys', (server) => server.readUserAttributes(userId, wanted));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channel attributes (no join needed)
+
+const wantsNotification = (options: unknown): boolean =>
+  isPlainObject(options) && options.enableNotificationToChannelMembers === true;
+
+function writeChannel(
+  core: ClientCore,
+  method: RtmMethodName,
+  channelId: string,
+  write: AttributeWrite,
+  options: unknown,
+): Promise<void> {
+  const notify = wantsNotification(options);
+  return attributeRequest(
+    core,
+    method,
+    (server, port) => server.writeChannelAttributes(port, channelId, write, notify),
+    (stored) => cacheChannelAttributes(core, channelId, stored),
+  ).then(() => undefined);
+}
+
+/** @note compat: the SDK does not validate the channel ID here; the server refuses a bad one (code 2). */
+export async function setChannelAttributes(
+  core: ClientCore,
+  channelId: string,
+  attributes: unknown,
+  options: unknown,
+): Promise<void> {
+  raise(checkAttributeMap(attributes, CHANNEL_BUDGET));
+  requireConnected(core);
+  const written = { ...(attributes as AttributesMap) };
+  await writeChannel(core, 'setChannelAttributes', channelId, { op: 'set', attributes: written }, options);
+}
+
+export async function addOrUpdateChannelAttributes(
+  core: ClientCore,
+  channelId: string,
+  attributes: unknown,
+  options: unknown,
+): Promise<void> {
+  raise(checkAttributeMap(attributes, CHANNEL_BUDGET));
+  const written = { ...(attributes as AttributesMap) };
+  raise(checkAttributeMap({ ...mapOf(core.channelAttributes.get(channelId)), ...written }, CHANNEL_BUDGET));
+  requireConnected(core);
+  await writeChannel(core, 'addOrUpdateChannelAttributes', channelId, { op: 'addOrUpdate', attributes: written }, options);
+}
+
+/** @note compat: bad arguments here are RtmInvalidStatusError 3, not an argument error (§2.3). */
+export async function deleteChannelAttributesByKeys(
+  core: ClientCore,
+  channelId: unknown,
+  keys: unknown,
+  options: unknown,
+): Promise<void> {
+  if (!isValidId(channelId)) throw invalidStatus(3, 'arguments is not valid');
+  raise(checkDeleteKeys(keys, ATTRIBUTES.maxChannelDeleteKeyLength));
+  requireConnected(core);
+  const deleted = [...(keys as string[])];
+  await writeChannel(core, 'deleteChannelAttributesByKeys', channelId, { op: 'delete', keys: deleted }, options);
+}
+
+export async function clearChannelAttributes(core: ClientCore, channelId: string, options: unknown): Promise<void> {
+  requireConnected(core);
+  await writeChannel(core, 'clearChannelAttributes', channelId, { op: 'clear' }, options);
+}
+
+export async function getChannelAttributes(core: ClientCore, channelId: unknown): Promise<ChannelAttributes> {
+  if (!isValidId(channelId)) throw invalidArgument(3, 'The channel ID is not valid');
+  requireConnected(core);
+  return attributeRequest(
+    core,
+    'getChannelAttributes',
+    (server) => server.readChannelAttributes(channelId),
+    (stored) => cacheChannelAttributes(core, channelId, stored),
+  );
+}
+
+/** §2.3: here 102 is checked before the arguments. */
+export async function getChannelAttributesByKeys(
+  core: ClientCore,
+  channelId: unknown,
+  keys: unknown,
+): Promise<ChannelAttributes> {
+  requireConnected(core);
+  raise(checkGetKeys(keys));
+  if (!isValidId(channelId)) throw invalidArgument(3, 'The channel ID is not valid');
+  const wanted = [...(keys as string[])];
+  return attributeRequest(core, 'getChannelAttributesByKeys', (server) => server.readChannelAttributes(channelId, wanted));
+}
+
+function cacheChannelAttributes(core: ClientCore, channelId: string, stored: ChannelAttributes): void {
+  core.channelAttributes.set(channelId, new Map(Object.entries(stored).map(([key, { value }]) => [key, value])));
+}
+
+function replaceEntries(target: Map<string, string>, entries: AttributesMap): void {
+  target.clear();
+  for (const [key, value] of Object.entries(entries)) target.set(key, value);
+}

@@ -1,0 +1,14 @@
+/**
+ * `signaling-compat/fake`: an in-memory RTM 1.x backend for tests and demos, and the manual clock
+ * that drives its timers. See docs/fake.md.
+ */
+export { FakeRtm } from './FakeRtm';
+export type { FakeRtmLimits, FakeRtmOptions } from './FakeRtm';
+export { ManualClock } from './ManualClock';
+export type { FakeClient } from './FakeClient';
+export type { FakeChannel } from './FakeChannel';
+export type { FakeLocalInvitation } from './FakeLocalInvitation';
+export type { FakeRemoteInvitation } from './FakeRemoteInvitation';
+export type { PeerMessageResult } from './peerMessageCall';
+export type { TokenValidator, TokenVerdict } from './FakeServer';
+export type { InvitationTiming, RateLimit } from './limits';

@@ -1,0 +1,138 @@
+/**
+ * Online status and member-count queries (rtm1-web-sdk.md §2.3, §4.10, §4.11): 102 first, then
+ * the ID-list checks, then one request with the 10 s query timeout (code 4).
+ */
+
+import type { ChannelMemberCountResult, PeersOnlineStatusResult, RtmMethodName } from '../rtm/types';
+import type { ClientCore } from './ClientCore';
+import { invalidArgument, limitExceeded, notLoggedIn, timeoutError } from './errors';
+import type { FakeServer } from './FakeServer';
+import {
+  MAX_COUNT_CHANNELS,
+  MAX_QUERY_PEERS,
+  MAX_SUBSCRIBED_PEERS,
+  MAX_UNSUBSCRIBE_PEERS,
+  TIMEOUTS,
+} from './limits';
+import type { ClientPort } from './wire';
+import { isIdList, isValidId } from './validation';
+
+function requireConnected(core: ClientCore): void {
+  if (core.state !== 'CONNECTED') throw notLoggedIn();
+}
+
+const badIds = (): Error => invalidArgument(2, 'The ID list is not valid');
+
+function queryRequest<T>(
+  core: ClientCore,
+  method: RtmMethodName,
+  serve: (server: FakeServer, port: ClientPort) => T,
+  arrive?: (value: T) => void,
+): Promise<T> {
+  return core.request({
+    timeoutMs: TIMEOUTS.queryMs,
+    timeout: () => timeoutError(4, 'The request timed out after 10s'),
+    fault: core.ledger.takeFault(method),
+    serve,
+    arrive,
+  });
+}
+
+/**
+ * `{id: online}`. Side effect (§4.10): every queried peer that is subscribed and not UNREACHABLE
+ * gets a PeersOnlineStatusChanged with its fresh state, even when unchanged.
+ */
+export async function queryPeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<PeersOnlineStatusResult> {
+  requireConnected(core);
+  if (!isIdList(peerIds, MAX_QUERY_PEERS)) throw badIds();
+  const ids = [...peerIds];
+  return queryRequest(
+    core,
+    'queryPeersOnlineStatus',
+    (server) => Object.fromEntries(ids.map((id) => [id, server.isOnline(id)])),
+    (result) => {
+      for (const [peerId, online] of Object.entries(result)) {
+        if (!core.subscriptions.has(peerId) || core.subscriptions.get(peerId) === 'UNREACHABLE') continue;
+        const state = online ? 'ONLINE' : 'OFFLINE';
+        core.subscriptions.set(peerId, state);
+        core.emit('PeersOnlineStatusChanged', { [peerId]: state });
+      }
+    },
+  );
+}
+
+/** Resolves on the server's ack; the initial state map follows asynchronously (§4.10). */
+export async function subscribePeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<void> {
+  requireConnected(core);
+  if (!isIdList(peerIds)) throw badIds();
+  const ids = [...new Set(peerIds)];
+  const fresh = ids.filter((id) => !core.subscriptions.has(id) && !core.pendingSubscriptions.has(id));
+  if (fresh.length + core.subscriptions.size + core.pendingSubscriptions.size > MAX_SUBSCRIBED_PEERS) {
+    throw limitExceeded(6, `Subscriptions exceed the limit of ${MAX_SUBSCRIBED_PEERS}`);
+  }
+  for (const id of fresh) core.pendingSubscriptions.add(id);
+  try {
+    await queryRequest(
+      core,
+      'subscribePeersOnlineStatus',
+      (server, port) => server.subscribe(port, ids),
+      () => {
+        for (const id of ids) {
+          core.pendingSubscriptions.delete(id);
+          if (core.state === 'CONNECTED' && !core.subscriptions.has(id)) core.subscriptions.set(id, undefined);
+        }
+      },
+    );
+  } finally {
+    for (const id of fresh) core.pendingSubscriptions.delete(id);
+  }
+  core.refreshSubscriptions(ids);
+}
+
+/** Fire-and-forget: resolves at once (§2.3). */
+export async function unsubscribePeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<void> {
+  requireConnected(core);
+  if (!isIdList(peerIds)) throw badIds();
+  if (peerIds.length > MAX_UNSUBSCRIBE_PEERS) {
+    throw limitExceeded(6, `At most ${MAX_UNSUBSCRIBE_PEERS} peers can be unsubscribed at a time`);
+  }
+  const fault = core.ledger.takeFault('unsubscribePeersOnlineStatus');
+  if (fault) throw fault;
+  const ids = [...peerIds];
+  for (const id of ids) core.subscriptions.delete(id);
+  core.fireAndForget((server, port) => server.unsubscribe(port, ids));
+}
+
+/** The locally cached subscribed IDs (§4.10). */
+export async function queryPeersBySubscriptionOption(core: ClientCore, option: unknown): Promise<string[]> {
+  requireConnected(core);
+  if (option !== 'ONLINE_STATUS') throw invalidArgument(2, 'The subscription option is not valid');
+  return [...core.subscriptions.keys()];
+}
+
+/**
+ * `{channelId: count}`; the counts also feed MemberCountUpdated of joined instances (§4.11).
+ * @note compat: more than 32 IDs is RtmInvalidArgumentError 5, not a limit error (§2.3).
+ */
+export async function getChannelMemberCount(core: ClientCore, channelIds: unknown): Promise<ChannelMemberCountResult> {
+  requireConnected(core);
+  if (!Array.isArray(channelIds) || channelIds.length === 0 || channelIds.some((id) => typeof id !== 'string')) {
+    throw badIds();
+  }
+  if (channelIds.length > MAX_COUNT_CHANNELS) {
+    throw invalidArgument(5, `At most ${MAX_COUNT_CHANNELS} channels can be queried at a time`);
+  }
+  if (!channelIds.every(isValidId)) throw badIds();
+  const ids = [...channelIds] as string[];
+  return queryRequest(
+    core,
+    'getChannelMemberCount',
+    (server) => server.memberCounts(ids),
+    (counts) => {
+      for (const channel of core.channels) {
+        const count = counts[channel.channelId];
+        if (channel.joinState === 'JOINED' && count !== undefined) channel.receiveMemberCount(count);
+      }
+    },
+  );
+}
