@@ -1,5 +1,6 @@
 import type { Clock, TimerHandle } from '../rtm/clock';
 import type { RtmClientLike } from '../rtm/types';
+import { utf8Length } from './ids';
 import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 
 /** A legacy channel attribute operation. */
@@ -40,7 +41,10 @@ export class AttributeQueue {
     this.#applied = applied;
   }
 
+  /** Queues `op`; one RTM would reject fails on its own now, so it cannot sink the batch it joins. */
   submit(op: AttrOp, done: (failure?: Failure) => void): void {
+    const failure = attrOpFailure(op);
+    if (failure) return done(failure);
     this.#pending.push({ op, done });
     this.#pump();
   }
@@ -90,6 +94,23 @@ export class AttributeQueue {
     }
     return undefined;
   }
+}
+
+/** RTM's per-attribute limits (rtm1-web-sdk.md §3.3): keys of 1–32 bytes, values of at most 8 KB. */
+const ATTR_KEY_MAX_BYTES = 32;
+const ATTR_VALUE_MAX_BYTES = 8192;
+
+function attrOpFailure(op: AttrOp): Failure | undefined {
+  if (op.kind === 'clear') return undefined;
+  if (op.name.length === 0 || utf8Length(op.name) > ATTR_KEY_MAX_BYTES) {
+    const reason = `attribute name "${op.name}" is not 1–${ATTR_KEY_MAX_BYTES} bytes, which RTM requires`;
+    return { code: LegacyCode.GENERAL_E_WRONG_PARAM, reason };
+  }
+  if (op.kind === 'set' && utf8Length(op.value) > ATTR_VALUE_MAX_BYTES) {
+    const reason = `the value of attribute "${op.name}" is over ${ATTR_VALUE_MAX_BYTES} bytes, which RTM rejects`;
+    return { code: LegacyCode.GENERAL_E_LARGE_PARAM, reason };
+  }
+  return undefined;
 }
 
 type RtmCall = (client: RtmClientLike, channelId: string) => Promise<void>;

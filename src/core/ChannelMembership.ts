@@ -4,15 +4,13 @@ import { changesOfOps, diffAttributes } from './attributeDiff';
 import type { AttrOp, AttributeQueue } from './AttributeQueue';
 import type { ChannelHandle, ChannelOps, MemberEntry } from './ChannelHandle';
 import type { EngineContext } from './context';
-import { accountUid, utf8Length } from './ids';
+import { accountUid } from './ids';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import { fail, succeed, type Outcome } from './outcome';
 import { decodeMessage, encodePayload } from './payload';
 
 /** Legacy user lists carried "the latest 200" members. */
 const USER_LIST_LIMIT = 200;
-/** RTM rejects attribute keys over 32 bytes (rtm1-web-sdk.md §3.3). */
-const ATTR_KEY_MAX_BYTES = 32;
 
 /**
  * The session's membership of one RTM channel: the RTM channel object, a member cache (so a
@@ -106,7 +104,9 @@ export class ChannelMembership implements ChannelOps {
   }
 
   async send(payload: unknown): Promise<Outcome> {
-    const outcome = await this.sendEncoded(encodePayload(payload));
+    const encoded = encodePayload(payload);
+    if (!('message' in encoded)) return this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why));
+    const outcome = await this.sendEncoded(encoded.message);
     if (outcome.ok && this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
       // Legacy Signaling echoed a channel message to its sender; RTM never does (mapping-decisions.md).
       this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, payload);
@@ -116,18 +116,26 @@ export class ChannelMembership implements ChannelOps {
 
   /** Sends through the session's pacer (RTM's 180 per 3 s limit). */
   sendEncoded(message: RtmMessage): Promise<Outcome> {
-    if (!this.#joined) return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`));
+    if (!this.#joined) {
+      return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
+    }
     return new Promise((resolve) => {
       this.#ctx.pacer.submit({
         run: () => {
           this.#channel.sendMessage(message).then(
             () => resolve(succeed()),
-            (error: unknown) => resolve(fail(sendFailureCode(error), describeRtmError(error))),
+            (error: unknown) => resolve(this.#sendFailed(fail(sendFailureCode(error), describeRtmError(error)))),
           );
         },
         drop: () => resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent')),
       });
     });
+  }
+
+  /** Legacy send callbacks carry no reason (Web `cb()`), so the reason goes to the log. */
+  #sendFailed(outcome: Outcome): Outcome {
+    if (!outcome.ok) this.#ctx.log.warn(`messageChannelSend to "${this.id}" failed: ${outcome.failure.reason}`);
+    return outcome;
   }
 
   async leave(handle: ChannelHandle): Promise<Outcome> {
@@ -162,11 +170,6 @@ export class ChannelMembership implements ChannelOps {
   }
 
   #submit(op: AttrOp): Promise<Outcome> {
-    if (op.kind !== 'clear' && (op.name.length === 0 || utf8Length(op.name) > ATTR_KEY_MAX_BYTES)) {
-      const reason = `attribute name "${op.name}" is not 1–${ATTR_KEY_MAX_BYTES} bytes, which RTM requires`;
-      this.#ctx.log.warn(reason);
-      return Promise.resolve(fail(LegacyCode.GENERAL_E_WRONG_PARAM, reason));
-    }
     return new Promise((resolve) => {
       this.#attrs.submit(op, (failure) => {
         if (failure) this.#ctx.log.warn(`channel attribute update on "${this.id}" failed: ${failure.reason}`);

@@ -2,9 +2,10 @@ import { AttributeQueue, type AttrOp } from './AttributeQueue';
 import { ChannelHandle } from './ChannelHandle';
 import { ChannelMembership } from './ChannelMembership';
 import type { EngineContext } from './context';
-import type { RtmMessage } from '../rtm/types';
+import type { RtmChannelLike } from '../rtm/types';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import { fail, succeed, type Outcome } from './outcome';
+import { encodePayload } from './payload';
 
 /** Special legacy channels that RTM has no counterpart for (mapping-decisions.md, "Channels"). */
 const SPECIAL_CHANNEL = /^__?agora_/;
@@ -26,6 +27,7 @@ export class Channels {
   join(name: string, loggedIn: boolean): ChannelHandle {
     const handle = new ChannelHandle(name);
     if (!loggedIn) {
+      this.#ctx.log.warn(`channelJoin of "${name}": not logged in`);
       queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'not logged in' }));
       return handle;
     }
@@ -49,9 +51,18 @@ export class Channels {
       return handle;
     }
     if (this.#ctx.options.singleChannel) this.#leaveOthers(id);
-    const membership = new ChannelMembership(this.#ctx, id, handle, this.queue(id), () => {
-      if (this.#memberships.get(id) === membership) this.#memberships.delete(id);
-    });
+    let membership: ChannelMembership;
+    try {
+      membership = new ChannelMembership(this.#ctx, id, handle, this.queue(id), () => {
+        if (this.#memberships.get(id) === membership) this.#memberships.delete(id);
+      });
+    } catch (error) {
+      // createChannel throws synchronously; legacy channelJoin returned normally and failed later.
+      const reason = describeRtmError(error);
+      this.#ctx.log.warn(`channelJoin of "${name}" failed: ${reason}`);
+      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason }));
+      return handle;
+    }
     this.#memberships.set(id, membership);
     handle.bind(membership);
     void membership.join();
@@ -108,8 +119,9 @@ export class Channels {
     if (!this.#ctx.options.transientJoins) {
       return fail(LegacyCode.GENERAL_E_FAILED, `not in channel "${id}" and transientJoins is off`);
     }
-    const channel = this.#ctx.client.createChannel(id);
+    let channel: RtmChannelLike;
     try {
+      channel = this.#ctx.client.createChannel(id);
       await channel.join();
     } catch (error) {
       return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
@@ -126,23 +138,36 @@ export class Channels {
   }
 
   /**
-   * `messageChannelSendForce`: send to a channel without being in it — join briefly, send, leave
-   * (the other members see the brief membership).
+   * `messageChannelSendForce`: send to a channel by name without being in it — join briefly, send,
+   * leave (the other members see the brief membership).
    */
-  async sendTransient(id: string, message: RtmMessage): Promise<Outcome> {
-    const membership = this.#memberships.get(id);
-    if (membership?.joined) return membership.sendEncoded(message);
-    if (!this.#ctx.options.transientJoins) return fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${id}"`);
-    const channel = this.#ctx.client.createChannel(id);
+  async sendTransient(name: string, payload: unknown): Promise<Outcome> {
+    const id = this.#ctx.codec.encode(name);
+    if (!('id' in id)) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, id.why);
+    const message = encodePayload(payload);
+    if (!('message' in message)) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, message.why);
+    const membership = this.#memberships.get(id.id);
+    if (membership?.joined) return membership.sendEncoded(message.message);
+    if (!this.#ctx.options.transientJoins) {
+      return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${id.id}" and transientJoins is off`);
+    }
+    let channel: RtmChannelLike | undefined;
     try {
+      channel = this.#ctx.client.createChannel(id.id);
       await channel.join();
-      await channel.sendMessage(message);
+      await channel.sendMessage(message.message);
       return succeed();
     } catch (error) {
-      return fail(sendFailureCode(error), describeRtmError(error));
+      return this.#forceFailed(sendFailureCode(error), describeRtmError(error));
     } finally {
-      await channel.leave().catch(() => undefined);
+      await channel?.leave().catch(() => undefined);
     }
+  }
+
+  /** The native result callback carries only a code, so the reason goes to the log. */
+  #forceFailed(code: number, reason: string): Outcome {
+    this.#ctx.log.warn(`messageChannelSendForce failed: ${reason}`);
+    return fail(code, reason);
   }
 
   /** Logout or re-login: RTM dropped every channel; forget them without events. */

@@ -5,6 +5,7 @@ import type {
   LocalInvitationLike,
   RemoteInvitationFailureReason,
   RemoteInvitationLike,
+  RtmMessage,
 } from '../rtm/types';
 import { callTerms, contentOf } from './callExtra';
 import type { EngineContext } from './context';
@@ -83,7 +84,10 @@ export class CoreCall extends EventEmitter<CallEvents> {
   static outgoing(ctx: EngineContext, channelName: string, peer: string, extra: unknown): CoreCall {
     const call = new CoreCall(ctx, 'outgoing', channelName, peer, extra);
     call.#inviteOperation = nextOperationId();
-    queueMicrotask(() => void call.#invite());
+    // channelInviteEnd right after channelInviteUser2 ended the call: the invitation never leaves.
+    queueMicrotask(() => {
+      if (call.#phase !== 'ended') void call.#invite();
+    });
     return call;
   }
 
@@ -201,6 +205,8 @@ export class CoreCall extends EventEmitter<CallEvents> {
 
   #fail(failure: Failure, operation?: CallOperation): void {
     if (this.#phase === 'ended') return;
+    // Server and native onInviteFailed carry only a code: the reason of a failed send goes to the log.
+    if (operation) this.#ctx.log.warn(`call ${operation} failed: ${failure.reason}`);
     this.#finish();
     if (operation) this.emit('operationResult', operation, this.#inviteOperation, false, failure.reason);
     this.emit('failed', failure);
@@ -279,26 +285,35 @@ export class CoreCall extends EventEmitter<CallEvents> {
       return id;
     }
     this.#finish();
-    this.#sendToPeer('end', info);
-    this.#report('cancel', id);
+    // The peer learns of the end only from this message, so its fate is the operation's result.
+    this.#sendToPeer('end', info, (failure) => this.#report('cancel', id, failure));
     return id;
   }
 
   /** `channelInviteDTMF`: a reserved peer message, consumed by the peer's matching call. */
   dtmf(digits: unknown): void {
     if (!this.active) return;
-    this.#sendToPeer('dtmf', digits);
+    this.#sendToPeer('dtmf', digits, (failure) => {
+      if (failure !== undefined) this.#ctx.log.warn(failure);
+    });
   }
 
-  #sendToPeer(type: 'end' | 'dtmf', data: unknown): void {
+  #sendToPeer(type: 'end' | 'dtmf', data: unknown, done: (failure?: string) => void): void {
     const text = type === 'end' ? endCallText(this.#channelId, String(data)) : undefined;
-    const message = text !== undefined ? { text } : encodeControl({ type, channel: this.#channelId, data });
+    let message: RtmMessage;
+    try {
+      message = text !== undefined ? { text } : encodeControl({ type, channel: this.#channelId, data });
+    } catch (error) {
+      // DTMF digits JSON cannot carry (circular, BigInt): fail the send, never the caller.
+      return done(`call ${type} message cannot be sent: ${describeRtmError(error).split('\n')[0]}`);
+    }
     const peerId = this.#peerId;
     this.#ctx.pacer.submit({
       run: () =>
-        void this.#ctx.client
-          .sendMessageToPeer(message, peerId)
-          .catch((error: unknown) => this.#ctx.log.warn(`call ${type} message failed: ${describeRtmError(error)}`)),
+        void this.#ctx.client.sendMessageToPeer(message, peerId).then(
+          () => done(),
+          (error: unknown) => done(`call ${type} message failed: ${describeRtmError(error)}`),
+        ),
       drop: () => this.#ctx.log.debug(`call ${type} message dropped at logout`),
     });
   }

@@ -81,10 +81,13 @@ export class Engine extends EventEmitter<EngineEvents> {
   #ended = false;
   #budgetTimers: TimerHandle[] = [];
   #selfId = '';
+  /** Every token this login handled, blanked out of anything it logs or reports. */
+  #secrets = new Set<string>();
 
   constructor(init: EngineInit) {
     super();
     this.#init = init;
+    this.#remember(init.token);
     this.account = init.account;
     this.uid = accountUid(init.account);
     this.log = init.log;
@@ -163,7 +166,9 @@ export class Engine extends EventEmitter<EngineEvents> {
       await client.login(token === undefined ? { uid: id.id } : { uid: id.id, token });
     } catch (error) {
       if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
-      return this.#failLogin({ code: loginFailureCode(error), reason: describeRtmError(error) });
+      const reason = this.#describe(error);
+      this.log.warn(`login failed: ${reason}`);
+      return this.#failLogin({ code: loginFailureCode(error), reason });
     }
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
     this.#phase = 'logged-in';
@@ -175,9 +180,11 @@ export class Engine extends EventEmitter<EngineEvents> {
     const provider = this.options.tokenProvider;
     if (provider) {
       try {
-        return (await provider(this.account)) ?? undefined;
+        const token = (await provider(this.account)) ?? undefined;
+        this.#remember(token);
+        return token;
       } catch (error) {
-        this.log.warn(`tokenProvider failed; logging in without a token: ${describeRtmError(error)}`);
+        this.log.warn(`tokenProvider failed; logging in without a token: ${this.#describe(error)}`);
         return undefined;
       }
     }
@@ -191,6 +198,18 @@ export class Engine extends EventEmitter<EngineEvents> {
       );
     }
     return undefined;
+  }
+
+  #remember(token: unknown): void {
+    // Short strings are not blanked: they would mangle every message and are no credential anyway.
+    if (typeof token === 'string' && token.length >= 8 && !isLegacyNoToken(token)) this.#secrets.add(token);
+  }
+
+  /** An error's description without any token of this login (backends may echo the token). */
+  #describe(error: unknown): string {
+    let text = describeRtmError(error);
+    for (const secret of this.#secrets) text = text.split(secret).join('<token>');
+    return text;
   }
 
   #failLogin(failure: Failure): void {
@@ -288,7 +307,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       const token = await this.#token();
       await client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
     } catch (error) {
-      this.log.warn(`re-login after token expiry failed: ${describeRtmError(error)}`);
+      this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
       return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     } finally {
       this.#relogging = false;
@@ -302,7 +321,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     const client = this.#client;
     void this.#token()
       .then((token) => (token === undefined ? undefined : client.renewToken(token)))
-      .catch((error: unknown) => this.log.warn(`renewToken failed: ${describeRtmError(error)}`));
+      .catch((error: unknown) => this.log.warn(`renewToken failed: ${this.#describe(error)}`));
   };
 
   #onInvitation = (remote: RemoteInvitationLike): void => {
@@ -312,6 +331,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** A p2p message; held while reconnecting, failed when not logged in. */
   sendPeer(peer: string, payload: unknown): Promise<Outcome> {
     if (this.#phase !== 'logged-in' && this.#phase !== 'reconnecting') {
+      this.log.warn(`messageInstantSend to "${peer}": not logged in`);
       return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
     }
     return this.peers.send(peer, payload);

@@ -30,7 +30,12 @@ export class PeerMessages {
       this.#ctx.log.warn(`messageInstantSend: ${encoded.why}`);
       return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why));
     }
-    const message = encodePayload(payload);
+    const encodedPayload = encodePayload(payload);
+    if (!('message' in encodedPayload)) {
+      this.#ctx.log.warn(`messageInstantSend: ${encodedPayload.why}`);
+      return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, encodedPayload.why));
+    }
+    const message = encodedPayload.message;
     return new Promise((resolve) => {
       this.#ctx.pacer.submit({
         run: () => this.#sendNow(message, encoded.id).then(resolve),

@@ -10,6 +10,7 @@
  *   with the description `signaling-compat/control`.
  */
 import type { RtmMessage } from '../rtm/types';
+import { describeRtmError } from './legacyCodes';
 
 export const JSON_DESCRIPTION = 'signaling-compat/json';
 export const CONTROL_DESCRIPTION = 'signaling-compat/control';
@@ -22,10 +23,20 @@ function raw(description: string, body: string): RtmMessage {
   return { rawMessage: encoder.encode(body), description, messageType: 'RAW' };
 }
 
-/** The RTM message for a legacy payload of any type. */
-export function encodePayload(payload: unknown): RtmMessage {
-  if (typeof payload === 'string' && !payload.startsWith(END_CALL_PREFIX)) return { text: payload, messageType: 'TEXT' };
-  return raw(JSON_DESCRIPTION, JSON.stringify(payload === undefined ? null : payload));
+/**
+ * The RTM message for a legacy payload of any type, or why it cannot travel: a payload JSON cannot
+ * carry (circular, BigInt) fails its send instead of throwing out of the legacy call.
+ */
+export function encodePayload(payload: unknown): { message: RtmMessage } | { why: string } {
+  if (typeof payload === 'string' && !payload.startsWith(END_CALL_PREFIX)) {
+    return { message: { text: payload, messageType: 'TEXT' } };
+  }
+  try {
+    // Values JSON has no form for (undefined, functions) travel as null.
+    return { message: raw(JSON_DESCRIPTION, JSON.stringify(payload) ?? 'null') };
+  } catch (error) {
+    return { why: `the message cannot be sent as JSON (${describeRtmError(error).split('\n')[0]})` };
+  }
 }
 
 /** A control message between shim clients about a call. */
