@@ -26,6 +26,21 @@ export class ChannelMembership implements ChannelOps {
   #attributes = new Map<string, string>();
   #handle: ChannelHandle;
   #joined = false;
+  /**
+   * False until the join sequence (joined, user list, attributes) went out. Until then, what RTM
+   * pushes belongs in that sequence: members go into the user list (never also as userJoined),
+   * attribute changes into the snapshot, and channel messages wait until after it.
+   */
+  #announced = false;
+  #leftEarly = new Set<string>();
+  #earlyOps: AttrOp[] = [];
+  #earlyMessages: Array<() => void> = [];
+  /**
+   * RTM may push this session's own attribute update before answering it. Pushes that arrive while
+   * an own update is in flight wait for its answer (with the own operations applied since), so the
+   * setter's events are its operations exactly as issued — a cleared single key is a `clear`.
+   */
+  #held: { push: Map<string, string>; ops: AttrOp[] } | undefined;
   #gone = false;
   #poll: { timer: TimerHandle; count: number | undefined } | undefined;
   #forget: () => void;
@@ -57,7 +72,10 @@ export class ChannelMembership implements ChannelOps {
       await this.#channel.join();
     } catch (error) {
       this.#detach();
-      this.#handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason: describeRtmError(error) });
+      const reason = describeRtmError(error);
+      // Server and native onChannelJoinFailed carry only the code.
+      this.#ctx.log.warn(`channelJoin of "${this.id}" failed: ${reason}`);
+      this.#handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason });
       return;
     }
     if (this.#gone) return;
@@ -73,9 +91,11 @@ export class ChannelMembership implements ChannelOps {
       }),
     ]);
     if (this.#gone) return;
-    for (const m of members) if (!this.#members.includes(m)) this.#members.push(m);
-    this.#setAttributes(toMap(attributes), false);
+    for (const m of members) if (!this.#members.includes(m) && !this.#leftEarly.has(m)) this.#members.push(m);
+    this.#setAttributes(changesOfOps(toMap(attributes), this.#earlyOps.splice(0)).after, false);
+    this.#announced = true;
     this.#announce(this.#handle);
+    for (const deliver of this.#earlyMessages.splice(0)) deliver();
   }
 
   /** A second `channelJoin` of a channel the session is still in: no RTM call, same sequence. */
@@ -103,33 +123,37 @@ export class ChannelMembership implements ChannelOps {
     return [account, accountUid(account)];
   }
 
-  async send(payload: unknown): Promise<Outcome> {
+  /** Not `async`: on the message hot path one `then` costs less than an async function and its await. */
+  send(payload: unknown): Promise<Outcome> {
     const encoded = encodePayload(payload);
-    if (!('message' in encoded)) return this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why));
-    const outcome = await this.sendEncoded(encoded.message);
-    if (outcome.ok && this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
-      // Legacy Signaling echoed a channel message to its sender; RTM never does (mapping-decisions.md).
-      this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, payload);
-    }
-    return outcome;
+    if (!('message' in encoded)) return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why)));
+    return this.sendEncoded(encoded.message, () => {
+      if (this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
+        // Legacy Signaling echoed a channel message to its sender; RTM never does (mapping-decisions.md).
+        this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, payload);
+      }
+    });
   }
 
-  /** Sends through the session's pacer (RTM's 180 per 3 s limit). */
-  sendEncoded(message: RtmMessage): Promise<Outcome> {
+  /**
+   * Sends through the session's pacer (RTM's 180 per 3 s limit). `sent` runs as RTM takes the
+   * message, in the same step as the result (one promise less per message than chaining it).
+   */
+  sendEncoded(message: RtmMessage, sent?: () => void): Promise<Outcome> {
     if (!this.#joined) {
       return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
     }
-    return new Promise((resolve) => {
-      this.#ctx.pacer.submit({
-        run: () => {
-          this.#channel.sendMessage(message).then(
-            () => resolve(succeed()),
-            (error: unknown) => resolve(this.#sendFailed(fail(sendFailureCode(error), describeRtmError(error)))),
-          );
-        },
-        drop: () => resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent')),
-      });
-    });
+    return this.#ctx.pacer.send(
+      () =>
+        this.#channel.sendMessage(message).then(
+          () => {
+            sent?.();
+            return succeed();
+          },
+          (error: unknown) => this.#sendFailed(fail(sendFailureCode(error), describeRtmError(error))),
+        ),
+      () => fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
+    );
   }
 
   /** Legacy send callbacks carry no reason (Web `cb()`), so the reason goes to the log. */
@@ -173,6 +197,7 @@ export class ChannelMembership implements ChannelOps {
     return new Promise((resolve) => {
       this.#attrs.submit(op, (failure) => {
         if (failure) this.#ctx.log.warn(`channel attribute update on "${this.id}" failed: ${failure.reason}`);
+        this.#releaseHeld();
         resolve(failure ? { ok: false, failure } : succeed());
       });
     });
@@ -181,10 +206,24 @@ export class ChannelMembership implements ChannelOps {
   /** The attribute queue applied a batch: the setter sees its own change once, now. */
   applied(ops: AttrOp[]): void {
     if (!this.#joined || this.#gone) return;
+    if (!this.#announced) {
+      // The snapshot being fetched may predate these: they are applied on top of it.
+      this.#earlyOps.push(...ops);
+      return;
+    }
     const { after, changes } = changesOfOps(this.#attributes, ops);
     this.#attributes = after;
     this.#configurePoll();
     for (const change of changes) this.#handle.emit('attrUpdated', change);
+    this.#held?.ops.push(...ops);
+  }
+
+  /** Once no own update is in flight, a held push brings in what others changed meanwhile. */
+  #releaseHeld(): void {
+    const held = this.#held;
+    if (!held || !this.#attrs.idle) return;
+    this.#held = undefined;
+    if (!this.#gone) this.#setAttributes(changesOfOps(held.push, held.ops).after, true);
   }
 
   #setAttributes(next: Map<string, string>, announce: boolean): void {
@@ -232,14 +271,20 @@ export class ChannelMembership implements ChannelOps {
   }
 
   #onMemberJoined = (id: string): void => {
+    this.#leftEarly.delete(id);
     if (this.#members.includes(id)) return;
     this.#members.push(id);
+    if (!this.#announced) return;
     const [account, uid] = this.#entry(id);
     this.#handle.emit('userJoined', account, uid);
   };
 
   #onMemberLeft = (id: string): void => {
     this.#members = this.#members.filter((m) => m !== id);
+    if (!this.#announced) {
+      this.#leftEarly.add(id);
+      return;
+    }
     const [account, uid] = this.#entry(id);
     this.#handle.emit('userLeft', account, uid);
   };
@@ -250,11 +295,17 @@ export class ChannelMembership implements ChannelOps {
     if (decoded.kind === 'control') return;
     const payload = decoded.kind === 'payload' ? decoded.payload : message.text;
     const [account, uid] = this.#entry(memberId);
-    this.#handle.emit('message', account, uid, payload);
+    const deliver = (): void => void this.#handle.emit('message', account, uid, payload);
+    if (this.#announced) deliver();
+    else this.#earlyMessages.push(deliver);
   };
 
   #onAttributes = (attributes: ChannelAttributes): void => {
-    this.#setAttributes(toMap(attributes), true);
+    if (this.#announced && !this.#attrs.idle) {
+      this.#held = { push: toMap(attributes), ops: [] };
+      return;
+    }
+    this.#setAttributes(toMap(attributes), this.#announced);
   };
 }
 

@@ -33,6 +33,18 @@ export class MessagePacer {
     this.#drain();
   }
 
+  /**
+   * `submit` for a send with a result. In the usual case (window open, nothing queued, not paused)
+   * `send` runs at once and its own promise is returned: no queue entry and no wrapper promise on
+   * the message hot path. `dropped` is the result when the queue is abandoned.
+   */
+  send<T>(send: () => Promise<T>, dropped: () => T): Promise<T> {
+    if (!this.#paused && this.#queue.length === 0 && this.#take()) return send();
+    return new Promise((resolve) => {
+      this.submit({ run: () => void send().then(resolve), drop: () => resolve(dropped()) });
+    });
+  }
+
   pause(): void {
     this.#paused = true;
   }
@@ -56,15 +68,21 @@ export class MessagePacer {
 
   #drain(): void {
     while (!this.#paused && this.#queue.length > 0) {
-      const now = this.#clock.now();
-      while (this.#sent.length > 0 && this.#sent[0]! <= now - RTM_MESSAGE_WINDOW_MS) this.#sent.shift();
-      if (this.#sent.length >= RTM_MESSAGE_LIMIT) {
-        this.#schedule(this.#sent[0]! + RTM_MESSAGE_WINDOW_MS - now);
+      if (!this.#take()) {
+        this.#schedule(this.#sent[0]! + RTM_MESSAGE_WINDOW_MS - this.#clock.now());
         return;
       }
-      this.#sent.push(now);
       this.#queue.shift()!.run();
     }
+  }
+
+  /** Counts a send now if the sliding window has room for it. */
+  #take(): boolean {
+    const now = this.#clock.now();
+    while (this.#sent.length > 0 && this.#sent[0]! <= now - RTM_MESSAGE_WINDOW_MS) this.#sent.shift();
+    if (this.#sent.length >= RTM_MESSAGE_LIMIT) return false;
+    this.#sent.push(now);
+    return true;
   }
 
   #schedule(delay: number): void {

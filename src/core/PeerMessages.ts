@@ -36,12 +36,10 @@ export class PeerMessages {
       return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, encodedPayload.why));
     }
     const message = encodedPayload.message;
-    return new Promise((resolve) => {
-      this.#ctx.pacer.submit({
-        run: () => this.#sendNow(message, encoded.id).then(resolve),
-        drop: () => resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent')),
-      });
-    });
+    return this.#ctx.pacer.send(
+      () => this.#sendNow(message, encoded.id),
+      () => fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
+    );
   }
 
   async #sendNow(message: RtmMessage, peerId: string): Promise<Outcome> {

@@ -68,13 +68,14 @@ export type MessageInput = Record<string, unknown>;
  * `description` becomes `""`.
  */
 export function checkMessageShape(message: unknown, codes: MessageErrorCodes): RtmError | MessageInput {
-  const invalid = invalidArgument(codes.shape, 'The message is not valid');
-  if (!isPlainObject(message)) return invalid;
-  if (message.text !== undefined && message.rawMessage !== undefined) return invalid;
+  // Made only when needed: an Error captures a stack trace, which cost more than the whole send.
+  const invalid = (): RtmError => invalidArgument(codes.shape, 'The message is not valid');
+  if (!isPlainObject(message)) return invalid();
+  if (message.text !== undefined && message.rawMessage !== undefined) return invalid();
   if (message.messageType === undefined) {
     if (typeof message.text === 'string') message.messageType = 'TEXT';
     else if (message.rawMessage instanceof Uint8Array) message.messageType = 'RAW';
-    else return invalid;
+    else return invalid();
   }
   if (message.messageType === 'RAW' && message.description === undefined) message.description = '';
   return message;
