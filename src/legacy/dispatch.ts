@@ -19,19 +19,19 @@ export function fireNow(owner: object, name: string, args: readonly unknown[], l
 }
 
 /**
+ * Schedules the deferred callbacks. A settled promise's `then` queues the same microtask, in the same
+ * order, as `queueMicrotask`, which in Node also wraps every job in an AsyncResource and costs about
+ * twice as much; every message a session sends or receives goes through here.
+ */
+const later = Promise.resolve();
+
+/**
  * `fireNow`, but never synchronously inside the API call that caused it: legacy callbacks came from
  * later socket messages (legacy-web-sdk.md §7.3). Order between events is kept.
  */
 export function fire(owner: object, name: string, args: readonly unknown[], log: Log): void {
   void later.then(() => fireNow(owner, name, args, log));
 }
-
-/**
- * Schedules the deferred callbacks. A settled promise's `then` queues the same microtask, in the same
- * order, as `queueMicrotask`, which in Node also wraps every job in an AsyncResource and costs about
- * twice as much; every message a session sends or receives goes through here.
- */
-const later = Promise.resolve();
 
 /** A plain result callback (`messageInstantSend`'s `cb`, `invoke`'s `cb`), contained the same way. */
 export function callBack(cb: unknown, args: readonly unknown[], log: Log, what: string): void {

@@ -1,0 +1,65 @@
+/** The readable form of a run: the targets table, then the figures behind it. */
+import type { Comparison } from './throughput';
+import type { Check, Figures } from './targets';
+
+export interface Run {
+  figures: Figures;
+  throughput: { p2p: Comparison; channel: Comparison };
+  checks: Check[];
+  machine: string;
+  seconds: number;
+}
+
+export function renderReport(run: Run): string {
+  const { figures: f, throughput } = run;
+  const perSec = (c: Comparison): string =>
+    `shim ${Math.round(c.shimPerSec).toLocaleString('en')}/s, direct ${Math.round(c.directPerSec).toLocaleString('en')}/s`;
+  const lat = f.latency;
+  const sections = [
+    table(
+      ['measure', 'value', 'target', ''],
+      run.checks.map((c) => [c.name, c.value, c.target, c.met ? 'met' : 'NOT MET']),
+    ),
+    'Throughput (messages sent, acknowledged and received; zero-latency FakeRtm)',
+    table(
+      ['path', 'rates', 'ratio'],
+      [
+        ['messageInstantSend vs sendMessageToPeer', perSec(throughput.p2p), throughput.p2p.ratio.toFixed(3)],
+        ['messageChannelSend vs channel.sendMessage', perSec(throughput.channel), throughput.channel.ratio.toFixed(3)],
+      ],
+    ),
+    'RTM calls per operation (FakeRtm.stats(); createChannel is a local factory, not counted)',
+    table(
+      ['operation', 'calls', 'by method'],
+      Object.entries(f.rtmCalls).map(([op, c]) => [op, String(c.calls), describe(c.byMethod)]),
+    ),
+    `Latency (simulated ms, ${lat.hopMs} ms per client↔server hop)`,
+    table(
+      ['operation', 'shim', 'direct'],
+      [
+        ['login → onLoginSuccess', lat.shim.login, lat.direct.login],
+        ['messageInstantSend → peer receives', lat.shim.instant, lat.direct.instant],
+        ['channelInviteUser2 → onInviteReceivedByPeer', lat.shim.invite, lat.direct.invite],
+        ['channelSetAttr → other member notified', lat.shim.attr, lat.direct.attr],
+        ['channelJoin → onChannelUserList (direct: join)', lat.shim.joinToUserList, lat.direct.join],
+      ].map(([op, s, d]) => [String(op), `${s} ms`, `${d} ms`]),
+    ),
+    `Sessions: ${f.sessions.count.toLocaleString('en')} logged in; heap per login ${f.sessions.shimBytesPerLogin} B ` +
+      `through the shim, ${f.sessions.bareBytesPerLogin} B for a bare fake client`,
+    `Bundle inputs (minified bytes): ${describe(f.bundle.byDirectory)}`,
+    `${run.machine}; the whole run took ${Math.round(run.seconds)} s`,
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function describe(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([key, n]) => `${key} ${n}`)
+    .join(', ');
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
