@@ -6,7 +6,8 @@
 
 import type { AttributesMap, ChannelAttributes, RtmMethodName } from '../rtm/types';
 import type { ClientCore } from './ClientCore';
-import { invalidArgument, invalidStatus, notLoggedIn, type RtmError, timeoutError } from './errors';
+import { requireConnected, serverRequest } from './requests';
+import { invalidArgument, invalidStatus, type RtmError, timeoutError } from './errors';
 import type { AttributeWrite, FakeServer } from './FakeServer';
 import { ATTRIBUTES, TIMEOUTS } from './limits';
 import type { ClientPort } from './wire';
@@ -19,23 +20,13 @@ function raise(error: RtmError | undefined): void {
   if (error) throw error;
 }
 
-function requireConnected(core: ClientCore): void {
-  if (core.state !== 'CONNECTED') throw notLoggedIn();
-}
-
 function attributeRequest<T>(
   core: ClientCore,
   method: RtmMethodName,
   serve: (server: FakeServer, port: ClientPort) => T,
   arrive?: (value: T) => void,
 ): Promise<T> {
-  return core.request({
-    timeoutMs: TIMEOUTS.attributeMs,
-    timeout: () => timeoutError(7, 'Request timed out after 10s'),
-    fault: core.ledger.takeFault(method),
-    serve,
-    arrive,
-  });
+  return serverRequest(core, method, { ms: TIMEOUTS.attributeMs, error: () => timeoutError(7, 'Request timed out after 10s') }, serve, arrive);
 }
 
 const mapOf = (entries: Map<string, string> | undefined): AttributesMap => Object.fromEntries(entries ?? []);

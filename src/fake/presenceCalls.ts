@@ -5,7 +5,8 @@
 
 import type { ChannelMemberCountResult, PeersOnlineStatusResult, RtmMethodName } from '../rtm/types';
 import type { ClientCore } from './ClientCore';
-import { invalidArgument, limitExceeded, notLoggedIn, timeoutError } from './errors';
+import { requireConnected, serverRequest } from './requests';
+import { invalidArgument, limitExceeded, timeoutError } from './errors';
 import type { FakeServer } from './FakeServer';
 import {
   MAX_COUNT_CHANNELS,
@@ -17,10 +18,6 @@ import {
 import type { ClientPort } from './wire';
 import { isIdList, isValidId } from './validation';
 
-function requireConnected(core: ClientCore): void {
-  if (core.state !== 'CONNECTED') throw notLoggedIn();
-}
-
 const badIds = (): Error => invalidArgument(2, 'The ID list is not valid');
 
 function queryRequest<T>(
@@ -29,13 +26,7 @@ function queryRequest<T>(
   serve: (server: FakeServer, port: ClientPort) => T,
   arrive?: (value: T) => void,
 ): Promise<T> {
-  return core.request({
-    timeoutMs: TIMEOUTS.queryMs,
-    timeout: () => timeoutError(4, 'The request timed out after 10s'),
-    fault: core.ledger.takeFault(method),
-    serve,
-    arrive,
-  });
+  return serverRequest(core, method, { ms: TIMEOUTS.queryMs, error: () => timeoutError(4, 'The request timed out after 10s') }, serve, arrive);
 }
 
 /**

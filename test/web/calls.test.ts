@@ -17,6 +17,20 @@ async function callSetup(options = {}) {
   return { w, alice, bob, incoming };
 }
 
+/** Alice's call to bob on `channel`, answered by bob; the transcript is cleared. */
+async function answeredCall(channel = 'c') {
+  const setup = await callSetup();
+  const { w, alice, incoming } = setup;
+  const call = alice.channelInviteUser2(channel, 'bob', '');
+  watch(call, CALL_CALLBACKS, w.transcript, 'out');
+  await w.flush();
+  incoming[0]!.channelInviteAccept();
+  // RTM sends the accept about 1 s after accept() (rtm1-web-sdk.md §4.7).
+  await w.advance(1000);
+  w.take();
+  return { ...setup, call };
+}
+
 describe('Web calls', () => {
   it('invite → receivedByPeer → accept(extra) → acceptedByPeer(extra); the Call has channelName/peer/extra', async () => {
     const { w, alice, incoming } = await callSetup();
@@ -126,15 +140,9 @@ describe('Web calls', () => {
   });
 
   it('end after accept from the caller: END_CALL message, callee onInviteEndByPeer(extra) (underscores kept)', async () => {
-    const { w, alice, bob, incoming } = await callSetup();
+    const { w, call, bob, incoming } = await answeredCall();
     const msgs: unknown[] = [];
     bob.onMessageInstantReceive = (...args: unknown[]) => msgs.push(args);
-    const call = alice.channelInviteUser2('c', 'bob', '');
-    watch(call, CALL_CALLBACKS, w.transcript, 'out');
-    await w.flush();
-    incoming[0]!.channelInviteAccept();
-    await w.advance(1000);
-    w.take();
     call.channelInviteEnd('hang_up now');
     call.channelInviteEnd('again');
     await w.flush();
@@ -147,13 +155,7 @@ describe('Web calls', () => {
   });
 
   it('end after accept from the callee reaches the caller', async () => {
-    const { w, alice, incoming } = await callSetup();
-    const call = alice.channelInviteUser2('c', 'bob', '');
-    watch(call, CALL_CALLBACKS, w.transcript, 'out');
-    await w.flush();
-    incoming[0]!.channelInviteAccept();
-    await w.advance(1000);
-    w.take();
+    const { w, call, incoming } = await answeredCall();
     incoming[0]!.channelInviteEnd('{"reason":"done"}');
     await w.flush();
     expect(w.take()).toEqual([['in1.onInviteEndByMyself', ''], ['out.onInviteEndByPeer', '{"reason":"done"}']]);
@@ -172,25 +174,14 @@ describe('Web calls', () => {
   });
 
   it('a channel name with "_" still ends after accept (shim control message)', async () => {
-    const { w, alice, incoming } = await callSetup();
-    const call = alice.channelInviteUser2('call_room', 'bob', '');
-    watch(call, CALL_CALLBACKS, w.transcript, 'out');
-    await w.flush();
-    incoming[0]!.channelInviteAccept();
-    await w.advance(1000);
-    w.take();
+    const { w, call, incoming } = await answeredCall('call_room');
     call.channelInviteEnd('x_y');
     await w.flush();
     expect(w.take()).toEqual([['out.onInviteEndByMyself', ''], ['in1.onInviteEndByPeer', 'x_y']]);
   });
 
   it('DTMF reaches the peer as onInviteMsg with the legacy JSON, keeping the digit type', async () => {
-    const { w, alice, incoming } = await callSetup();
-    const call = alice.channelInviteUser2('c', 'bob', '');
-    await w.flush();
-    incoming[0]!.channelInviteAccept();
-    await w.advance(1000);
-    w.take();
+    const { w, call, incoming } = await answeredCall();
     call.channelInviteDTMF('123#');
     call.channelInviteDTMF(5);
     await w.flush();
@@ -226,13 +217,7 @@ describe('Web calls', () => {
   });
 
   it('end-call and DTMF from anyone but the call’s peer are ignored', async () => {
-    const { w, alice, incoming } = await callSetup();
-    const call = alice.channelInviteUser2('c', 'bob', '');
-    watch(call, CALL_CALLBACKS, w.transcript, 'out');
-    await w.flush();
-    incoming[0]!.channelInviteAccept();
-    await w.advance(1000);
-    w.take();
+    const { w, call, incoming } = await answeredCall();
     const mallory = await w.rtmClient('mallory');
     await mallory.sendMessageToPeer({ text: 'AgoraRTMLegacyEndcallCompatibleMessagePrefix_c_evil' }, 'bob');
     await mallory.sendMessageToPeer(
