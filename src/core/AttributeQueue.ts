@@ -56,7 +56,7 @@ export class AttributeQueue {
   #pump(): void {
     if (this.#busy || this.#pending.length === 0 || this.#timer !== undefined) return;
     const calls = planCalls(this.#pending.map((p) => p.op));
-    const wait = this.#waitFor(calls.length);
+    const wait = this.#waitFor();
     if (wait > 0) {
       this.#timer = this.#clock.setTimeout(() => {
         this.#timer = undefined;
@@ -74,17 +74,24 @@ export class AttributeQueue {
     });
   }
 
-  /** Milliseconds until `count` more calls fit in the sliding window. */
-  #waitFor(count: number): number {
+  /** Milliseconds until one more call fits in the sliding window. */
+  #waitFor(): number {
     const now = this.#clock.now();
     this.#calls = this.#calls.filter((t) => t > now - ATTR_OPS_WINDOW_MS);
-    const excess = this.#calls.length + count - ATTR_OPS_LIMIT;
-    if (excess <= 0) return 0;
-    return this.#calls[excess - 1]! + ATTR_OPS_WINDOW_MS - now;
+    if (this.#calls.length < ATTR_OPS_LIMIT) return 0;
+    return this.#calls[this.#calls.length - ATTR_OPS_LIMIT]! + ATTR_OPS_WINDOW_MS - now;
+  }
+
+  /** Resolves when the window has room for one more call (a long plan spreads over windows). */
+  #slot(): Promise<void> {
+    const wait = this.#waitFor();
+    if (wait <= 0) return Promise.resolve();
+    return new Promise((resolve) => this.#clock.setTimeout(resolve, wait));
   }
 
   async #run(calls: RtmCall[]): Promise<Failure | undefined> {
     for (const call of calls) {
+      await this.#slot();
       this.#calls.push(this.#clock.now());
       try {
         await call(this.#client, this.#channelId);
