@@ -1,9 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const source = (path: string) => fileURLToPath(new URL(`./packages/signaling-compat/src/${path}`, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // The CLI's tests run against the library's sources, as tsconfig.json's `paths` say.
+    alias: [
+      { find: /^signaling-compat$/, replacement: source('index.ts') },
+      { find: /^signaling-compat\/fake$/, replacement: source('fake/index.ts') },
+      { find: /^signaling-compat\/mapping$/, replacement: source('mapping/index.ts') },
+    ],
+  },
   test: {
-    include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    include: ['packages/*/test/**/*.test.ts'],
+    typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     // An unhandled rejection anywhere fails the run (vitest's default; stated here on purpose).
     dangerouslyIgnoreUnhandledErrors: false,
     testTimeout: 20_000,

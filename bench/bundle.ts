@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-const ENTRY = 'src/browser/signal.global.ts';
+const ENTRY = 'packages/signaling-compat/src/browser/signal.global.ts';
 
 export interface BundleSize {
   minBytes: number;
@@ -30,10 +30,11 @@ export async function bundleSize(): Promise<BundleSize> {
   const [output] = result.outputFiles;
   if (!output) throw new Error(`esbuild produced nothing for ${ENTRY}`);
   const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
-  const fake = Object.keys(inputs).filter((path) => path.startsWith('src/fake/'));
+  const fake = Object.keys(inputs).filter((path) => path.includes('src/fake/'));
   if (fake.length > 0) throw new Error(`the shim bundle contains fake code: ${fake.join(', ')}`);
   const byDirectory: Record<string, number> = {};
-  for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
+  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
+    const path = input.replace(/^packages\/signaling-compat\//, '');
     const directory = path.split('/').slice(0, path.startsWith('node_modules/') ? 2 : 3).join('/');
     const key = directory.endsWith('.ts') ? path.split('/').slice(0, -1).join('/') : directory;
     byDirectory[key] = (byDirectory[key] ?? 0) + bytesInOutput;

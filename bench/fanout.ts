@@ -3,7 +3,7 @@
  * receiver's `onMessageChannelReceive` ran. At zero latency every hop is a microtask, so the figure
  * is the CPU work of fanning out, through the fake server and each receiving session.
  */
-import { ManualClock } from '../src/fake';
+import { ManualClock } from '../packages/signaling-compat/src/fake';
 import { Countdown, inBatches, shimJoin, shimLogin, world } from './world';
 import { median } from './throughput';
 

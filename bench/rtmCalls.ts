@@ -2,8 +2,8 @@
  * RTM calls per legacy operation, from `FakeRtm.stats()`. On a real network each call is a round
  * trip, so this is the shim's cost that users feel most.
  */
-import { ManualClock } from '../src/fake';
-import type { Channel } from '../src/index';
+import { ManualClock } from '../packages/signaling-compat/src/fake';
+import type { Channel } from '../packages/signaling-compat/src/index';
 import { Countdown, shimJoin, shimLogin, world } from './world';
 
 /** Local factories: counted by `stats()` but never sent to the server. */

@@ -4,7 +4,7 @@
  * measured side by side, is the shim's cost.
  */
 import { Bench } from 'tinybench';
-import { ManualClock } from '../src/fake';
+import { ManualClock } from '../packages/signaling-compat/src/fake';
 import { Countdown, directJoin, directLogin, shimJoin, shimLogin, world } from './world';
 
 /** Sends per timed iteration: under RTM's 180 per sliding 3 s, so neither path ever waits for the window. */

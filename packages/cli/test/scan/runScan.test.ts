@@ -1,0 +1,168 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runScan } from '../../src/scan/index';
+import { findMapping, type Dialect } from 'signaling-compat/mapping';
+
+let root: string;
+
+const FILES: Record<string, string> = {
+  'src/app.js': "const session = Signal(APP_ID).login('alice', '_no_need_token');\nsession.channelJoin('__agora_user_online');\n",
+  'src/broken.ts': 'let = ;\n',
+  'src/view.vue': '<template><p>{{ session.logout() }}</p></template>\n',
+  'src/README.md': 'Signal(appid).login(a, t)\n',
+  // Never read: dependencies, build output, VCS data, minified bundles, vendored legacy SDK copies.
+  'node_modules/agora-signaling-sdk/index.js': 'Signal(a).login(b, c).logout();\n',
+  'dist/app.js': 'Signal(a).login(b, c).logout();\n',
+  'build/app.js': 'Signal(a).login(b, c).logout();\n',
+  'coverage/app.js': 'Signal(a).login(b, c).logout();\n',
+  '.git/hooks/pre-commit.js': 'Signal(a).login(b, c).logout();\n',
+  'src/vendor/AgoraSig-1.4.0.js': 'Signal(a).login(b, c).logout();\n',
+  'src/vendor/jquery.min.js': 'Signal(a).login(b, c).logout();\n',
+  'native/call.ts': "AgoraAPI.getInstance(APP_ID).channelInvitePhone('room', '10086', 0);\n",
+  'other/handlers.js': 'call.channelInviteEnd();\nhandler.OnQueryUserStatusResult = show;\n',
+};
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'scan-cli-'));
+  for (const [path, text] of Object.entries(FILES)) {
+    await mkdir(dirname(join(root, path)), { recursive: true });
+    await writeFile(join(root, path), text);
+  }
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function scan(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runScan(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: root });
+  return { code, stdout, stderr };
+}
+
+function note(dialect: Dialect, owner: string, member: string): string {
+  return findMapping(dialect, owner, member)?.note ?? '';
+}
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('signaling-compat scan', () => {
+  test('the default report groups by status and member, each note once, wrapped to 100 columns', async () => {
+    const { code, stdout, stderr } = await scan('src');
+    expect(code).toBe(0);
+    expect(stderr).toBe('warning: src/broken.ts:1:7: could not parse (Unexpected token); skipped\n');
+    expect(stdout.split('\n').filter((line) => line.length > 100)).toEqual([
+      // Only a heading line with a long RTM call list may run over.
+      '  web Session.channelJoin  →  RtmClient.createChannel + RtmChannel.join + RtmChannel.getMembers + RtmClient.getChannelAttributes',
+    ]);
+    expect(collapse(stdout)).toBe(
+      collapse(`signaling-compat scan: 3 files scanned, 4 findings (1 unsupported, 2 emulated, 1 native).
+        UNSUPPORTED: RTM cannot do these; each note says what the shim does instead
+        web special channel __agora_user_online → — ${note('web', 'channel', '__agora_user_online')}
+        - src/app.js:2:21
+        EMULATED: the shim reproduces the legacy behaviour on RTM
+        web Signal.login → AgoraRTM.createInstance + RtmClient.login ${note('web', 'Signal', 'login')}
+        - src/app.js:1:32
+        web Session.channelJoin → RtmClient.createChannel + RtmChannel.join + RtmChannel.getMembers + RtmClient.getChannelAttributes
+        ${note('web', 'Session', 'channelJoin')}
+        - src/app.js:2:9
+        NATIVE: a direct RTM counterpart
+        web Signal(appid) → AgoraRTM (resolved at login) ${note('web', 'Signal', 'Signal')}
+        - src/app.js:1:17
+        1 file(s) not fully scanned (see the warnings on stderr).`),
+    );
+  });
+
+  test('--json carries every finding with its mapping, the summary and the warnings', async () => {
+    const { code, stdout } = await scan('--json', 'src/app.js', 'src/broken.ts');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.summary).toEqual({ files: 2, findings: 4, unsupported: 1, emulated: 2, native: 1, lowConfidence: 0 });
+    expect(report.warnings).toEqual([{ file: 'src/broken.ts', line: 1, column: 7, message: 'could not parse (Unexpected token); skipped' }]);
+    const finding = (line: number, column: number, owner: string, member: string, legacy: string, kind: string) => {
+      const entry = findMapping('web', owner, member);
+      return { file: 'src/app.js', line, column, dialect: 'web', owner, member, legacy, kind, status: entry?.status, rtm: entry?.rtm, note: entry?.note, confidence: 'high' };
+    };
+    expect(report.findings).toEqual([
+      finding(1, 17, 'Signal', 'Signal', 'Signal(appid)', 'method'),
+      finding(1, 32, 'Signal', 'login', 'Signal.login', 'method'),
+      finding(2, 9, 'Session', 'channelJoin', 'Session.channelJoin', 'method'),
+      finding(2, 21, 'channel', '__agora_user_online', 'special channel __agora_user_online', 'special-channel'),
+    ]);
+  });
+
+  test('--markdown prints a checklist: one box per member and per place', async () => {
+    const { code, stdout } = await scan('--markdown', 'src/app.js');
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      [
+        '## Signaling → RTM migration checklist',
+        '',
+        '1 file scanned, 4 findings (1 unsupported, 2 emulated, 1 native).',
+        '',
+        '### Unsupported on RTM: change the code (1)',
+        '',
+        `- [ ] **web special channel __agora_user_online** → \`—\`: ${note('web', 'channel', '__agora_user_online')}`,
+        '  - [ ] `src/app.js:2:21`',
+        '',
+        '### Emulated by signaling-compat: check the behaviour (2)',
+        '',
+        `- [ ] **web Signal.login** → \`AgoraRTM.createInstance + RtmClient.login\`: ${note('web', 'Signal', 'login')}`,
+        '  - [ ] `src/app.js:1:32`',
+        `- [ ] **web Session.channelJoin** → \`${findMapping('web', 'Session', 'channelJoin')?.rtm}\`: ${note('web', 'Session', 'channelJoin')}`,
+        '  - [ ] `src/app.js:2:9`',
+        '',
+        '### Direct RTM counterpart (1)',
+        '',
+        `- [ ] **web Signal(appid)** → \`AgoraRTM (resolved at login)\`: ${note('web', 'Signal', 'Signal')}`,
+        '  - [ ] `src/app.js:1:17`',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('the default path is the working directory; ignored folders and files are never read', async () => {
+    const { stdout } = await scan('--json');
+    const report = JSON.parse(stdout);
+    expect(report.summary.files).toBe(5);
+    expect([...new Set(report.findings.map((f: { file: string }) => f.file))]).toEqual(['native/call.ts', 'other/handlers.js', 'src/app.js']);
+  });
+
+  test('--fail-on unsupported exits 1 only when an unsupported use is found', async () => {
+    expect((await scan('--fail-on', 'unsupported', 'native')).code).toBe(1);
+    expect((await scan('--fail-on=unsupported', 'native/call.ts')).code).toBe(1);
+    expect((await scan('--fail-on', 'unsupported', 'src/broken.ts')).code).toBe(0);
+    expect((await scan('native')).code).toBe(0);
+  });
+
+  test('usage mistakes and missing paths exit 2 with a message on stderr; --help prints usage', async () => {
+    const bad = await scan('--fail-on', 'emulated');
+    expect([bad.code, bad.stdout, bad.stderr.split('\n')[0]]).toEqual([2, '', "signaling-compat scan: --fail-on takes 'unsupported', not 'emulated'"]);
+    const unknown = await scan('--yaml');
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "signaling-compat scan: unknown option '--yaml'"]);
+    const both = await scan('--json', '--markdown');
+    expect([both.code, both.stderr.split('\n')[0]]).toEqual([2, 'signaling-compat scan: --json and --markdown cannot be combined']);
+    const missing = await scan('src', 'nowhere');
+    expect([missing.code, missing.stdout, missing.stderr]).toEqual([2, '', 'signaling-compat scan: no such file or directory: nowhere\n']);
+    const help = await scan('--help');
+    expect([help.code, help.stderr]).toEqual([0, '']);
+    expect(help.stdout).toMatch(/^Usage: signaling-compat scan \[options\] \[paths\.\.\.\]/);
+  });
+
+  test('name-only matches and other spellings are marked at each location', async () => {
+    const { stdout } = await scan('other');
+    expect(stdout.split('\n').filter((line) => line.startsWith('    - '))).toEqual([
+      '    - other/handlers.js:1:6 (name match only)',
+      '    - other/handlers.js:2:9 (written OnQueryUserStatusResult) (name match only)',
+    ]);
+    expect(stdout).toMatch(/^signaling-compat scan: 1 file scanned, 2 findings \(0 unsupported, 1 emulated, 1 native; 2 low confidence\)\.$/m);
+  });
+
+  test('a tree with no legacy code reports that plainly', async () => {
+    const { code, stdout } = await scan('src/view.vue');
+    expect([code, stdout]).toEqual([0, 'signaling-compat scan: 1 file scanned, no legacy Signaling uses found.\n']);
+  });
+});

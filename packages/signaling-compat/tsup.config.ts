@@ -1,0 +1,55 @@
+import { defineConfig } from 'tsup';
+
+// Three builds of one source tree:
+// - ESM: the library subpaths. Splitting puts shared code into chunks, so `./fake` and `.` share one
+//   copy of the code they have in common.
+// - CJS: the same subpaths for `require`. `.` comes from `src/index.cjs.ts`, which makes
+//   `require('signaling-compat')` return the callable `Signal` (the legacy `module.exports = Signal`);
+//   its declarations still come from `src/index.ts`.
+// - IIFE: minified script-tag bundles. The shim defines `window.Signal` like the legacy
+//   `AgoraSig-*.js`; the fake is a separate file so pages that don't use it never download it.
+//
+// Target ES2022 everywhere: supported Node versions and current browsers run it as is, and
+// keeping the core's `#private` fields native (not lowered to WeakMap helpers) makes the script
+// bundle ~13% smaller.
+const subpaths = {
+  index: 'src/index.ts',
+  fake: 'src/fake/index.ts',
+  mapping: 'src/mapping/index.ts',
+};
+
+export default defineConfig([
+  {
+    entry: subpaths,
+    format: 'esm',
+    target: 'es2022',
+    splitting: true,
+    dts: { entry: subpaths },
+  },
+  {
+    entry: { ...subpaths, index: 'src/index.cjs.ts' },
+    format: 'cjs',
+    target: 'es2022',
+    dts: { entry: subpaths },
+    esbuildOptions(options) {
+      // `src/index.cjs.ts` assigns `module.exports` on purpose; esbuild warns about that in a
+      // module that also uses `import`.
+      options.logOverride = { ...options.logOverride, 'commonjs-variable-in-esm': 'silent' };
+    },
+  },
+  {
+    entry: {
+      'signaling-compat': 'src/browser/signal.global.ts',
+      'signaling-compat-fake': 'src/browser/fake.global.ts',
+    },
+    format: 'iife',
+    target: 'es2022',
+    platform: 'browser',
+    minify: true,
+    // dist/metafile-iife.json lists each bundle's inputs, so a test can prove the shim bundle
+    // carries no fake code and the fake bundle no shim code.
+    metafile: true,
+    // A script tag has no module loader: everything, dependencies included, goes in the file.
+    noExternal: [/./],
+  },
+]);
