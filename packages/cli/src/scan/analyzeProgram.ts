@@ -35,7 +35,7 @@ import {
   handlerParameterOwners,
   isLegacyModule,
 } from './legacyModel';
-import { DISTINCT_EXTRA_KEYS, entryByName, entryOf, invokeEntry, isUniqueName } from './lookup';
+import { DISTINCT_EXTRA_KEYS, EXTRA_KEYS, entryByName, entryOf, invokeEntry, isDistinctiveName } from './lookup';
 import type { Confidence } from './types';
 
 /** A finding before it is placed in a file: source offset, entry and confidence. */
@@ -52,8 +52,8 @@ interface Resolved {
 }
 
 const MAX_INFERENCE_ROUNDS = 8;
-const EXTRA_KEYS = new Set(['_require_peer_online', '_timeout', 'destMediaUid', 'srcNum']);
-const EXTRA_KEY_IN_JSON = /["'](_require_peer_online|_timeout|destMediaUid|srcNum)\\?["']/g;
+/** An extra key inside JSON text: `"_timeout"`, or `\"_timeout\"` in a source string. */
+const EXTRA_KEY_IN_JSON = new RegExp(`["'](${[...EXTRA_KEYS].join('|')})\\\\?["']`, 'g');
 const DISTINCT_TYPE_NAMES = new Set([...Object.keys(HANDLER_CLASSES), 'LoginSession', 'AgoraAPI']);
 const NATIVE_EVIDENCE = new Set(['callbackSet', 'login2', 'createAgoraSDKInstance', 'getInstanceWithoutMedia', ...NATIVE_CLASS_NAMES]);
 const SERVER_EVIDENCE = new Set([
@@ -588,7 +588,7 @@ class ProgramAnalysis {
   #resolveMember(receiver: LegacyValue | undefined, name: string, call: AstNode | undefined): Resolved | undefined {
     const traced = receiver && this.#tracedMember(receiver, name, call);
     if (traced !== undefined) return traced;
-    if (!isUniqueName(name)) return undefined;
+    if (!isDistinctiveName(name)) return undefined;
     const entry = entryByName(name, this.#hint);
     return entry && { entry, confidence: 'low' };
   }
@@ -718,7 +718,7 @@ class ProgramAnalysis {
       return;
     }
     // An untraced handler object: only event names unique to Signaling count.
-    if (name.startsWith('on') && isUniqueName(name)) {
+    if (name.startsWith('on') && isDistinctiveName(name)) {
       const entry = entryByName(name, this.#hint);
       if (entry?.kind === 'event') this.#add(key.start, { entry, confidence: 'low' }, name);
     }
@@ -757,7 +757,7 @@ class ProgramAnalysis {
       return this.#add(node.start, { entry: attribute, confidence: set ? 'high' : 'low' });
     }
     if (value.includes(':')) this.#reportJsonExtraKeys(node, ancestors);
-    if (isUniqueName(value)) {
+    if (isDistinctiveName(value)) {
       const entry = entryByName(value, this.#hint);
       this.#add(node.start, entry && { entry, confidence: 'low' }, value);
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runCli } from '../../src/runCli';
+import { JSON_SCHEMA_VERSION } from '../../src/scan/report/formatJson';
 import { findMapping, type Dialect } from 'signaling-compat/mapping';
 
 let root: string;
@@ -76,10 +77,12 @@ describe('signaling-compat-cli scan', () => {
     );
   });
 
-  test('--json carries every finding with its mapping, the summary and the warnings', async () => {
+  test('--json carries its schema version, every finding with its mapping, the summary and the warnings', async () => {
     const { code, stdout } = await scan('--json', 'src/app.js', 'src/broken.ts');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'summary', 'findings', 'warnings']);
+    expect(report.schemaVersion).toBe(JSON_SCHEMA_VERSION);
     expect(report.summary).toEqual({ files: 2, findings: 4, unsupported: 1, emulated: 2, native: 1, lowConfidence: 0 });
     expect(report.warnings).toEqual([{ file: 'src/broken.ts', line: 1, column: 7, message: 'could not parse (Unexpected token); skipped' }]);
     const finding = (line: number, column: number, owner: string, member: string, legacy: string, kind: string) => {
