@@ -182,19 +182,12 @@ class ProgramAnalysis {
   // ---------------------------------------------------------------------------------------------
   // Inference
 
-  #set(map: Map<string, LegacyValue>, key: string, value: LegacyValue | undefined): void {
+  /** Records what `key` holds, unless known already; a high-confidence value replaces a low one. */
+  #set<K>(map: Map<K, LegacyValue>, key: K, value: LegacyValue | undefined): void {
     if (value === undefined) return;
     const known = map.get(key);
     if (known === undefined || (known.confidence === 'low' && value.confidence === 'high')) {
       map.set(key, value);
-      this.#changes++;
-    }
-  }
-
-  #setRole(object: AstNode, role: LegacyValue): void {
-    const known = this.#objectRoles.get(object);
-    if (known === undefined || (known.confidence === 'low' && role.confidence === 'high')) {
-      this.#objectRoles.set(object, role);
       this.#changes++;
     }
   }
@@ -333,19 +326,11 @@ class ProgramAnalysis {
     if (name === undefined) return;
     const base = this.#valueOf(child(node, 'superClass'));
     if (base?.kind === 'callbackClass') {
-      this.#setClassRole(name, { ...base, kind: 'instance' });
+      this.#set(this.#classRoles, name, { ...base, kind: 'instance' });
     }
     for (const implemented of children(node, 'implements')) {
       const handler = HANDLER_CLASSES[this.#typeName(child(implemented, 'expression')) ?? ''];
-      if (handler !== undefined) this.#setClassRole(name, { kind: 'instance', ...handler, confidence: 'high' });
-    }
-  }
-
-  #setClassRole(name: string, role: LegacyValue): void {
-    const known = this.#classRoles.get(name);
-    if (known === undefined || (known.confidence === 'low' && role.confidence === 'high')) {
-      this.#classRoles.set(name, role);
-      this.#changes++;
+      if (handler !== undefined) this.#set(this.#classRoles, name, { kind: 'instance', ...handler, confidence: 'high' });
     }
   }
 
@@ -436,15 +421,15 @@ class ProgramAnalysis {
   #assignRole(arg: AstNode, role: LegacyValue): void {
     const value = unwrap(arg);
     if (value === undefined) return;
-    if (value.type === 'ObjectExpression') return this.#setRole(value, role);
+    if (value.type === 'ObjectExpression') return this.#set(this.#objectRoles, value, role);
     if (value.type === 'Identifier') {
-      for (const object of this.#objectsByName.get(value.name as string) ?? []) this.#setRole(object, role);
+      for (const object of this.#objectsByName.get(value.name as string) ?? []) this.#set(this.#objectRoles, object, role);
     } else if (value.type === 'MemberExpression') {
       const field = memberName(value);
-      for (const object of (field && this.#objectsByField.get(field)) || []) this.#setRole(object, role);
+      for (const object of (field && this.#objectsByField.get(field)) || []) this.#set(this.#objectRoles, object, role);
     }
     const instance = this.#valueOf(value);
-    if (instance?.kind === 'localClass') this.#setClassRole(instance.owner, role);
+    if (instance?.kind === 'localClass') this.#set(this.#classRoles, instance.owner, role);
   }
 
   #typeParameters(handler: AstNode, resolved: Resolved): void {
