@@ -23,11 +23,9 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     const { tokens } = parseArgs({ args: [...argv], options: PROGRAM_OPTIONS, strict: false, allowPositionals: true, tokens: true });
     const first = tokens.find((token) => token.kind === 'positional');
     for (const token of tokens) {
-      if (first !== undefined && token.index >= first.index) break;
-      if (token.kind === 'option-terminator') break;
-      if (token.kind !== 'option' || !(token.name in PROGRAM_OPTIONS)) {
-        throw new UsageError(`unknown option '${token.kind === 'option' ? token.rawName : argv[token.index]}'`);
-      }
+      // Options before the command name are the program's own; the command name or `--` ends them.
+      if (token.kind !== 'option') break;
+      if (!(token.name in PROGRAM_OPTIONS)) throw new UsageError(`unknown option '${token.rawName}'`);
       if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`);
       if (token.name === 'help') return help(io, commands, undefined);
       io.stdout(`${cliManifest().version}\n`);
