@@ -4,7 +4,8 @@
  * (docs/reference/mapping-decisions.md §9, docs/reference/rtm2-web-sdk.md §5). So a legacy member's 2.x route
  * is its 1.x route with every 1.x API replaced by what the adapter uses for it: peer messages publish on a
  * USER channel, channels subscribe and publish, members come from presence, channel and user attributes are
- * metadata in storage, and invitations are the adapter's protocol over USER messages between shim clients.
+ * metadata in storage, online status is a probe message on the peer's USER channel, and invitations are the
+ * adapter's protocol over USER messages between shim clients.
  */
 
 const INVITATION_PROTOCOL = 'invitation protocol';
@@ -60,7 +61,7 @@ export const RTM2_ROUTES = {
   'RtmClient.getUserAttributesByKeys': 'RTMClient.storage.getUserMetadata (filtered by key)',
   'RtmClient.getUserAttributes': 'RTMClient.storage.getUserMetadata',
   // Online status
-  'RtmClient.queryPeersOnlineStatus': 'RTMClient.presence.getUserChannels',
+  'RtmClient.queryPeersOnlineStatus': 'RTMClient.publish (USER channel, online probe)',
   // Call invitations: 2.x has none; the adapter's protocol rebuilds both sides over USER messages.
   'RtmClient.createLocalInvitation': "the adapter's invitation object",
   'LocalInvitation.send': `${INVITATION_PROTOCOL} INVITE over ${OVER_USER_PUBLISH}`,

@@ -46,7 +46,7 @@ describe('the RTM 2.x column of the mapping table', () => {
     expect(route('Channel', 'onChannelUserJoined')).toMatch(/^RTMClient "presence"/);
     expect(route('Channel', 'channelSetAttr')).toBe('RTMClient.storage.setChannelMetadata');
     expect(route('Session', 'channelInviteUser2')).toContain('invitation protocol INVITE over RTMClient.publish (USER channel)');
-    expect(route('invoke', 'io.agora.signal.user_query_user_status')).toBe('RTMClient.presence.getUserChannels');
+    expect(route('invoke', 'io.agora.signal.user_query_user_status')).toBe('RTMClient.publish (USER channel, online probe)');
   });
 
   test('alternatives that become the same 2.x route are given once', () => {
