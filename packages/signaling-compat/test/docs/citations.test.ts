@@ -116,6 +116,15 @@ describe('citations of the reference pages', () => {
     ]);
   });
 
+  test('the reference pages link only to pages that exist', () => {
+    const broken = [...PAGES.keys()].flatMap((page) =>
+      [...readFileSync(new URL(page, REFERENCE), 'utf8').matchAll(/\]\(([\w-]+\.md)(?:#[\w-]*)?\)/g)]
+        .filter((m) => !PAGES.has(m[1]!))
+        .map((m) => `${page} → ${m[1]}`),
+    );
+    expect(broken).toEqual([]);
+  });
+
   test('every citation names a page and sections that exist, and nothing cites documents outside the repository', () => {
     const problems = files.flatMap(problemsIn).map((p) => `${p.where}: ${p.problem}`);
     expect(problems).toEqual([]);
