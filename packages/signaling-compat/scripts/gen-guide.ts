@@ -45,9 +45,9 @@ function legacyCell(entry: MappingEntry): string {
 
 function table(entries: readonly MappingEntry[]): string[] {
   return [
-    '| Legacy | RTM 1.x | Status | Note |',
-    '|---|---|---|---|',
-    ...entries.map((e) => `| ${legacyCell(e)} | ${cell(e.rtm)} | ${e.status} | ${cell(e.note)} |`),
+    '| Legacy | RTM 1.x | RTM 2.x | Status | Note |',
+    '|---|---|---|---|---|',
+    ...entries.map((e) => `| ${legacyCell(e)} | ${cell(e.rtm)} | ${cell(e.rtm2)} | ${e.status} | ${cell(e.note)} |`),
   ];
 }
 
@@ -62,9 +62,14 @@ function summaryTable(): string[] {
 
 function reference(): string {
   const lines = [
-    '## Reference: every legacy member on RTM 1.x',
+    '## Reference: every legacy member on RTM 1.x and 2.x',
     '',
     'Generated from the mapping table (`signaling-compat/mapping`, which also drives `signaling-compat scan`).',
+    'The RTM 2.x column names the `agora-rtm-sdk` 2.x APIs the same behaviour travels over: the shim always speaks',
+    'RTM 1.x internally, and on 2.x an adapter carries each 1.x call over 2.x (peer messages are published on USER',
+    'channels, channels are subscriptions, members come from presence, attributes are storage metadata, and call',
+    'invitations are a protocol over USER messages between shim clients). Status and notes describe what a legacy app',
+    'sees, which is the same on both; what changes underneath is in docs/reference/mapping-decisions.md §9.',
     '',
     ...summaryTable(),
   ];

@@ -44,6 +44,11 @@ export interface MappingEntry {
   kind: MappingKind;
   /** The RTM 1.x call(s) or event(s) it becomes, or `—` when there is none. */
   rtm: string;
+  /**
+   * The RTM 2.x API(s) the same behaviour travels over on `agora-rtm-sdk` 2.x, where an adapter carries
+   * the RTM 1.x calls of `rtm` (derived from `rtm` by `rtm2Route`), or `—` when there is none.
+   */
+  rtm2: string;
   /** How it is carried. */
   status: MappingStatus;
   /** One or two sentences: how it is carried, or why it cannot be. */

@@ -22,7 +22,7 @@ test('the guide has the hand-written sections in order, then the reference', () 
     '## RTM limits the shim absorbs',
     '## Deliberate differences',
     '## Moving off the shim',
-    '## Reference: every legacy member on RTM 1.x',
+    '## Reference: every legacy member on RTM 1.x and 2.x',
   ]);
 });
 
@@ -32,4 +32,13 @@ test('every mapping entry has its own row, with its status and note', () => {
     (e) => !rows.some((row) => row.includes(` ${e.status} | ${e.note.replace(/\|/g, '\\|')} |`) && row.includes(e.member)),
   );
   expect(missing).toEqual([]);
+});
+
+test('every row gives the RTM 1.x and the RTM 2.x route, in that order, before the status', () => {
+  const rows = generateGuide().split('\n').filter((line) => line.startsWith('| `'));
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const missing = MAPPING.filter(
+    (e) => !rows.some((row) => row.includes(` | ${cell(e.rtm)} | ${cell(e.rtm2)} | ${e.status} | ${cell(e.note)} |`)),
+  );
+  expect(missing.map((e) => `${e.dialect} ${e.owner}.${e.member}`)).toEqual([]);
 });

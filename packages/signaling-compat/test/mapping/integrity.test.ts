@@ -41,7 +41,7 @@ describe('mapping table integrity', () => {
     expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
   });
 
-  test('every entry has a known dialect, owner, kind and status, and a non-empty rtm and note', () => {
+  test('every entry has a known dialect, owner, kind and status, and a non-empty rtm, rtm2 and note', () => {
     const bad = MAPPING.filter(
       (e) =>
         !(OWNERS[e.dialect] as readonly string[]).includes(e.owner) ||
@@ -49,6 +49,7 @@ describe('mapping table integrity', () => {
         (KIND_OF_OWNER[e.owner] ?? e.kind) !== e.kind ||
         (e.owner in KIND_OF_OWNER) === ['method', 'event', 'property'].includes(e.kind) ||
         e.rtm.trim() === '' ||
+        e.rtm2.trim() === '' ||
         e.note.trim() === '' ||
         e.member.trim() === '',
     );
