@@ -10,9 +10,9 @@
  * reject `Signal(appid)`. This writes the `export =` of a callable instead: a constant typed as
  * `Signal` and the module object, merged with a namespace that carries the type exports, so
  * `Signal.Session`, `import type { Session }` and `new Signal.LoginCallback()` keep working.
- * A namespace merged with a constant may hold types only, so each export that is a value too
- * (a class, or an interface and constant of one name) gets a type alias of its type meaning.
- * No bundler emits this shape, and writing it by hand would drift from `src/index.ts`.
+ * A namespace merged with a constant may hold types only, so the namespace holds a type alias of
+ * each export's type meaning. No bundler emits this shape, and writing it by hand would drift from
+ * `src/index.ts`.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,21 +29,34 @@ const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(exportsFi
 const namespaceMembers: string[] = [];
 for (const exported of checker.getExportsOfModule(moduleSymbol)) {
   const name = exported.getName();
-  if (name === 'default') continue; // a value, carried by `typeof api`
   const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-  const isValue = (target.flags & ts.SymbolFlags.Value) !== 0;
-  const isType = (target.flags & ts.SymbolFlags.Type) !== 0;
-  if (!isType) continue; // a value only: carried by `typeof api`
-  if (!isValue) {
-    // An alias keeps type parameters and does not make the namespace hold a value.
-    namespaceMembers.push(`  export import ${name} = api.${name};`);
-    continue;
+  // Values (the default export included) are carried by `typeof api`; the namespace gets the type
+  // meaning of every export that has one.
+  if (!(target.flags & ts.SymbolFlags.Type)) continue;
+  namespaceMembers.push(`  export type ${name}${typeParameters(target)} = api.${name}${typeArguments(target)};`);
+}
+
+/**
+ * The type parameters of a generic export, as declared. A constraint or default may only name
+ * exported types (they resolve to the namespace's aliases); the consumer type tests catch any other.
+ */
+function typeParameters(symbol: ts.Symbol): string {
+  const parameters = declaredTypeParameters(symbol);
+  return parameters.length ? `<${parameters.map((parameter) => parameter.getText()).join(', ')}>` : '';
+}
+
+function typeArguments(symbol: ts.Symbol): string {
+  const parameters = declaredTypeParameters(symbol);
+  return parameters.length ? `<${parameters.map((parameter) => parameter.name.text).join(', ')}>` : '';
+}
+
+function declaredTypeParameters(symbol: ts.Symbol): readonly ts.TypeParameterDeclaration[] {
+  for (const declaration of symbol.declarations ?? []) {
+    if (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isClassDeclaration(declaration)) {
+      if (declaration.typeParameters) return declaration.typeParameters;
+    }
   }
-  const generic = target.declarations?.some(
-    (declaration) => 'typeParameters' in declaration && (declaration as ts.ClassDeclaration).typeParameters?.length,
-  );
-  if (generic) throw new Error(`${name} is a generic value and type; teach scripts/cjs-declarations.ts its parameters`);
-  namespaceMembers.push(`  export type ${name} = api.${name};`);
+  return [];
 }
 
 writeFileSync(
