@@ -1,5 +1,5 @@
 /**
- * Times `signaling-compat scan` over the synthetic 10,000-file tree of the scale test
+ * Times `signaling-compat-cli scan` over the synthetic 10,000-file tree of the scale test
  * (test/scan/syntheticTree.ts) and prints the figures for the Scanner section of BENCHMARKS.md.
  *
  *   npx tsx scripts/bench-scan.ts

@@ -1,14 +1,8 @@
 import { legacyName, MAPPING, type MappingEntry } from 'signaling-compat/mapping';
 import type { CliIo } from './io';
 
-/** `signaling-compat mapping [--json]`: the mapping table as text columns or as JSON. */
-export function runMappingCommand(args: string[], io: CliIo): number {
-  const json = args.includes('--json');
-  const unknown = args.filter((arg) => arg !== '--json');
-  if (unknown.length > 0) {
-    io.stderr(`Usage: signaling-compat mapping [--json]\n`);
-    return 1;
-  }
+/** `signaling-compat-cli mapping [--json]`: the mapping table as text columns or as JSON. */
+export function runMappingCommand(json: boolean, io: CliIo): number {
   io.stdout(json ? `${JSON.stringify(MAPPING, null, 2)}\n` : formatTable(MAPPING));
   return 0;
 }

@@ -35,7 +35,7 @@ import {
   handlerParameterOwners,
   isLegacyModule,
 } from './legacyModel';
-import { DISTINCT_EXTRA_KEYS, entryByName, entryOf, invokeEntry, isUniqueName } from './lookup';
+import { DISTINCT_EXTRA_KEYS, EXTRA_KEYS, entryByName, entryOf, invokeEntry, isDistinctiveName } from './lookup';
 import type { Confidence } from './types';
 
 /** A finding before it is placed in a file: source offset, entry and confidence. */
@@ -52,8 +52,8 @@ interface Resolved {
 }
 
 const MAX_INFERENCE_ROUNDS = 8;
-const EXTRA_KEYS = new Set(['_require_peer_online', '_timeout', 'destMediaUid', 'srcNum']);
-const EXTRA_KEY_IN_JSON = /["'](_require_peer_online|_timeout|destMediaUid|srcNum)\\?["']/g;
+/** An extra key inside JSON text: `"_timeout"`, or `\"_timeout\"` in a source string. */
+const EXTRA_KEY_IN_JSON = new RegExp(`["'](${[...EXTRA_KEYS].join('|')})\\\\?["']`, 'g');
 const DISTINCT_TYPE_NAMES = new Set([...Object.keys(HANDLER_CLASSES), 'LoginSession', 'AgoraAPI']);
 const NATIVE_EVIDENCE = new Set(['callbackSet', 'login2', 'createAgoraSDKInstance', 'getInstanceWithoutMedia', ...NATIVE_CLASS_NAMES]);
 const SERVER_EVIDENCE = new Set([
@@ -182,19 +182,12 @@ class ProgramAnalysis {
   // ---------------------------------------------------------------------------------------------
   // Inference
 
-  #set(map: Map<string, LegacyValue>, key: string, value: LegacyValue | undefined): void {
+  /** Records what `key` holds, unless known already; a high-confidence value replaces a low one. */
+  #set<K>(map: Map<K, LegacyValue>, key: K, value: LegacyValue | undefined): void {
     if (value === undefined) return;
     const known = map.get(key);
     if (known === undefined || (known.confidence === 'low' && value.confidence === 'high')) {
       map.set(key, value);
-      this.#changes++;
-    }
-  }
-
-  #setRole(object: AstNode, role: LegacyValue): void {
-    const known = this.#objectRoles.get(object);
-    if (known === undefined || (known.confidence === 'low' && role.confidence === 'high')) {
-      this.#objectRoles.set(object, role);
       this.#changes++;
     }
   }
@@ -333,19 +326,11 @@ class ProgramAnalysis {
     if (name === undefined) return;
     const base = this.#valueOf(child(node, 'superClass'));
     if (base?.kind === 'callbackClass') {
-      this.#setClassRole(name, { ...base, kind: 'instance' });
+      this.#set(this.#classRoles, name, { ...base, kind: 'instance' });
     }
     for (const implemented of children(node, 'implements')) {
       const handler = HANDLER_CLASSES[this.#typeName(child(implemented, 'expression')) ?? ''];
-      if (handler !== undefined) this.#setClassRole(name, { kind: 'instance', ...handler, confidence: 'high' });
-    }
-  }
-
-  #setClassRole(name: string, role: LegacyValue): void {
-    const known = this.#classRoles.get(name);
-    if (known === undefined || (known.confidence === 'low' && role.confidence === 'high')) {
-      this.#classRoles.set(name, role);
-      this.#changes++;
+      if (handler !== undefined) this.#set(this.#classRoles, name, { kind: 'instance', ...handler, confidence: 'high' });
     }
   }
 
@@ -436,15 +421,15 @@ class ProgramAnalysis {
   #assignRole(arg: AstNode, role: LegacyValue): void {
     const value = unwrap(arg);
     if (value === undefined) return;
-    if (value.type === 'ObjectExpression') return this.#setRole(value, role);
+    if (value.type === 'ObjectExpression') return this.#set(this.#objectRoles, value, role);
     if (value.type === 'Identifier') {
-      for (const object of this.#objectsByName.get(value.name as string) ?? []) this.#setRole(object, role);
+      for (const object of this.#objectsByName.get(value.name as string) ?? []) this.#set(this.#objectRoles, object, role);
     } else if (value.type === 'MemberExpression') {
       const field = memberName(value);
-      for (const object of (field && this.#objectsByField.get(field)) || []) this.#setRole(object, role);
+      for (const object of (field && this.#objectsByField.get(field)) || []) this.#set(this.#objectRoles, object, role);
     }
     const instance = this.#valueOf(value);
-    if (instance?.kind === 'localClass') this.#setClassRole(instance.owner, role);
+    if (instance?.kind === 'localClass') this.#set(this.#classRoles, instance.owner, role);
   }
 
   #typeParameters(handler: AstNode, resolved: Resolved): void {
@@ -588,7 +573,7 @@ class ProgramAnalysis {
   #resolveMember(receiver: LegacyValue | undefined, name: string, call: AstNode | undefined): Resolved | undefined {
     const traced = receiver && this.#tracedMember(receiver, name, call);
     if (traced !== undefined) return traced;
-    if (!isUniqueName(name)) return undefined;
+    if (!isDistinctiveName(name)) return undefined;
     const entry = entryByName(name, this.#hint);
     return entry && { entry, confidence: 'low' };
   }
@@ -718,7 +703,7 @@ class ProgramAnalysis {
       return;
     }
     // An untraced handler object: only event names unique to Signaling count.
-    if (name.startsWith('on') && isUniqueName(name)) {
+    if (name.startsWith('on') && isDistinctiveName(name)) {
       const entry = entryByName(name, this.#hint);
       if (entry?.kind === 'event') this.#add(key.start, { entry, confidence: 'low' }, name);
     }
@@ -757,7 +742,7 @@ class ProgramAnalysis {
       return this.#add(node.start, { entry: attribute, confidence: set ? 'high' : 'low' });
     }
     if (value.includes(':')) this.#reportJsonExtraKeys(node, ancestors);
-    if (isUniqueName(value)) {
+    if (isDistinctiveName(value)) {
       const entry = entryByName(value, this.#hint);
       this.#add(node.start, entry && { entry, confidence: 'low' }, value);
     }

@@ -43,13 +43,20 @@ function searchByName(name: string, preferred: Dialect): MappingEntry | undefine
 }
 
 /**
- * Method and event names too common outside Signaling to report without a traced receiver
- * (other SDKs and apps have their own `login`, `onError`, `getInstance`, `onReconnecting`, …).
+ * Names of the RTM 1.x API as the mapping's `rtm` column writes them (`RtmClient.login`,
+ * `AgoraRTM.createInstance`): code already migrated calls them too, so they prove nothing.
  */
-const COMMON_NAMES = new Set([
+const RTM_MEMBER_NAMES = new Set(
+  MAPPING.flatMap((entry) => [...entry.rtm.matchAll(/\b(?:AgoraRTM|Rtm[A-Z]\w*|LocalInvitation|RemoteInvitation)\.(\w+)/g)].map((match) => match[1])),
+);
+
+/**
+ * Legacy method and event names that everyday code uses for its own objects too (other SDKs and
+ * apps have their own `destroy`, `onError`, `getInstance`, `onReconnecting`, …): reported only on
+ * a traced receiver.
+ */
+const EVERYDAY_NAMES = new Set([
   'Signal',
-  'login',
-  'logout',
   'invoke',
   'destroy',
   'start',
@@ -78,27 +85,37 @@ const COMMON_NAMES = new Set([
   'onReconnected',
 ]);
 
-const UNIQUE_NAMES = new Set(
+/**
+ * The distinctive names: every method and event of the mapping table and their other spellings,
+ * less the RTM API's own names and the everyday ones. Such a name alone is evidence of Signaling
+ * code, whatever the receiver (`this.session.messageInstantSend(…)` with `session` set elsewhere).
+ */
+const DISTINCTIVE_NAMES = new Set(
   [
     ...MAPPING.filter((e) => OBJECT_MEMBER_KINDS.has(e.kind)).map((e) => e.member),
     ...MEMBER_ALIASES.filter((a) => a.owner !== 'channel').map((a) => a.alias),
-  ].filter((name) => !COMMON_NAMES.has(name)),
+  ].filter((name) => !RTM_MEMBER_NAMES.has(name) && !EVERYDAY_NAMES.has(name)),
 );
 
 /** Whether a method/event name alone is evidence of Signaling code. */
-export function isUniqueName(name: string): boolean {
-  return UNIQUE_NAMES.has(name);
+export function isDistinctiveName(name: string): boolean {
+  return DISTINCTIVE_NAMES.has(name);
 }
 
-/** Names the legacy service gave a meaning to, by mapping owner. */
-export const INVOKE_PREFIX = 'io.agora.signal.';
-export const UNLISTED_INVOKE = 'io.agora.signal.*';
+/** The mapping's entry for any `invoke` function it does not list: `io.agora.signal.*`. */
+const UNLISTED_INVOKE = MAPPING.find((entry) => entry.kind === 'invoke' && entry.member.endsWith('*'));
+
+/** The namespace of the legacy service's functions, `io.agora.signal.`, as the mapping writes it. */
+export const INVOKE_PREFIX = UNLISTED_INVOKE?.member.slice(0, -1) ?? '';
 
 /** The entry for an `io.agora.signal.*` string, and whether it is a listed function. */
 export function invokeEntry(value: string): MappingEntry | undefined {
-  if (!value.startsWith(INVOKE_PREFIX) || value.length === INVOKE_PREFIX.length) return undefined;
-  return findMapping('web', 'invoke', value) ?? findMapping('web', 'invoke', UNLISTED_INVOKE);
+  if (UNLISTED_INVOKE === undefined || !value.startsWith(INVOKE_PREFIX) || value.length === INVOKE_PREFIX.length) return undefined;
+  return findMapping('web', 'invoke', value) ?? UNLISTED_INVOKE;
 }
+
+/** The call `extra` keys the legacy service read (`_require_peer_online`, `_timeout`, …). */
+export const EXTRA_KEYS: ReadonlySet<string> = new Set(MAPPING.filter((entry) => entry.kind === 'extra-key').map((entry) => entry.member));
 
 /** `extra` keys whose name alone is specific enough to report outside an invitation. */
 export const DISTINCT_EXTRA_KEYS = new Set(['_require_peer_online', 'destMediaUid']);

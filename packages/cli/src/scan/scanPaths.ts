@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, relative, sep } from 'node:path';
-import { collectFiles } from './collectFiles';
+import { type CollectOptions, collectFiles } from './collectFiles';
 import { scanSource } from './scanSource';
 import type { ScanResult } from './types';
 
@@ -10,7 +10,7 @@ export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** How many files are read ahead of the one being scanned. */
 const READ_AHEAD = 32;
 
-export interface ScanOptions {
+export interface ScanOptions extends CollectOptions {
   /** Directory the paths are relative to; reported file names are relative to it too. */
   cwd: string;
   /** Called after each file with the number done and the total. */
@@ -32,7 +32,7 @@ export class MissingPathsError extends Error {
 /** Scans files and directories for legacy Signaling uses. Rejects only with `MissingPathsError`. */
 export async function scanPaths(paths: readonly string[], options: ScanOptions): Promise<ScanResult> {
   const { cwd, onProgress } = options;
-  const collected = await collectFiles(paths, cwd);
+  const collected = await collectFiles(paths, cwd, options);
   if (collected.missing.length > 0) throw new MissingPathsError(collected.missing);
   const display = (path: string) => relative(cwd, path).split(sep).join('/') || '.';
   const result: ScanResult = { files: 0, findings: [], warnings: [] };

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { runCli } from '../../src/runCli';
 import { MAPPING } from 'signaling-compat/mapping';
+import type { CliCommand } from '../../src/command';
+import { COMMANDS } from '../../src/commands';
+import { runCli } from '../../src/runCli';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The workspace root, whose README gives `npm run demo`. */
@@ -23,6 +26,8 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
   return { code, stdout, stderr };
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The demo's transcript split into its numbered steps: title → lines. */
 function steps(transcript: string): Array<[string, string[]]> {
   return transcript
@@ -34,33 +39,67 @@ function steps(transcript: string): Array<[string, string[]]> {
     });
 }
 
-describe('signaling-compat', () => {
-  test('--help lists the commands', async () => {
-    const { code, stdout } = await cli('--help');
-    expect(code).toBe(0);
-    for (const command of ['demo [--backend fake|agora]', 'scan [paths...]', 'mapping [--json]']) {
-      expect(stdout).toContain(command);
-    }
+describe('signaling-compat-cli', () => {
+  test('--version and -v print the version of the CLI package', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await cli('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await cli('-v')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  test('no command prints the usage on stderr and fails', async () => {
-    const { code, stdout, stderr } = await cli();
-    expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
-    expect(stderr).toContain('Usage: signaling-compat');
+  test('--help lists every command of the table with its summary', async () => {
+    const { code, stdout, stderr } = await cli('--help');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toMatch(/^Usage: signaling-compat-cli <command> \[options\]\n/);
+    for (const command of COMMANDS) expect(stdout).toMatch(new RegExp(`^  ${command.name} +${escape(command.summary)}$`, 'm'));
+    expect((await cli('help')).stdout).toBe(stdout);
+    expect((await cli('-h')).stdout).toBe(stdout);
   });
 
-  test('scan hands its arguments to the scanner', async () => {
-    const { code, stdout } = await cli('scan', '--help');
-    expect(code).toBe(0);
-    expect(stdout).toContain('Usage: signaling-compat scan');
+  test.each(COMMANDS.map((command) => command.name))('%s --help shows its usage and every option', async (name) => {
+    const command = COMMANDS.find((candidate) => candidate.name === name);
+    const { code, stdout, stderr } = await cli(name, '--help');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout.split('\n')[0]).toBe(`Usage: signaling-compat-cli ${name} ${command?.usage}`);
+    for (const option of [...Object.keys(command?.options ?? {}), 'help']) expect(stdout).toMatch(new RegExp(`^  (-\\w, )?--${option}\\b`, 'm'));
+    expect((await cli(name, '-h')).stdout).toBe(stdout);
+    expect((await cli('help', name)).stdout).toBe(stdout);
   });
 
-  test('an unknown command fails with the usage on stderr', async () => {
-    const { code, stdout, stderr } = await cli('frobnicate');
-    expect(code).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr).toContain("unknown command 'frobnicate'");
-    expect(stderr).toContain('Usage: signaling-compat');
+  test.each([
+    [[], 'signaling-compat-cli: missing command (one of demo, scan, mapping)', undefined],
+    [['frobnicate'], "signaling-compat-cli: unknown command 'frobnicate' (commands: demo, scan, mapping)", undefined],
+    [['help', 'frobnicate'], "signaling-compat-cli: unknown command 'frobnicate' (commands: demo, scan, mapping)", undefined],
+    [['--frobnicate', 'scan'], "signaling-compat-cli: unknown option '--frobnicate'", undefined],
+    [['--version=2'], 'signaling-compat-cli: --version takes no value', undefined],
+    [['demo', '--backend', 'cloud'], "signaling-compat-cli demo: --backend takes one of fake, agora, not 'cloud'", 'demo'],
+    [['demo', '--backend'], 'signaling-compat-cli demo: --backend needs one of fake, agora', 'demo'],
+    [['demo', '--backend', '--help'], 'signaling-compat-cli demo: --backend needs one of fake, agora', 'demo'],
+    [['demo', 'now'], "signaling-compat-cli demo: unexpected argument 'now'", 'demo'],
+    [['mapping', '--yaml'], "signaling-compat-cli mapping: unknown option '--yaml'", 'mapping'],
+    [['mapping', '-x'], "signaling-compat-cli mapping: unknown option '-x'", 'mapping'],
+    [['mapping', '--json=yes'], 'signaling-compat-cli mapping: --json takes no value', 'mapping'],
+    [['scan', '--ignore'], 'signaling-compat-cli scan: --ignore needs a glob', 'scan'],
+  ])('%j is a usage error: exit 2, one line of reason and a hint', async (argv, reason, command) => {
+    const { code, stdout, stderr } = await cli(...argv);
+    const hint = `Run 'signaling-compat-cli${command === undefined ? '' : ` ${command}`} --help' for usage.`;
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `${reason}\n${hint}\n` });
+  });
+
+  test('a command that fails reports its reason and exits 1', async () => {
+    const failing: CliCommand = {
+      name: 'fail',
+      summary: 'Fails.',
+      usage: '',
+      description: 'Fails.',
+      options: {},
+      positionals: false,
+      run: () => {
+        throw new Error('the disk is full');
+      },
+    };
+    let stderr = '';
+    const code = await runCli(['fail'], { stdout: () => {}, stderr: (text) => (stderr += text), cwd: repoRoot, env: {} }, [failing]);
+    expect([code, stderr]).toEqual([1, 'signaling-compat-cli fail: the disk is full\n']);
   });
 
   test('mapping prints one row per mapping entry; --json prints the table itself', async () => {
@@ -84,11 +123,6 @@ describe('signaling-compat', () => {
     expect(stdout).toContain('does not contact Agora');
   });
 
-  test('demo rejects an unknown backend', async () => {
-    const { code, stderr } = await cli('demo', '--backend', 'cloud');
-    expect(code).toBe(1);
-    expect(stderr).toContain('--backend fake|agora');
-  });
 });
 
 describe('npm run demo', () => {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runScan } from '../../src/scan/index';
+import { runCli } from '../../src/runCli';
 import { type SyntheticTree, writeSyntheticTree } from './syntheticTree';
 
 let root: string;
@@ -20,7 +20,7 @@ afterAll(async () => {
 test('a tree of 10,000 files is scanned completely, with progress on stderr and nothing from ignored folders', async () => {
   let stdout = '';
   const stderr: string[] = [];
-  const code = await runScan(['--json', '.'], { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s), cwd: root });
+  const code = await runCli(['scan', '--json', '.'], { stdout: (s) => (stdout += s), stderr: (s) => stderr.push(s), cwd: root, env: {} });
 
   expect(code).toBe(0);
   const report = JSON.parse(stdout) as { summary: { files: number; findings: number }; warnings: Array<{ file: string }> };

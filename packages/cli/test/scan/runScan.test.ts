@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runScan } from '../../src/scan/index';
+import { runCli } from '../../src/runCli';
+import { JSON_SCHEMA_VERSION } from '../../src/scan/report/formatJson';
 import { findMapping, type Dialect } from 'signaling-compat/mapping';
 
 let root: string;
@@ -39,7 +40,7 @@ afterAll(async () => {
 async function scan(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await runScan(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: root });
+  const code = await runCli(['scan', ...argv], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: root, env: {} });
   return { code, stdout, stderr };
 }
 
@@ -49,7 +50,7 @@ function note(dialect: Dialect, owner: string, member: string): string {
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-describe('signaling-compat scan', () => {
+describe('signaling-compat-cli scan', () => {
   test('the default report groups by status and member, each note once, wrapped to 100 columns', async () => {
     const { code, stdout, stderr } = await scan('src');
     expect(code).toBe(0);
@@ -59,7 +60,7 @@ describe('signaling-compat scan', () => {
       '  web Session.channelJoin  →  RtmClient.createChannel + RtmChannel.join + RtmChannel.getMembers + RtmClient.getChannelAttributes',
     ]);
     expect(collapse(stdout)).toBe(
-      collapse(`signaling-compat scan: 3 files scanned, 4 findings (1 unsupported, 2 emulated, 1 native).
+      collapse(`signaling-compat-cli scan: 3 files scanned, 4 findings (1 unsupported, 2 emulated, 1 native).
         UNSUPPORTED: RTM cannot do these; each note says what the shim does instead
         web special channel __agora_user_online → — ${note('web', 'channel', '__agora_user_online')}
         - src/app.js:2:21
@@ -76,10 +77,12 @@ describe('signaling-compat scan', () => {
     );
   });
 
-  test('--json carries every finding with its mapping, the summary and the warnings', async () => {
+  test('--json carries its schema version, every finding with its mapping, the summary and the warnings', async () => {
     const { code, stdout } = await scan('--json', 'src/app.js', 'src/broken.ts');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
+    expect(Object.keys(report)).toEqual(['schemaVersion', 'summary', 'findings', 'warnings']);
+    expect(report.schemaVersion).toBe(JSON_SCHEMA_VERSION);
     expect(report.summary).toEqual({ files: 2, findings: 4, unsupported: 1, emulated: 2, native: 1, lowConfidence: 0 });
     expect(report.warnings).toEqual([{ file: 'src/broken.ts', line: 1, column: 7, message: 'could not parse (Unexpected token); skipped' }]);
     const finding = (line: number, column: number, owner: string, member: string, legacy: string, kind: string) => {
@@ -131,25 +134,31 @@ describe('signaling-compat scan', () => {
     expect([...new Set(report.findings.map((f: { file: string }) => f.file))]).toEqual(['native/call.ts', 'other/handlers.js', 'src/app.js']);
   });
 
-  test('--fail-on unsupported exits 1 only when an unsupported use is found', async () => {
+  test('--fail-on <status> exits 1 when a use of that status or a harder one is found', async () => {
     expect((await scan('--fail-on', 'unsupported', 'native')).code).toBe(1);
     expect((await scan('--fail-on=unsupported', 'native/call.ts')).code).toBe(1);
     expect((await scan('--fail-on', 'unsupported', 'src/broken.ts')).code).toBe(0);
     expect((await scan('native')).code).toBe(0);
+    // other/handlers.js: one emulated and one native use, nothing unsupported.
+    expect((await scan('--fail-on', 'unsupported', 'other')).code).toBe(0);
+    expect((await scan('--fail-on', 'emulated', 'other')).code).toBe(1);
+    expect((await scan('--fail-on', 'native', 'other')).code).toBe(1);
+    expect((await scan('--fail-on', 'native', 'src/view.vue')).code).toBe(0);
   });
 
-  test('usage mistakes and missing paths exit 2 with a message on stderr; --help prints usage', async () => {
-    const bad = await scan('--fail-on', 'emulated');
-    expect([bad.code, bad.stdout, bad.stderr.split('\n')[0]]).toEqual([2, '', "signaling-compat scan: --fail-on takes 'unsupported', not 'emulated'"]);
-    const unknown = await scan('--yaml');
-    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, "signaling-compat scan: unknown option '--yaml'"]);
-    const both = await scan('--json', '--markdown');
-    expect([both.code, both.stderr.split('\n')[0]]).toEqual([2, 'signaling-compat scan: --json and --markdown cannot be combined']);
-    const missing = await scan('src', 'nowhere');
-    expect([missing.code, missing.stdout, missing.stderr]).toEqual([2, '', 'signaling-compat scan: no such file or directory: nowhere\n']);
+  test('usage mistakes and missing paths exit 2 with a reason and a hint on stderr; --help prints usage', async () => {
+    const hint = "Run 'signaling-compat-cli scan --help' for usage.";
+    const usage = async (argv: string[], reason: string) => {
+      expect(await scan(...argv)).toEqual({ code: 2, stdout: '', stderr: `signaling-compat-cli scan: ${reason}\n${hint}\n` });
+    };
+    await usage(['--fail-on', 'everything'], "--fail-on takes one of unsupported, emulated, native, not 'everything'");
+    await usage(['--yaml'], "unknown option '--yaml'");
+    await usage(['--json', '--markdown'], '--json and --markdown cannot be combined');
+    await usage(['--markdown', '--sarif', '--json'], '--json and --markdown and --sarif cannot be combined');
+    await usage(['src', 'nowhere'], 'no such file or directory: nowhere');
     const help = await scan('--help');
     expect([help.code, help.stderr]).toEqual([0, '']);
-    expect(help.stdout).toMatch(/^Usage: signaling-compat scan \[options\] \[paths\.\.\.\]/);
+    expect(help.stdout).toMatch(/^Usage: signaling-compat-cli scan \[options\] \[paths\.\.\.\]/);
   });
 
   test('name-only matches and other spellings are marked at each location', async () => {
@@ -158,11 +167,11 @@ describe('signaling-compat scan', () => {
       '    - other/handlers.js:1:6 (name match only)',
       '    - other/handlers.js:2:9 (written OnQueryUserStatusResult) (name match only)',
     ]);
-    expect(stdout).toMatch(/^signaling-compat scan: 1 file scanned, 2 findings \(0 unsupported, 1 emulated, 1 native; 2 low confidence\)\.$/m);
+    expect(stdout).toMatch(/^signaling-compat-cli scan: 1 file scanned, 2 findings \(0 unsupported, 1 emulated, 1 native; 2 low confidence\)\.$/m);
   });
 
   test('a tree with no legacy code reports that plainly', async () => {
     const { code, stdout } = await scan('src/view.vue');
-    expect([code, stdout]).toEqual([0, 'signaling-compat scan: 1 file scanned, no legacy Signaling uses found.\n']);
+    expect([code, stdout]).toEqual([0, 'signaling-compat-cli scan: 1 file scanned, no legacy Signaling uses found.\n']);
   });
 });

@@ -28,7 +28,7 @@ const HEADINGS: Record<MappingStatus, string> = {
 
 /** The default report: findings grouped by status and legacy member, each note written once. */
 export function formatText(result: ScanResult): string {
-  const lines = [`signaling-compat scan: ${summaryLine(summarize(result))}`];
+  const lines = [`signaling-compat-cli scan: ${summaryLine(summarize(result))}`];
   let status: MappingStatus | undefined;
   for (const group of groupByMember(result.findings)) {
     if (group.status !== status) {
