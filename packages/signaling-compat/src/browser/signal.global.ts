@@ -4,7 +4,7 @@
  * picks up `window.AgoraRTM` at login. It is also what `import 'signaling-compat/global'` runs, and
  * the declaration below is that import's types.
  */
-import { Signal } from '../index';
+import Signal from '../index';
 import type { SignalFactory } from '../legacy/web/Signal';
 
 declare global {
