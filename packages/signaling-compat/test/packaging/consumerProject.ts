@@ -19,7 +19,7 @@ export interface Outcome {
 export interface ConsumerProject {
   dir: string;
   /** Runs a command in the project; resolves with its output and exit code, never rejects. */
-  run(command: string, args: string[], options?: { timeout?: number }): Promise<Outcome>;
+  run(command: string, args: string[], options?: { timeout?: number; env?: NodeJS.ProcessEnv }): Promise<Outcome>;
   remove(): void;
 }
 
@@ -36,7 +36,8 @@ export async function installedProject(tarballs: string[], fixtures?: string): P
     dir,
     async run(command, args, options) {
       try {
-        const { stdout, stderr } = await run(command, args, { cwd: dir, timeout: options?.timeout ?? 60_000 });
+        const env = options?.env && { ...process.env, ...options.env };
+        const { stdout, stderr } = await run(command, args, { cwd: dir, timeout: options?.timeout ?? 60_000, env });
         return { code: 0, stdout, stderr };
       } catch (error) {
         const { code, stdout = '', stderr = '' } = error as { code?: number; stdout?: string; stderr?: string };
