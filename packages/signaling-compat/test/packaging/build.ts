@@ -1,10 +1,12 @@
 /**
- * Builds the package once for every test that needs it, and only when its inputs changed.
+ * Builds the workspace's packages (the library and the CLI) once for every test that needs them,
+ * and only when their inputs changed, and packs them as `npm publish` would.
  *
- * Each build goes to its own directory, `.tmp/build-<fingerprint of the inputs>/`, holding `dist/`
+ * Each build goes to its own directory, `.tmp/<name>-<fingerprint of the inputs>/`, holding `dist/`
  * and the other files the package publishes, so tests can pack, serve and lint it while the
- * sources keep changing and other test runs build theirs. Test files run in parallel workers: the
- * first one to need a build makes it under a lock, the others wait for it.
+ * sources keep changing and other test runs build theirs; its tarball goes next to it, in
+ * `<build>.pack/`. Test files run in parallel workers: the first one to need a build or a tarball
+ * makes it under a lock, the others wait for it.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
