@@ -3,7 +3,7 @@
  * CommonJS, both at once, a bundler that tree-shakes, and webpack.
  */
 import { build } from 'esbuild';
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -118,6 +118,14 @@ describe('the packed package', () => {
     expect(shim.code.length).toBeGreaterThan(30 * 1024);
     expect(constant.code).not.toContain('onLoginSuccess');
     expect(shim.code).toContain('onLoginSuccess');
+  });
+
+  test('a bundler keeps the side effect of signaling-compat/global', async () => {
+    const { code, warnings } = await bundle('global-import.mjs');
+    expect(warnings).toEqual([]);
+    writeFileSync(join(project.dir, 'global-import.bundle.mjs'), code);
+    const { stdout } = await project.run('node', ['global-import.bundle.mjs']);
+    expect(stdout.trim()).toBe('function');
   });
 
   describe('under webpack', () => {
