@@ -4,10 +4,16 @@ import { defineConfig } from 'tsup';
 // - ESM: the library subpaths. Splitting puts shared code into chunks, so `./fake` and `.` share one
 //   copy of the code they have in common.
 // - CJS: the same subpaths for `require`. `.` comes from `src/index.cjs.ts`, which makes
-//   `require('signaling-compat')` return the callable `Signal` (the legacy `module.exports = Signal`);
-//   its declarations still come from `src/index.ts`.
+//   `require('signaling-compat')` return the callable `Signal` (the legacy `module.exports = Signal`).
+//   Its declarations are generated from `src/index.ts` as `dist/exports.d.cts`, and
+//   `scripts/cjs-declarations.ts` (run after tsup) wraps them in `dist/index.d.cts` as the
+//   `export =` of a callable, so TypeScript and checkJs see `require()`'s result as callable too.
 // - IIFE: minified script-tag bundles. The shim defines `window.Signal` like the legacy
 //   `AgoraSig-*.js`; the fake is a separate file so pages that don't use it never download it.
+//
+// `global` is what `import 'signaling-compat/global'` runs: it defines the global `Signal`. In ESM
+// it shares its chunks with `.`, so the global is the very `Signal` the package exports; its
+// declarations are the global's type, sharing the declaration chunks of `.` likewise.
 //
 // Target ES2022 everywhere: supported Node versions and current browsers run it as is, and
 // keeping the core's `#private` fields native (not lowered to WeakMap helpers) makes the script
@@ -17,20 +23,21 @@ const subpaths = {
   fake: 'src/fake/index.ts',
   mapping: 'src/mapping/index.ts',
 };
+const globalScript = { global: 'src/browser/signal.global.ts' };
 
 export default defineConfig([
   {
-    entry: subpaths,
+    entry: { ...subpaths, ...globalScript },
     format: 'esm',
     target: 'es2022',
     splitting: true,
-    dts: { entry: subpaths },
+    dts: { entry: { ...subpaths, ...globalScript } },
   },
   {
-    entry: { ...subpaths, index: 'src/index.cjs.ts' },
+    entry: { ...subpaths, index: 'src/index.cjs.ts', ...globalScript },
     format: 'cjs',
     target: 'es2022',
-    dts: { entry: subpaths },
+    dts: { entry: { exports: subpaths.index, fake: subpaths.fake, mapping: subpaths.mapping, ...globalScript } },
     esbuildOptions(options) {
       // `src/index.cjs.ts` assigns `module.exports` on purpose; esbuild warns about that in a
       // module that also uses `import`.

@@ -16,8 +16,8 @@ export const JSON_DESCRIPTION = 'signaling-compat/json';
 export const CONTROL_DESCRIPTION = 'signaling-compat/control';
 export const END_CALL_PREFIX = 'AgoraRTMLegacyEndcallCompatibleMessagePrefix';
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 function raw(description: string, body: string): RtmMessage {
   return { rawMessage: encoder.encode(body), description, messageType: 'RAW' };

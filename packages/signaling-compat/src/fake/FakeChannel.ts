@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import type { RtmChannelEvents, RtmChannelLike, RtmMessage } from '../rtm/types';
 import type { ChannelEndpoint, ClientCore, JoinState } from './ClientCore';
 import { invalidStatus, limitExceeded, notLoggedIn, RtmError, timeoutError, unknownError } from './errors';

@@ -23,7 +23,7 @@ export function fireNow(owner: object, name: string, args: readonly unknown[], l
  * order, as `queueMicrotask`, which in Node also wraps every job in an AsyncResource and costs about
  * twice as much; every message a session sends or receives goes through here.
  */
-const later = Promise.resolve();
+const later = /* @__PURE__ */ Promise.resolve();
 
 /**
  * `fireNow`, but never synchronously inside the API call that caused it: legacy callbacks came from

@@ -1,10 +1,12 @@
 /**
- * Builds the package once for every test that needs it, and only when its inputs changed.
+ * Builds the workspace's packages (the library and the CLI) once for every test that needs them,
+ * and only when their inputs changed, and packs them as `npm publish` would.
  *
- * Each build goes to its own directory, `.tmp/build-<fingerprint of the inputs>/`, holding `dist/`
+ * Each build goes to its own directory, `.tmp/<name>-<fingerprint of the inputs>/`, holding `dist/`
  * and the other files the package publishes, so tests can pack, serve and lint it while the
- * sources keep changing and other test runs build theirs. Test files run in parallel workers: the
- * first one to need a build makes it under a lock, the others wait for it.
+ * sources keep changing and other test runs build theirs; its tarball goes next to it, in
+ * `<build>.pack/`. Test files run in parallel workers: the first one to need a build or a tarball
+ * makes it under a lock, the others wait for it.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -28,6 +30,8 @@ import { promisify } from 'node:util';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 /** The workspace root, where the tools and the installed packages live. */
 export const workspaceRoot = fileURLToPath(new URL('../../../..', import.meta.url));
+/** The CLI package's folder (packages/cli). */
+export const cliRoot = join(workspaceRoot, 'packages/cli');
 
 /** A finished build: a directory laid out like the package's root, and its `dist/`. */
 export interface Build {
@@ -35,35 +39,109 @@ export interface Build {
   distDir: string;
 }
 
+/** How to build one workspace package. */
+interface PackageRecipe {
+  /** Names the build directories. */
+  name: string;
+  root: string;
+  /** What the build reads. */
+  inputs: string[];
+  /** Published next to `dist/` (package.json `files`, plus what npm always includes). */
+  published: string[];
+  /** Commands run in `root` after tsup, given the new `dist/`. */
+  after: Array<(distDir: string) => [string, string[]]>;
+}
+
+const library: PackageRecipe = {
+  name: 'build',
+  root: repoRoot,
+  inputs: ['src', 'scripts/cjs-declarations.ts', 'tsup.config.ts', 'tsconfig.json', 'package.json'],
+  published: ['package.json', 'LICENSE', 'migration-guide.md', 'docs'],
+  after: [(distDir) => [process.execPath, ['--import', 'tsx', 'scripts/cjs-declarations.ts', distDir]]],
+};
+
+const cli: PackageRecipe = {
+  name: 'cli-build',
+  root: cliRoot,
+  inputs: ['src', 'tsup.config.ts', 'tsconfig.json', 'package.json'],
+  published: ['package.json', 'LICENSE', 'docs'],
+  after: [],
+};
+
 const workDir = join(workspaceRoot, '.tmp');
-/** What the build reads. */
-const buildInputs = ['src', 'tsup.config.ts', 'tsconfig.json', 'package.json'];
-/** Published next to `dist/` (package.json `files`, plus what npm always includes). */
-const publishedFiles = ['package.json', 'README.md', 'migration-guide.md', 'docs'];
 /** Builds untouched for this long belong to sources long gone. */
 const staleBuildMs = 60 * 60 * 1000;
 
 const run = promisify(execFile);
 
-let built: Promise<Build> | undefined;
+const builds = new Map<PackageRecipe, Promise<Build>>();
+const packs = new Map<PackageRecipe, Promise<string>>();
 
-/** Resolves once there is a build of the current sources. */
+/** Resolves once there is a build of the library's current sources. */
 export function ensureBuilt(): Promise<Build> {
-  built ??= buildOnce();
-  return built;
+  return buildOf(library);
 }
 
-async function buildOnce(): Promise<Build> {
-  const fingerprint = fingerprintInputs();
-  const packageDir = join(workDir, `build-${fingerprint}`);
+/** Resolves once there is a build of the CLI's current sources. */
+export function ensureCliBuilt(): Promise<Build> {
+  return buildOf(cli);
+}
+
+/** The library's tarball, as `npm pack` makes it from the current build. */
+export function packedLibrary(): Promise<string> {
+  return packOf(library);
+}
+
+/** The CLI's tarball, as `npm pack` makes it from the current build. */
+export function packedCli(): Promise<string> {
+  return packOf(cli);
+}
+
+function buildOf(recipe: PackageRecipe): Promise<Build> {
+  let build = builds.get(recipe);
+  if (!build) builds.set(recipe, (build = buildOnce(recipe)));
+  return build;
+}
+
+function packOf(recipe: PackageRecipe): Promise<string> {
+  let pack = packs.get(recipe);
+  if (!pack) packs.set(recipe, (pack = packOnce(recipe)));
+  return pack;
+}
+
+/** Packs a build once, into `<build>.pack/`, under the build's lock. */
+async function packOnce(recipe: PackageRecipe): Promise<string> {
+  const { packageDir } = await buildOf(recipe);
+  const packDir = `${packageDir}.pack`;
+  const tarball = () => readdirSync(packDir).find((name) => name.endsWith('.tgz'));
+  if (!existsSync(packDir) || !tarball()) {
+    await withLock(`${packageDir}.pack.lock`, async () => {
+      if (existsSync(packDir) && tarball()) return;
+      const partial = mkdtempSync(`${packageDir}.pack-partial-`);
+      try {
+        // The build is already made; --ignore-scripts skips the prepack rebuild.
+        await run('npm', ['pack', '--ignore-scripts', '--pack-destination', partial], { cwd: packageDir });
+        rmSync(packDir, { recursive: true, force: true });
+        renameSync(partial, packDir);
+      } finally {
+        rmSync(partial, { recursive: true, force: true });
+      }
+    });
+  }
+  return join(packDir, tarball()!);
+}
+
+async function buildOnce(recipe: PackageRecipe): Promise<Build> {
+  const fingerprint = fingerprintInputs(recipe);
+  const packageDir = join(workDir, `${recipe.name}-${fingerprint}`);
   const result = { packageDir, distDir: join(packageDir, 'dist') };
   if (existsSync(packageDir)) return result;
   mkdirSync(workDir, { recursive: true });
-  await withLock(join(workDir, `build-${fingerprint}.lock`), async () => {
+  await withLock(join(workDir, `${recipe.name}-${fingerprint}.lock`), async () => {
     if (existsSync(packageDir)) return; // another worker built it while this one waited
     const partial = mkdtempSync(join(workDir, `partial-${fingerprint}-`));
     try {
-      await buildInto(partial);
+      await buildInto(recipe, partial);
       renameSync(partial, packageDir);
     } finally {
       rmSync(partial, { recursive: true, force: true });
@@ -73,26 +151,30 @@ async function buildOnce(): Promise<Build> {
   return result;
 }
 
-async function buildInto(dir: string): Promise<void> {
-  try {
-    await run(join(workspaceRoot, 'node_modules/.bin/tsup'), ['--out-dir', join(dir, 'dist')], {
-      cwd: repoRoot,
-      maxBuffer: 16 << 20,
-    });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`build failed:\n${stdout}\n${stderr}`);
+async function buildInto(recipe: PackageRecipe, dir: string): Promise<void> {
+  const distDir = join(dir, 'dist');
+  const steps: Array<[string, string[]]> = [
+    [join(workspaceRoot, 'node_modules/.bin/tsup'), ['--out-dir', distDir]],
+    ...recipe.after.map((step) => step(distDir)),
+  ];
+  for (const [command, args] of steps) {
+    try {
+      await run(command, args, { cwd: recipe.root, maxBuffer: 16 << 20 });
+    } catch (error) {
+      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+      throw new Error(`${recipe.name} failed:\n${stdout}\n${stderr}`);
+    }
   }
-  for (const file of publishedFiles) {
-    if (existsSync(join(repoRoot, file))) cpSync(join(repoRoot, file), join(dir, file), { recursive: true });
+  for (const file of recipe.published) {
+    if (existsSync(join(recipe.root, file))) cpSync(join(recipe.root, file), join(dir, file), { recursive: true });
   }
 }
 
-function fingerprintInputs(): string {
+function fingerprintInputs(recipe: PackageRecipe): string {
   const hash = createHash('sha256');
-  const files = [...buildInputs, ...publishedFiles].flatMap((input) => listFiles(join(repoRoot, input)));
+  const files = [...recipe.inputs, ...recipe.published].flatMap((input) => listFiles(join(recipe.root, input)));
   for (const file of [...new Set(files)].sort()) {
-    hash.update(relative(repoRoot, file)).update('\0').update(readFileSync(file)).update('\0');
+    hash.update(relative(recipe.root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }
@@ -106,7 +188,7 @@ function listFiles(path: string): string[] {
 function removeStaleBuilds(): void {
   for (const name of readdirSync(workDir)) {
     const path = join(workDir, name);
-    if (!/^(build|partial)-/.test(name)) continue;
+    if (!/^(build|cli-build|partial)-/.test(name)) continue;
     try {
       if (Date.now() - statSync(path).mtimeMs > staleBuildMs) rmSync(path, { recursive: true, force: true });
     } catch {

@@ -5,8 +5,13 @@ export type NativeErrorCodes = { readonly [K in keyof typeof LegacyCode as `ECOD
 
 /**
  * `IAgoraAPI.ECODE_*`, as Android apps compare them (`i == IAgoraAPI.ECODE_LOGIN_E_NET`;
- * legacy-usage.md §2.13): the core's legacy code table under the native names.
+ * legacy-usage.md §2.13): the core's legacy code table under the native names. Marked pure so a
+ * bundler drops it from apps that never use it.
  */
-export const IAgoraAPI: NativeErrorCodes = Object.freeze(
-  Object.fromEntries(Object.entries(LegacyCode).map(([name, code]) => [`ECODE_${name}`, code])),
-) as NativeErrorCodes;
+export const IAgoraAPI: NativeErrorCodes = /* @__PURE__ */ nativeNames();
+
+function nativeNames(): NativeErrorCodes {
+  return Object.freeze(
+    Object.fromEntries(Object.entries(LegacyCode).map(([name, code]) => [`ECODE_${name}`, code])),
+  ) as NativeErrorCodes;
+}

@@ -1,6 +1,7 @@
 import { Log } from '../../core/log';
 import type { CompatOptions } from '../../core/options';
 import { resolveOptions } from '../../core/options';
+import { mergeProcessDefaults, readProcessDefaults } from '../../core/processDefaults';
 import {
   CallCallback,
   ChannelCallback,
@@ -18,8 +19,6 @@ export const LEGACY_SDK_VERSION = '1.4.0';
 export const LEGACY_SDK_VERSION_INT = 1010400000;
 
 const LOG_LEVELS = { DEBUG: 0, WARNING: 1, INFO: 2 } as const;
-
-let processDefaults: CompatOptions = {};
 
 /**
  * What `Signal(appId)` returns. Several Signal objects, each with several sessions, are independent
@@ -44,7 +43,7 @@ export class SignalObject {
   }
 
   #resolved() {
-    return resolveOptions(processDefaults, this.#options);
+    return resolveOptions(readProcessDefaults(), this.#options);
   }
 
   /** `"1.4.0"`, the legacy version string. */
@@ -177,9 +176,18 @@ function createSignal(appId?: string, options?: CompatOptions): SignalObject {
   return new SignalObject(appId, options);
 }
 
-export const Signal = createSignal as unknown as SignalFactory;
-Signal.configure = (options?: CompatOptions): CompatOptions => {
-  if (options) processDefaults = { ...processDefaults, ...options };
-  return { ...processDefaults };
-};
-Object.assign(Signal, { LoginCallback, ChannelCallback, CallCallback, MessageCallback, UserAttrCallback });
+function configure(options?: CompatOptions): CompatOptions {
+  if (options) mergeProcessDefaults(options);
+  return readProcessDefaults();
+}
+
+// One pure expression, so a bundler drops the whole shim from an app that imports only a constant
+// such as `LegacyCode` (statements assigning to `Signal` would keep it alive).
+export const Signal = /* @__PURE__ */ Object.assign(createSignal, {
+  configure,
+  LoginCallback,
+  ChannelCallback,
+  CallCallback,
+  MessageCallback,
+  UserAttrCallback,
+}) as unknown as SignalFactory;
