@@ -10,6 +10,9 @@ Commands:
                                 current directory) and say what each becomes on RTM.
                                 'scan --help' lists its options.
   mapping [--json]              Print the Signaling -> RTM mapping table.
+  serve [--port N] [--host H] [--latency MS]
+                                Host one in-memory RTM over a WebSocket for many pages and
+                                processes (connectFakeRtm). 'serve --help' says more.
   --help                        Show this help.
 `;
 
@@ -29,6 +32,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { runMappingCommand } = await import('./runMappingCommand');
       return runMappingCommand(rest, io);
     }
+    case 'serve':
+      return (await import('./serve/runServeCommand')).runServeCommand(rest, io);
     case '-h':
     case '--help':
     case 'help':
