@@ -18,9 +18,9 @@ export function legacyUser(url: string, account: string) {
   };
   const session = Signal(APP_ID, { rtm }).login(account, '_no_need_token');
   session.onLoginSuccess = () => record('onLoginSuccess');
-  session.onLoginFailed = (code: number) => record(`onLoginFailed ${code}`);
-  session.onLogout = (code: number) => record(`onLogout ${code}`);
-  session.onMessageInstantReceive = (from: string, _uid: number, msg: string) => record(`message ${from} ${msg}`);
+  session.onLoginFailed = (code) => record(`onLoginFailed ${code}`);
+  session.onLogout = (code) => record(`onLogout ${code}`);
+  session.onMessageInstantReceive = (from, _uid, msg) => record(`message ${from} ${String(msg)}`);
   /** Resolves when a callback line starting with `prefix` is recorded (now or later), counting repeats. */
   const next = (prefix: string, nth = 1): Promise<void> => {
     if (log.filter((line) => line.startsWith(prefix)).length >= nth) return Promise.resolve();

@@ -6,7 +6,7 @@ import {
   REPLAY_FRAMES,
   type ServerFrame,
   WIRE_VERSION,
-  frameBytes,
+  exceedsFrameBound,
 } from './wire';
 
 /** The part of the WebSocket API the link uses: the browser's, Node 22's global, or the `ws` package's. */
@@ -123,7 +123,7 @@ export class WireLink {
 
   #write(frame: ClientFrame): void {
     const text = JSON.stringify(frame);
-    if (frameBytes(text) > MAX_FRAME_BYTES) {
+    if (exceedsFrameBound(text)) {
       this.#unacked = this.#unacked.filter((f) => f !== frame);
       this.#answerLocally(frame, `frame exceeds ${MAX_FRAME_BYTES} bytes`);
       return;
@@ -196,7 +196,9 @@ export class WireLink {
       if (frame.n <= this.#seen) return; // already seen before a resume
       this.#seen = frame.n;
     }
-    this.#unacked = this.#unacked.filter((f) => f.n > frame.ack);
+    let acked = 0;
+    while (acked < this.#unacked.length && this.#unacked[acked].n <= frame.ack) acked++;
+    if (acked > 0) this.#unacked.splice(0, acked);
     switch (frame.t) {
       case 'welcome':
         return this.#welcomed(frame.session, frame.resumed);

@@ -107,8 +107,10 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** UTF-8 length of a frame's text, for the size bound. */
-export const frameBytes = (text: string): number => new TextEncoder().encode(text).length;
+/** Whether a frame's UTF-8 text is over the size bound. */
+export const exceedsFrameBound = (text: string): boolean =>
+  // A UTF-16 unit is at most 3 UTF-8 bytes: short frames need no encoding to be measured.
+  text.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(text).length > MAX_FRAME_BYTES;
 
 export type Parsed<F> = { ok: true; frame: F } | { ok: false; message: string; id?: number };
 
@@ -119,7 +121,7 @@ const METHOD = /^[A-Za-z]{1,40}$/;
 
 /** Checks a client frame's envelope and field types; says what is wrong otherwise. */
 export function parseClientFrame(text: string): Parsed<ClientFrame> {
-  if (frameBytes(text) > MAX_FRAME_BYTES) return { ok: false, message: `frame exceeds ${MAX_FRAME_BYTES} bytes` };
+  if (exceedsFrameBound(text)) return { ok: false, message: `frame exceeds ${MAX_FRAME_BYTES} bytes` };
   let frame: unknown;
   try {
     frame = JSON.parse(text);
@@ -176,7 +178,7 @@ export function parseClientFrame(text: string): Parsed<ClientFrame> {
 
 /** Checks a server frame's envelope; the client trusts nothing else about it. */
 export function parseServerFrame(text: string): Parsed<ServerFrame> {
-  if (frameBytes(text) > MAX_FRAME_BYTES) return { ok: false, message: `frame exceeds ${MAX_FRAME_BYTES} bytes` };
+  if (exceedsFrameBound(text)) return { ok: false, message: `frame exceeds ${MAX_FRAME_BYTES} bytes` };
   let frame: unknown;
   try {
     frame = JSON.parse(text);
