@@ -6,6 +6,8 @@ Commands:
   demo [--backend fake|agora]   Run legacy Signaling Web code for three users on the in-memory RTM
                                 and print what each callback reports. --backend agora explains
                                 how to run the same code on Agora's RTM cloud.
+  demo --web                    Serve a legacy Web page for two browser windows (two users) on
+                                one fake RTM server.
   scan [paths...]               Find legacy Signaling calls in source files (default: the
                                 current directory) and say what each becomes on RTM.
                                 'scan --help' lists its options.

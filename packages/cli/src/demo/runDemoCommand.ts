@@ -1,15 +1,21 @@
 import type { CliIo } from '../io';
+import { untilStopped } from '../untilStopped';
 import { agoraBackendGuide } from './agoraBackendGuide';
 import { runLegacyWebDemo } from './runLegacyWebDemo';
+import { runWebDemo } from './runWebDemo';
 
 const BACKENDS = ['fake', 'agora'] as const;
 type Backend = (typeof BACKENDS)[number];
 
-/** `signaling-compat demo [--backend fake|agora]` */
-export async function runDemoCommand(args: string[], io: CliIo): Promise<number> {
+/** `signaling-compat demo [--backend fake|agora] | --web` */
+export async function runDemoCommand(args: string[], io: CliIo, stopped = untilStopped): Promise<number> {
+  if (args.length === 1 && args[0] === '--web') {
+    await runWebDemo((line) => io.stdout(`${line}\n`), stopped);
+    return 0;
+  }
   const backend = parseBackend(args);
   if (!backend) {
-    io.stderr(`Usage: signaling-compat demo [--backend ${BACKENDS.join('|')}]\n`);
+    io.stderr(`Usage: signaling-compat demo [--backend ${BACKENDS.join('|')}] | --web\n`);
     return 1;
   }
   if (backend === 'agora') {

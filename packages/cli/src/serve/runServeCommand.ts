@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliIo } from '../io';
+import { untilStopped } from '../untilStopped';
 import { startFakeRtmServer } from './startFakeRtmServer';
 
 export const SERVE_USAGE = `Usage: signaling-compat-cli serve [--port N] [--host 127.0.0.1] [--latency MS]
@@ -10,19 +11,6 @@ No authentication: keep it on loopback (the default).
 `;
 
 const DEFAULT_PORT = 8790;
-
-/** Resolves on Ctrl-C or SIGTERM. */
-function untilStopped(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 /** `signaling-compat-cli serve`: runs the fake RTM server until stopped. */
 export async function runServeCommand(args: string[], io: CliIo, stopped: () => Promise<void> = untilStopped): Promise<number> {
