@@ -2,9 +2,10 @@ import type { FakeRtm } from 'signaling-compat/fake';
 import type { WireSession } from './WireSession';
 
 /**
- * The hosted FakeRtm's test controls over HTTP: `POST /control/<name>` with a JSON body. Not part
- * of RTM; see docs/serve.md. `dropConnection` is the server's own: it cuts the WebSockets of the
- * sessions a user is logged in through, as a network failure would.
+ * The hosted FakeRtm's test controls, reached over HTTP (`POST /control/<name>` with a JSON body)
+ * or the wire (`connectFakeRtm(url).control(name, body)`). Not part of RTM; see signaling-compat's
+ * docs/remote-fake.md. `dropConnection` is the server's own: it cuts the WebSockets of the sessions
+ * a user is logged in through, as a network failure would.
  */
 export type ControlBody = Record<string, unknown>;
 

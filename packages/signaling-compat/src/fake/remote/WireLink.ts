@@ -221,7 +221,14 @@ export class WireLink {
         }
         break;
       case 'event':
-        this.#hooks.receive(frame);
+        try {
+          this.#hooks.receive(frame);
+        } catch (error) {
+          // An app listener threw: report it as FakeRtm's emit would (uncaught), but keep the link going.
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
         break;
     }
     if (this.#seen - this.#ackedByUs >= ACK_EVERY) this.#control('ack');
