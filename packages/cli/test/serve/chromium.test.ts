@@ -2,7 +2,7 @@
  * Two browser contexts (two users' browsers), each loading the same unchanged legacy-style page,
  * on one fake RTM server: the caller calls, the callee accepts, both see the other's messages.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -24,6 +24,7 @@ if (!hasChromium) {
 
 const resultsDir = join(workspaceRoot, 'test-results');
 const demoDir = fileURLToPath(new URL('../../demo', import.meta.url));
+const pagesDir = join(workspaceRoot, '.tmp/remote-fake-pages');
 
 interface CallPage {
   done: boolean;
@@ -37,7 +38,8 @@ describe.skipIf(!hasChromium)('in Chromium, on a fake RTM server', () => {
 
   beforeAll(async () => {
     const { distDir } = await ensureBuilt();
-    files = await serveStatic({ '/dist/': distDir, '/': demoDir });
+    mkdirSync(pagesDir, { recursive: true });
+    files = await serveStatic({ '/dist/': distDir, '/generated/': pagesDir, '/': demoDir });
     rtmServer = await startFakeRtmServer();
     browser = await launchChromium();
   }, 180_000);
@@ -105,4 +107,27 @@ describe.skipIf(!hasChromium)('in Chromium, on a fake RTM server', () => {
     expect([...alice.failures, ...bob.failures]).toEqual([]);
     expect([...alice.blocked, ...bob.blocked]).toEqual([]);
   }, 60_000);
+
+  test('a data-server attribute on the fake script tag points Signal at the server', async () => {
+    writeFileSync(
+      join(pagesDir, 'data-server.html'),
+      `<!DOCTYPE html><script src="/dist/signaling-compat.global.js"></script>
+<script src="/dist/signaling-compat-fake.global.js" data-server="${rtmServer.url}"></script>
+<script>
+  var result = '';
+  var session = Signal('0123456789abcdef0123456789abcdef').login('carol', '_no_need_token');
+  session.onLoginSuccess = function () { session.logout(); };
+  session.onLogout = function (ecode) { result = 'onLogout ' + ecode; };
+</script>`,
+    );
+    rtmServer.rtm.resetStats();
+    const page = await browser.newPage();
+    const failures = await collectPageFailures(page);
+    await page.goto(`${files.origin}/generated/data-server.html`);
+    await page.waitForFunction(() => (window as unknown as { result: string }).result !== '');
+    expect(await page.evaluate(() => (window as unknown as { result: string }).result)).toBe('onLogout 101');
+    // The login happened in the server's fake, not in one of the page's own.
+    expect(rtmServer.rtm.stats()).toMatchObject({ login: 1, logout: 1 });
+    expect(failures).toEqual([]);
+  }, 30_000);
 });
