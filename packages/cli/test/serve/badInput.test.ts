@@ -132,3 +132,18 @@ test('bad control requests get a 4xx answer and change nothing', async () => {
   const get = await fetch(`${server.controlUrl}/stats`);
   expect(get.status).toBe(405);
 });
+
+test('peer data shaped like the wire’s own markers arrives as the peer wrote it', async () => {
+  const { rtm, carol, dave } = await bystanders();
+  await carol.setLocalUserAttributes({ $bytes: 'AAAA', $undefined: 'true' });
+  expect(await dave.getUserAttributes('carol')).toEqual({ $bytes: 'AAAA', $undefined: 'true' });
+  const room = dave.createChannel('room');
+  await room.join();
+  const updates: unknown[] = [];
+  room.on('AttributesUpdated', (attributes) => updates.push(Object.keys(attributes)));
+  await carol.setChannelAttributes('room', { $bytes: 'x' }, { enableNotificationToChannelMembers: true });
+  await rtm.flush();
+  expect(updates).toEqual([['$bytes']]);
+  await carol.logout();
+  await dave.logout();
+});

@@ -178,7 +178,14 @@ export class WireLink {
 
   #pump(): void {
     const text = this.#inbox.shift();
-    if (text !== undefined) this.#onText(text);
+    try {
+      if (text !== undefined) this.#onText(text);
+    } catch (error) {
+      // An app listener threw: report it as FakeRtm's emit would (uncaught), but keep the link going.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
     nextTurn(() => {
       if (this.#inbox.length > 0) this.#pump();
       else this.#pumping = false;
@@ -221,14 +228,7 @@ export class WireLink {
         }
         break;
       case 'event':
-        try {
-          this.#hooks.receive(frame);
-        } catch (error) {
-          // An app listener threw: report it as FakeRtm's emit would (uncaught), but keep the link going.
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
+        this.#hooks.receive(frame);
         break;
     }
     if (this.#seen - this.#ackedByUs >= ACK_EVERY) this.#control('ack');

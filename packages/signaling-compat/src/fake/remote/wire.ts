@@ -68,14 +68,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /**
  * Bytes become `{ $bytes: base64 }` and `undefined` array items (arguments left out)
  * `{ $undefined: true }`; everything else must already be JSON (`undefined` object members are
- * dropped, as `JSON.stringify` does).
+ * dropped, as `JSON.stringify` does). An object key of the app's or a peer's that starts with `$`
+ * (an attribute named `$bytes`, say) gets one more `$`, so no data can pass for a marker.
  */
 export function encodeValue(value: unknown): unknown {
   if (value instanceof Uint8Array) return { $bytes: toBase64(value) };
   if (Array.isArray(value)) return Array.from(value, (item) => (item === undefined ? { $undefined: true } : encodeValue(item)));
   if (isRecord(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = encodeValue(item);
+    for (const [key, item] of Object.entries(value)) out[key.startsWith('$') ? `$${key}` : key] = encodeValue(item);
     return out;
   }
   return value;
@@ -88,7 +89,10 @@ export function decodeValue(value: unknown): unknown {
     if (keys.length === 1 && typeof value.$bytes === 'string') return fromBase64(value.$bytes);
     if (keys.length === 1 && value.$undefined === true) return undefined;
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = decodeValue(item);
+    for (const [key, item] of Object.entries(value)) {
+      if (key.startsWith('$') && !key.startsWith('$$')) throw new TypeError(`unknown wire marker ${key}`);
+      out[key.startsWith('$') ? key.slice(1) : key] = decodeValue(item);
+    }
     return out;
   }
   return value;
