@@ -131,3 +131,20 @@ test('a server that dies and restarts: sessions end with onLogout, and a new log
   expect(await second.exited).toBe(0);
   expect(second.lines.at(-1)).toBe('Fake RTM stopped; every session was logged out.');
 }, 60_000);
+
+test('an idle page whose server restarted carries on: its objects are declared afresh', async () => {
+  const first = await startFakeRtmServer();
+  const rtm = connectFakeRtm(first.url, { WebSocket });
+  const alice = rtm.createInstance(APP_ID);
+  const room = alice.createChannel('room');
+  await alice.login({ uid: 'alice' });
+  await alice.logout();
+  await first.close();
+  const second = await startFakeRtmServer({ port: first.port });
+  cleanups.push(() => second.close());
+  await alice.login({ uid: 'alice' });
+  await room.join();
+  expect(await room.getMembers()).toEqual(['alice']);
+  expect(second.rtm.stats()).toMatchObject({ createChannel: 1, login: 1, 'channel.join': 1 });
+  await alice.logout();
+});

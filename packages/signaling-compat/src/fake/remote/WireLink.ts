@@ -85,6 +85,8 @@ export class WireLink {
   #retryDelay = FIRST_RETRY_MS;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #idleCheck = false;
+  /** Closed while idle, the session kept on the server. */
+  #parked = false;
   readonly #inbox: string[] = [];
   #pumping = false;
   /** Frames sent other than pings: lets `settle` tell whether the app reacted to what arrived. */
@@ -236,15 +238,20 @@ export class WireLink {
   }
 
   #welcomed(session: string, resumed: boolean): void {
-    const fresh = !resumed;
-    if (fresh && this.#hadSession) {
-      // A new server (restart) or a session it no longer has: every RTM session of this link is over.
-      this.#session = session;
-      this.#loseSession();
-      this.#unacked = this.#hooks.declarations().map((frame) => ({ ...frame, v: WIRE_VERSION, n: ++this.#sent, ack: 0 }) as ClientFrame);
+    if (!resumed && this.#hadSession) {
+      // A new server (restart) or a session it no longer has. Parked, nothing was under way: the
+      // objects are declared afresh before what the app has sent since. Dropped: every RTM
+      // session of this link is over.
+      this.#seen = 0;
+      if (this.#parked) this.#unacked = this.#redeclared(this.#unacked);
+      else {
+        this.#loseSession();
+        this.#unacked = this.#redeclared([]);
+      }
     }
     this.#session = session;
     this.#hadSession = true;
+    this.#parked = false;
     this.#ready = true;
     this.#droppedAt = undefined;
     this.#retryDelay = FIRST_RETRY_MS;
@@ -253,11 +260,18 @@ export class WireLink {
     this.#scheduleIdleCheck();
   }
 
+  /** The declarations of every object the app holds, then `kept`, numbered afresh for a new session. */
+  #redeclared(kept: ClientFrame[]): ClientFrame[] {
+    const declaredInKept = new Set(kept.flatMap((frame) => (frame.t === 'new' ? [frame.handle] : [])));
+    const declarations = this.#hooks.declarations().filter((frame) => !(frame.t === 'new' && declaredInKept.has(frame.handle)));
+    return [...declarations, ...kept].map((frame) => ({ ...frame, v: WIRE_VERSION, n: ++this.#sent, ack: 0 }) as ClientFrame);
+  }
+
   #ended(): void {
     this.#loseSession();
     this.#session = undefined;
     this.#hadSession = false;
-    this.#unacked = this.#hooks.declarations().map((frame) => ({ ...frame, v: WIRE_VERSION, n: ++this.#sent, ack: 0 }) as ClientFrame);
+    this.#unacked = this.#redeclared([]);
     this.#seen = 0;
     this.#close();
   }
@@ -307,6 +321,7 @@ export class WireLink {
       this.#idleCheck = false;
       if (!this.#ready || this.busy || !this.#hooks.idle()) return;
       this.#control('park');
+      this.#parked = true;
       this.#close();
     });
   }
