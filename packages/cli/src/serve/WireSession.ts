@@ -63,8 +63,12 @@ export class WireSession {
   /** Attaches a socket that said hello; replays what the client has not seen. */
   attach(socket: WebSocket, clientSeen: number, resumed: boolean): void {
     const previous = this.#socket;
+    if (previous && previous !== socket) {
+      // The client saw its connection drop before this server did: the same loss, noticed now.
+      this.detach(previous);
+      previous.close(4000, 'replaced by a newer connection');
+    }
     this.#socket = socket;
-    if (previous && previous !== socket) previous.close(4000, 'replaced by a newer connection');
     if (this.#expiry) clearTimeout(this.#expiry);
     this.#expiry = undefined;
     this.#parked = false;
