@@ -18,7 +18,7 @@ interface Hosted {
 export type ControlRunner = (name: string, body: Record<string, unknown>) => Promise<unknown>;
 
 /** How long a session whose socket dropped waits for the client to resume it. */
-export const RESUME_WINDOW_MS = 30_000;
+const RESUME_WINDOW_MS = 30_000;
 
 /**
  * One client page or process: the FakeRtm objects it declared, the frames it has not

@@ -89,7 +89,7 @@ export class WireLink {
   #parked = false;
   readonly #inbox: string[] = [];
   #pumping = false;
-  /** Frames sent other than pings: lets `settle` tell whether the app reacted to what arrived. */
+  /** Frames sent other than pings: lets `flush()` tell whether the app reacted to what arrived. */
   appFrames = 0;
 
   constructor(url: string, Socket: SocketConstructor, hooks: LinkHooks) {
