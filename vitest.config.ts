@@ -10,6 +10,10 @@ export default defineConfig({
       { find: /^signaling-compat$/, replacement: source('index.ts') },
       { find: /^signaling-compat\/fake$/, replacement: source('fake/index.ts') },
       { find: /^signaling-compat\/mapping$/, replacement: source('mapping/index.ts') },
+      {
+        find: /^signaling-compat-cli$/,
+        replacement: fileURLToPath(new URL('./packages/cli/src/serve/index.ts', import.meta.url)),
+      },
     ],
   },
   test: {

@@ -66,9 +66,9 @@ describe('signaling-compat-cli', () => {
   });
 
   test.each([
-    [[], 'signaling-compat-cli: missing command (one of demo, scan, mapping)', undefined],
-    [['frobnicate'], "signaling-compat-cli: unknown command 'frobnicate' (commands: demo, scan, mapping)", undefined],
-    [['help', 'frobnicate'], "signaling-compat-cli: unknown command 'frobnicate' (commands: demo, scan, mapping)", undefined],
+    [[], 'signaling-compat-cli: missing command (one of demo, scan, mapping, serve)', undefined],
+    [['frobnicate'], "signaling-compat-cli: unknown command 'frobnicate' (commands: demo, scan, mapping, serve)", undefined],
+    [['help', 'frobnicate'], "signaling-compat-cli: unknown command 'frobnicate' (commands: demo, scan, mapping, serve)", undefined],
     [['--frobnicate', 'scan'], "signaling-compat-cli: unknown option '--frobnicate'", undefined],
     [['--version=2'], 'signaling-compat-cli: --version takes no value', undefined],
     [['demo', '--backend', 'cloud'], "signaling-compat-cli demo: --backend takes one of fake, agora, not 'cloud'", 'demo'],

@@ -12,3 +12,6 @@ export type { FakeRemoteInvitation } from './FakeRemoteInvitation';
 export type { PeerMessageResult } from './peerMessageCall';
 export type { TokenValidator, TokenVerdict } from './FakeServer';
 export type { InvitationTiming, RateLimit } from './limits';
+export { connectFakeRtm, RemoteFakeRtm } from './remote/connectFakeRtm';
+export type { ConnectFakeRtmOptions } from './remote/connectFakeRtm';
+export * as fakeRtmWire from './remote/wire';

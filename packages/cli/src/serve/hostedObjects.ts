@@ -1,0 +1,103 @@
+/**
+ * What the server exposes of each FakeRtm object kind: the methods a client may call, the
+ * properties it may write, the events forwarded to it, and the state snapshot sent with them.
+ * Anything not listed here is refused, so the wire can reach nothing but the RTM API.
+ */
+import type { FakeChannel, FakeClient, FakeLocalInvitation, FakeRemoteInvitation } from 'signaling-compat/fake';
+
+export type HostedKind = 'client' | 'channel' | 'invitation' | 'remoteInvitation';
+export type HostedObject = FakeClient | FakeChannel | FakeLocalInvitation | FakeRemoteInvitation;
+export type Snapshot = Record<string, string | number | boolean>;
+
+interface KindSpec {
+  /** Methods that return a promise. */
+  async: readonly string[];
+  /** Synchronous methods: the client has already applied them (rtm1-web-sdk.md §2.4). */
+  sync: readonly string[];
+  writable: readonly string[];
+  events: readonly string[];
+  snapshot(object: HostedObject): Snapshot;
+}
+
+export const KINDS: Record<HostedKind, KindSpec> = {
+  client: {
+    async: [
+      'login',
+      'logout',
+      'renewToken',
+      'sendMessageToPeer',
+      'setLocalUserAttributes',
+      'addOrUpdateLocalUserAttributes',
+      'deleteLocalUserAttributesByKeys',
+      'clearLocalUserAttributes',
+      'getUserAttributes',
+      'getUserAttributesByKeys',
+      'setChannelAttributes',
+      'addOrUpdateChannelAttributes',
+      'deleteChannelAttributesByKeys',
+      'clearChannelAttributes',
+      'getChannelAttributes',
+      'getChannelAttributesByKeys',
+      'queryPeersOnlineStatus',
+      'subscribePeersOnlineStatus',
+      'unsubscribePeersOnlineStatus',
+      'queryPeersBySubscriptionOption',
+      'getChannelMemberCount',
+    ],
+    sync: [],
+    writable: [],
+    events: [
+      'ConnectionStateChanged',
+      'MessageFromPeer',
+      'RemoteInvitationReceived',
+      'TokenExpired',
+      'TokenPrivilegeWillExpire',
+      'PeersOnlineStatusChanged',
+    ],
+    snapshot: (object) => ({ connectionState: (object as FakeClient).connectionState }),
+  },
+  channel: {
+    async: ['join', 'leave', 'sendMessage', 'getMembers'],
+    sync: [],
+    writable: [],
+    events: ['ChannelMessage', 'MemberJoined', 'MemberLeft', 'AttributesUpdated', 'MemberCountUpdated'],
+    snapshot: (object) => {
+      const channel = object as FakeChannel;
+      return { joinState: channel.joinState, memberCount: channel.memberCount };
+    },
+  },
+  invitation: {
+    async: [],
+    sync: ['send', 'cancel'],
+    writable: ['content', 'channelId'],
+    events: [
+      'LocalInvitationReceivedByPeer',
+      'LocalInvitationAccepted',
+      'LocalInvitationRefused',
+      'LocalInvitationCanceled',
+      'LocalInvitationFailure',
+    ],
+    snapshot: (object) => {
+      const invitation = object as FakeLocalInvitation;
+      return { state: invitation.state, response: invitation.response };
+    },
+  },
+  remoteInvitation: {
+    async: [],
+    sync: ['accept', 'refuse'],
+    writable: ['response'],
+    events: ['RemoteInvitationAccepted', 'RemoteInvitationRefused', 'RemoteInvitationCanceled', 'RemoteInvitationFailure'],
+    snapshot: (object) => {
+      const invitation = object as FakeRemoteInvitation;
+      return {
+        state: invitation.state,
+        content: invitation.content,
+        callerId: invitation.callerId,
+        channelId: invitation.channelId,
+      };
+    },
+  },
+};
+
+/** The message argument of the two send methods, whose normalisation the sender's object shows. */
+export const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = { sendMessageToPeer: 0, sendMessage: 0 };
