@@ -1,10 +1,12 @@
+import { RTM2_DIFFERENCES } from './rtm2Expectations';
+
 /**
  * Where the fake and the real SDK are known or allowed to differ: every behaviour the RTM spec
  * leaves open (rtm1-web-sdk.md §6), with the choice FakeRtm makes and why. On the real backend an
  * `'undetermined'` value skips the assertion instead of guessing.
  */
 
-export type Backend = 'fake' | 'real';
+export type Backend = 'fake' | 'real' | 'rtm2';
 
 export interface KnownDifference<T> {
   fake: T;
@@ -51,6 +53,6 @@ export type DifferenceKey = keyof typeof KNOWN_DIFFERENCES;
 
 /** The expected value on `backend`, or `undefined` when it is undetermined there. */
 export function expectedOn(backend: Backend, key: DifferenceKey): boolean | undefined {
-  const value = KNOWN_DIFFERENCES[key][backend];
+  const value = backend === 'rtm2' ? (RTM2_DIFFERENCES[key]?.value ?? 'undetermined') : KNOWN_DIFFERENCES[key][backend];
   return value === 'undetermined' ? undefined : value;
 }

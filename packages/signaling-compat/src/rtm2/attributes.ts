@@ -1,0 +1,240 @@
+import { invalidArgument, invalidStatus, unavailable } from '../fake/errors';
+import { ATTRIBUTES } from '../fake/limits';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId } from '../fake/validation';
+import type { AttributesMap, ChannelAttributes } from '../rtm/types';
+import type { AdapterSession } from './session';
+import type { Rtm2MetadataDetail, Rtm2MetadataItem, Rtm2MetadataOptions } from './types';
+import { isRtm2Id } from './wire';
+
+/**
+ * 1.x channel and user attributes over 2.x storage (docs/reference/rtm2-web-sdk.md §1.5, §2.12).
+ * The 1.x checks run first, with 1.x's errors; then the keys must pass the 2.x ID rule (§5 A8).
+ * 1.x `set*` replaces the whole map: on 2.x that is an upsert of the new items followed by a
+ * removal of the keys that are gone (two writes; subscribers see both). Every write stamps the
+ * author and time so the 1.x `lastUpdateUserId`/`lastUpdateTs` fields can be filled.
+ */
+
+const STAMP: Rtm2MetadataOptions = { addTimeStamp: true, addUserId: true };
+
+/** 2.x metadata details as 1.x channel attributes. Peer data: anything malformed is skipped. */
+export function toChannelAttributes(metadata: unknown): ChannelAttributes {
+  const result: ChannelAttributes = {};
+  if (typeof metadata !== 'object' || metadata === null) return result;
+  for (const [key, detail] of Object.entries(metadata as Record<string, Partial<Rtm2MetadataDetail>>)) {
+    if (typeof detail?.value !== 'string') continue;
+    result[key] = {
+      value: detail.value,
+      lastUpdateUserId: typeof detail.authorUid === 'string' ? detail.authorUid : '',
+      lastUpdateTs: typeof detail.updated === 'number' ? detail.updated : 0,
+    };
+  }
+  return result;
+}
+
+function toAttributesMap(metadata: unknown): AttributesMap {
+  const attributes = toChannelAttributes(metadata);
+  return Object.fromEntries(Object.entries(attributes).map(([key, { value }]) => [key, value]));
+}
+
+const items = (map: AttributesMap): Rtm2MetadataItem[] => Object.entries(map).map(([key, value]) => ({ key, value }));
+const keyItems = (keys: string[]): Rtm2MetadataItem[] => keys.map((key) => ({ key, value: '' }));
+
+function requireConnected(session: AdapterSession): void {
+  if (session.state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
+}
+
+function require2xKeys(keys: string[]): void {
+  const bad = keys.find((key) => !isRtm2Id(key));
+  if (bad !== undefined) {
+    throw invalidArgument(3, `the attribute key "${bad}" is not valid on RTM 2.x (no ".", no leading "_", ASCII only)`);
+  }
+}
+
+function require2xChannel(channelId: string): void {
+  if (!isRtm2Id(channelId)) throw invalidArgument(3, `"${channelId}" is not a valid RTM 2.x channel name`);
+}
+
+/** The attribute calls of one client, with the client's copy of what it last wrote (1.x merges checks with it). */
+export class Attributes {
+  readonly #session: AdapterSession;
+  #user: AttributesMap = {};
+  #wroteUser = false;
+  readonly #channels = new Map<string, AttributesMap>();
+
+  constructor(session: AdapterSession) {
+    this.#session = session;
+  }
+
+  // ---- channel attributes -----------------------------------------------------------------
+
+  async setChannel(channelId: string, map: AttributesMap): Promise<void> {
+    const error = checkAttributeMap(map, ATTRIBUTES.maxChannelTotalBytes);
+    if (error) throw error;
+    requireConnected(this.#session);
+    require2xChannel(channelId);
+    require2xKeys(Object.keys(map));
+    const current = await this.#getChannel(channelId);
+    await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+      rtm.storage.setChannelMetadata(channelId, 'MESSAGE', items(map), STAMP),
+    );
+    const stale = Object.keys(current).filter((key) => !(key in map));
+    if (stale.length > 0) {
+      await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+        rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', { ...STAMP, data: keyItems(stale) }),
+      );
+    }
+    this.#channels.set(channelId, { ...map });
+  }
+
+  async addOrUpdateChannel(channelId: string, map: AttributesMap): Promise<void> {
+    const merged = { ...this.#channels.get(channelId), ...(map as object) };
+    const error =
+      checkAttributeMap(map, ATTRIBUTES.maxChannelTotalBytes) ?? checkAttributeMap(merged, ATTRIBUTES.maxChannelTotalBytes);
+    if (error) throw error;
+    requireConnected(this.#session);
+    require2xChannel(channelId);
+    require2xKeys(Object.keys(map));
+    await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+      rtm.storage.setChannelMetadata(channelId, 'MESSAGE', items(map), STAMP),
+    );
+    this.#channels.set(channelId, merged);
+  }
+
+  async deleteChannelKeys(channelId: string, keys: string[]): Promise<void> {
+    const error = checkDeleteKeys(keys, ATTRIBUTES.maxChannelDeleteKeyLength);
+    if (error) throw error;
+    if (!isValidId(channelId)) throw invalidStatus(3, 'arguments is not valid');
+    requireConnected(this.#session);
+    require2xChannel(channelId);
+    require2xKeys(keys);
+    await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+      rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', { ...STAMP, data: keyItems(keys) }),
+    );
+    const cached = this.#channels.get(channelId);
+    if (cached) for (const key of keys) delete cached[key];
+  }
+
+  async clearChannel(channelId: string): Promise<void> {
+    requireConnected(this.#session);
+    require2xChannel(channelId);
+    await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+      rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', STAMP),
+    );
+    this.#channels.delete(channelId);
+  }
+
+  async getChannel(channelId: string): Promise<ChannelAttributes> {
+    if (!isValidId(channelId)) throw invalidArgument(3, 'arguments is not valid');
+    requireConnected(this.#session);
+    if (!isRtm2Id(channelId)) return {};
+    return toChannelAttributes(await this.#getChannelMetadata(channelId));
+  }
+
+  async getChannelByKeys(channelId: string, keys: string[]): Promise<ChannelAttributes> {
+    requireConnected(this.#session);
+    const error = checkGetKeys(keys);
+    if (error) throw error;
+    if (!isValidId(channelId)) throw invalidArgument(3, 'arguments is not valid');
+    const all = await this.getChannel(channelId);
+    return Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]]));
+  }
+
+  async #getChannel(channelId: string): Promise<AttributesMap> {
+    return toAttributesMap(await this.#getChannelMetadata(channelId));
+  }
+
+  async #getChannelMetadata(channelId: string): Promise<unknown> {
+    const result = await this.#session.call('getChannelMetadata', 'attributes', (rtm) =>
+      rtm.storage.getChannelMetadata(channelId, 'MESSAGE'),
+    );
+    return result?.metadata;
+  }
+
+  // ---- user attributes ----------------------------------------------------------------------
+
+  async setUser(map: AttributesMap): Promise<void> {
+    const error = checkAttributeMap(map, ATTRIBUTES.maxUserTotalBytes);
+    if (error) throw error;
+    requireConnected(this.#session);
+    require2xKeys(Object.keys(map));
+    const current = toAttributesMap((await this.#getUserMetadata(this.#session.uid)).metadata);
+    this.#wroteUser = true;
+    await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.setUserMetadata(items(map), STAMP));
+    const stale = Object.keys(current).filter((key) => !(key in map));
+    if (stale.length > 0) {
+      await this.#session.call('userMetadata', 'attributes', (rtm) =>
+        rtm.storage.removeUserMetadata({ ...STAMP, data: keyItems(stale) }),
+      );
+    }
+    this.#user = { ...map };
+  }
+
+  async addOrUpdateUser(map: AttributesMap): Promise<void> {
+    const merged = { ...this.#user, ...(map as object) };
+    const error =
+      checkAttributeMap(map, ATTRIBUTES.maxUserTotalBytes) ?? checkAttributeMap(merged, ATTRIBUTES.maxUserTotalBytes);
+    if (error) throw error;
+    requireConnected(this.#session);
+    require2xKeys(Object.keys(map));
+    this.#wroteUser = true;
+    await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.setUserMetadata(items(map), STAMP));
+    this.#user = merged;
+  }
+
+  async deleteUserKeys(keys: string[]): Promise<void> {
+    const error = checkDeleteKeys(keys);
+    if (error) throw error;
+    requireConnected(this.#session);
+    require2xKeys(keys);
+    this.#wroteUser = true;
+    await this.#session.call('userMetadata', 'attributes', (rtm) =>
+      rtm.storage.removeUserMetadata({ ...STAMP, data: keyItems(keys) }),
+    );
+    for (const key of keys) delete this.#user[key];
+  }
+
+  async clearUser(): Promise<void> {
+    requireConnected(this.#session);
+    this.#wroteUser = true;
+    await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.removeUserMetadata(STAMP));
+    this.#user = {};
+  }
+
+  /**
+   * 1.x answers only for a user who is online (RtmUnavailableError 6 otherwise); 2.x keeps user
+   * metadata after logout, so the adapter asks `isOnline` first.
+   */
+  async getUser(userId: string, isOnline: (userId: string) => Promise<boolean>): Promise<AttributesMap> {
+    if (!isValidId(userId)) throw invalidArgument(3, 'arguments is not valid');
+    requireConnected(this.#session);
+    if (!(await isOnline(userId))) throw unavailable(6, 'The user is not online');
+    return toAttributesMap((await this.#getUserMetadata(userId)).metadata);
+  }
+
+  async getUserByKeys(userId: string, keys: string[], isOnline: (userId: string) => Promise<boolean>): Promise<AttributesMap> {
+    requireConnected(this.#session);
+    const error = checkGetKeys(keys);
+    if (error) throw error;
+    const all = await this.getUser(userId, isOnline);
+    return Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]]));
+  }
+
+  async #getUserMetadata(userId: string): Promise<{ metadata?: unknown }> {
+    const self = userId === this.#session.uid;
+    return this.#session.call('getUserMetadata', 'userAttributes.get', (rtm) =>
+      rtm.storage.getUserMetadata(self ? {} : { userId }),
+    );
+  }
+
+  /**
+   * 1.x user attributes end with the session; 2.x keeps them (§1.5). Before logging out, a client
+   * that wrote any clears them, so the next session starts empty as on 1.x.
+   */
+  async clearOnLogout(): Promise<void> {
+    this.#channels.clear();
+    this.#user = {};
+    if (!this.#wroteUser) return;
+    this.#wroteUser = false;
+    await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.removeUserMetadata()).catch(() => undefined);
+  }
+}
