@@ -215,6 +215,8 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     if (link && owner) {
       await this.#attributes.clearOnLogout();
       link.gate.close(() => invalidStatus(102, 'The client is not logged in. Cannot do the operation'));
+      // Released first: the 2.x IDLE/LOGOUT that follows is this logout's, not news.
+      this.#release();
       await link.rtm.logout().catch(() => undefined);
     }
     this.#release();

@@ -1,6 +1,6 @@
 import { invalidArgument, invalidStatus, unavailable } from '../fake/errors';
 import { ATTRIBUTES } from '../fake/limits';
-import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId } from '../fake/validation';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId, utf8Bytes } from '../fake/validation';
 import type { AttributesMap, ChannelAttributes } from '../rtm/types';
 import type { AdapterSession } from './session';
 import type { Rtm2MetadataDetail, Rtm2MetadataItem, Rtm2MetadataOptions } from './types';
@@ -36,7 +36,30 @@ function toAttributesMap(metadata: unknown): AttributesMap {
   return Object.fromEntries(Object.entries(attributes).map(([key, { value }]) => [key, value]));
 }
 
-const items = (map: AttributesMap): Rtm2MetadataItem[] => Object.entries(map).map(([key, value]) => ({ key, value }));
+/**
+ * §2.12: a 2.x storage call carries at most 16 KB and 32 items, while a 1.x map may hold 32 KB
+ * (channel) or 16 KB (user) plus per-key overhead, so one 1.x write becomes as many 2.x writes
+ * as it takes (each one a storage event for subscribers).
+ */
+const CALL_BUDGET_BYTES = 14_000;
+
+function batches(map: AttributesMap): Rtm2MetadataItem[][] {
+  const result: Rtm2MetadataItem[][] = [];
+  let current: Rtm2MetadataItem[] = [];
+  let bytes = 0;
+  for (const [key, value] of Object.entries(map)) {
+    const size = utf8Bytes(key) + utf8Bytes(value) + 64;
+    if (current.length > 0 && bytes + size > CALL_BUDGET_BYTES) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push({ key, value });
+    bytes += size;
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
 const keyItems = (keys: string[]): Rtm2MetadataItem[] => keys.map((key) => ({ key, value: '' }));
 
 function requireConnected(session: AdapterSession): void {
@@ -74,9 +97,11 @@ export class Attributes {
     require2xChannel(channelId);
     require2xKeys(Object.keys(map));
     const current = await this.#getChannel(channelId);
-    await this.#session.call('channelMetadata', 'attributes', (rtm) =>
-      rtm.storage.setChannelMetadata(channelId, 'MESSAGE', items(map), STAMP),
-    );
+    for (const batch of batches(map)) {
+      await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+        rtm.storage.setChannelMetadata(channelId, 'MESSAGE', batch, STAMP),
+      );
+    }
     const stale = Object.keys(current).filter((key) => !(key in map));
     if (stale.length > 0) {
       await this.#session.call('channelMetadata', 'attributes', (rtm) =>
@@ -94,9 +119,11 @@ export class Attributes {
     requireConnected(this.#session);
     require2xChannel(channelId);
     require2xKeys(Object.keys(map));
-    await this.#session.call('channelMetadata', 'attributes', (rtm) =>
-      rtm.storage.setChannelMetadata(channelId, 'MESSAGE', items(map), STAMP),
-    );
+    for (const batch of batches(map)) {
+      await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+        rtm.storage.setChannelMetadata(channelId, 'MESSAGE', batch, STAMP),
+      );
+    }
     this.#channels.set(channelId, merged);
   }
 
@@ -159,7 +186,9 @@ export class Attributes {
     require2xKeys(Object.keys(map));
     const current = toAttributesMap((await this.#getUserMetadata(this.#session.uid)).metadata);
     this.#wroteUser = true;
-    await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.setUserMetadata(items(map), STAMP));
+    for (const batch of batches(map)) {
+      await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.setUserMetadata(batch, STAMP));
+    }
     const stale = Object.keys(current).filter((key) => !(key in map));
     if (stale.length > 0) {
       await this.#session.call('userMetadata', 'attributes', (rtm) =>
@@ -177,7 +206,9 @@ export class Attributes {
     requireConnected(this.#session);
     require2xKeys(Object.keys(map));
     this.#wroteUser = true;
-    await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.setUserMetadata(items(map), STAMP));
+    for (const batch of batches(map)) {
+      await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.setUserMetadata(batch, STAMP));
+    }
     this.#user = merged;
   }
 
