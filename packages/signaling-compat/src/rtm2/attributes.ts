@@ -4,7 +4,7 @@ import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId, utf8Bytes 
 import type { AttributesMap, ChannelAttributes } from '../rtm/types';
 import type { AdapterSession } from './session';
 import type { Rtm2MetadataDetail, Rtm2MetadataItem, Rtm2MetadataOptions } from './types';
-import { isRtm2Id } from './wire';
+import { decodeKey, encodeKey, isRtm2Id } from './wire';
 
 /**
  * 1.x channel and user attributes over 2.x storage (docs/reference/rtm2-web-sdk.md §1.5, §2.12).
@@ -22,7 +22,7 @@ export function toChannelAttributes(metadata: unknown): ChannelAttributes {
   if (typeof metadata !== 'object' || metadata === null) return result;
   for (const [key, detail] of Object.entries(metadata as Record<string, Partial<Rtm2MetadataDetail>>)) {
     if (typeof detail?.value !== 'string') continue;
-    result[key] = {
+    result[decodeKey(key)] = {
       value: detail.value,
       lastUpdateUserId: typeof detail.authorUid === 'string' ? detail.authorUid : '',
       lastUpdateTs: typeof detail.updated === 'number' ? detail.updated : 0,
@@ -54,22 +54,22 @@ function batches(map: AttributesMap): Rtm2MetadataItem[][] {
       current = [];
       bytes = 0;
     }
-    current.push({ key, value });
+    current.push({ key: encodeKey(key) ?? key, value });
     bytes += size;
   }
   if (current.length > 0) result.push(current);
   return result;
 }
-const keyItems = (keys: string[]): Rtm2MetadataItem[] => keys.map((key) => ({ key, value: '' }));
+const keyItems = (keys: string[]): Rtm2MetadataItem[] => keys.map((key) => ({ key: encodeKey(key) ?? key, value: '' }));
 
 function requireConnected(session: AdapterSession): void {
   if (session.state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
 }
 
 function require2xKeys(keys: string[]): void {
-  const bad = keys.find((key) => !isRtm2Id(key));
+  const bad = keys.find((key) => encodeKey(key) === undefined);
   if (bad !== undefined) {
-    throw invalidArgument(3, `the attribute key "${bad}" is not valid on RTM 2.x (no ".", no leading "_", ASCII only)`);
+    throw invalidArgument(3, `the attribute key "${bad}" does not fit RTM 2.x's 32-byte key once escaped`);
   }
 }
 
@@ -150,20 +150,22 @@ export class Attributes {
     this.#channels.delete(channelId);
   }
 
-  async getChannel(channelId: string): Promise<ChannelAttributes> {
-    if (!isValidId(channelId)) throw invalidArgument(3, 'arguments is not valid');
-    requireConnected(this.#session);
-    if (!isRtm2Id(channelId)) return {};
-    return toChannelAttributes(await this.#getChannelMetadata(channelId));
+  getChannel(channelId: string): Promise<ChannelAttributes> {
+    if (!isValidId(channelId)) return Promise.reject(invalidArgument(3, 'arguments is not valid'));
+    return this.#readChannel(channelId);
   }
 
-  async getChannelByKeys(channelId: string, keys: string[]): Promise<ChannelAttributes> {
+  getChannelByKeys(channelId: string, keys: string[]): Promise<ChannelAttributes> {
+    if (this.#session.state !== 'CONNECTED') return this.#readChannel(channelId);
+    const error = checkGetKeys(keys) ?? (isValidId(channelId) ? undefined : invalidArgument(3, 'arguments is not valid'));
+    return error ? Promise.reject(error) : this.#readChannel(channelId, keys);
+  }
+
+  /** Both getters take the same steps, so answers come back in call order. */
+  async #readChannel(channelId: string, keys?: string[]): Promise<ChannelAttributes> {
     requireConnected(this.#session);
-    const error = checkGetKeys(keys);
-    if (error) throw error;
-    if (!isValidId(channelId)) throw invalidArgument(3, 'arguments is not valid');
-    const all = await this.getChannel(channelId);
-    return Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]]));
+    const all = isRtm2Id(channelId) ? toChannelAttributes(await this.#getChannelMetadata(channelId)) : {};
+    return keys ? Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]])) : all;
   }
 
   async #getChannel(channelId: string): Promise<AttributesMap> {
@@ -235,19 +237,23 @@ export class Attributes {
    * 1.x answers only for a user who is online (RtmUnavailableError 6 otherwise); 2.x keeps user
    * metadata after logout, so the adapter asks `isOnline` first.
    */
-  async getUser(userId: string, isOnline: (userId: string) => Promise<boolean>): Promise<AttributesMap> {
-    if (!isValidId(userId)) throw invalidArgument(3, 'arguments is not valid');
-    requireConnected(this.#session);
-    if (!(await isOnline(userId))) throw unavailable(6, 'The user is not online');
-    return toAttributesMap((await this.#getUserMetadata(userId)).metadata);
+  getUser(userId: string, isOnline: (userId: string) => Promise<boolean>): Promise<AttributesMap> {
+    if (!isValidId(userId)) return Promise.reject(invalidArgument(3, 'arguments is not valid'));
+    return this.#readUser(userId, isOnline);
   }
 
-  async getUserByKeys(userId: string, keys: string[], isOnline: (userId: string) => Promise<boolean>): Promise<AttributesMap> {
+  getUserByKeys(userId: string, keys: string[], isOnline: (userId: string) => Promise<boolean>): Promise<AttributesMap> {
+    if (this.#session.state !== 'CONNECTED') return this.#readUser(userId, isOnline);
+    const error = checkGetKeys(keys) ?? (isValidId(userId) ? undefined : invalidArgument(3, 'arguments is not valid'));
+    return error ? Promise.reject(error) : this.#readUser(userId, isOnline, keys);
+  }
+
+  /** Both getters take the same steps, so answers come back in call order. */
+  async #readUser(userId: string, isOnline: (userId: string) => Promise<boolean>, keys?: string[]): Promise<AttributesMap> {
     requireConnected(this.#session);
-    const error = checkGetKeys(keys);
-    if (error) throw error;
-    const all = await this.getUser(userId, isOnline);
-    return Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]]));
+    if (!(await isOnline(userId))) throw unavailable(6, 'The user is not online');
+    const all = toAttributesMap((await this.#getUserMetadata(userId)).metadata);
+    return keys ? Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]])) : all;
   }
 
   async #getUserMetadata(userId: string): Promise<{ metadata?: unknown }> {

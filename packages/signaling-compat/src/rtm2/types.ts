@@ -99,6 +99,19 @@ export interface Rtm2EventMap {
   tokenPrivilegeWillExpire: (channelName: string) => void;
 }
 
+type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void
+  ? I
+  : never;
+
+/**
+ * One overload per event, so that the SDK's generic `addEventListener<EventName>(…)` (and
+ * FakeRtm2's) is structurally assignable: TypeScript matches a generic source against each
+ * concrete overload.
+ */
+export type Rtm2ListenerMethod = UnionToIntersection<
+  { [E in keyof Rtm2EventMap]: (event: E, listener: Rtm2EventMap[E]) => void }[keyof Rtm2EventMap]
+>;
+
 export interface Rtm2SubscribeOptions {
   withMessage?: boolean;
   withPresence?: boolean;
@@ -170,8 +183,8 @@ export interface Rtm2ClientLike {
   publish(channelName: string, message: string | Uint8Array, options?: Rtm2PublishOptions): Promise<Rtm2Response>;
   subscribe(channelName: string, options?: Rtm2SubscribeOptions): Promise<Rtm2Response>;
   unsubscribe(channelName: string): Promise<Rtm2Response>;
-  addEventListener<E extends keyof Rtm2EventMap>(event: E, listener: Rtm2EventMap[E]): void;
-  removeEventListener<E extends keyof Rtm2EventMap>(event: E, listener: Rtm2EventMap[E]): void;
+  addEventListener: Rtm2ListenerMethod;
+  removeEventListener: Rtm2ListenerMethod;
   readonly presence: Rtm2Presence;
   readonly storage: Rtm2Storage;
 }

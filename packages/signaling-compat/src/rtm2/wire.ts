@@ -87,3 +87,43 @@ export function isRtm2Id(value: unknown): value is string {
     /^[A-Za-z0-9 !#$%&()+,\-:;<=>?@[\]^_{|}~]+$/.test(value)
   );
 }
+
+const KEY_ESCAPE = '~';
+
+/**
+ * §5 A8: 2.x metadata keys follow the ID rule, 1.x attribute keys had only a length rule
+ * (legacy built-ins such as `_auto_update_num` start with `_`). Keys 2.x refuses are stored
+ * escaped: `~` plus two hex digits for a leading `_`, for every character outside the 2.x set,
+ * and for `~` itself; every other key is stored as it is. `undefined` when the escaped key is
+ * over 2.x's 32 bytes.
+ */
+export function encodeKey(key: string): string | undefined {
+  if (isRtm2Id(key) && !key.includes(KEY_ESCAPE) && utf8(key).byteLength <= 32) return key;
+  let encoded = '';
+  for (const [i, byte] of utf8(key).entries()) {
+    const char = String.fromCharCode(byte);
+    const plain = byte < 0x80 && char !== KEY_ESCAPE && !(i === 0 && char === '_') && isRtm2Id(`a${char}`);
+    encoded += plain ? char : `${KEY_ESCAPE}${byte.toString(16).padStart(2, '0').toUpperCase()}`;
+  }
+  return encoded.length <= 32 ? encoded : undefined;
+}
+
+/** The 1.x key of a stored 2.x key (keys written by plain 2.x apps come back unchanged). */
+export function decodeKey(key: string): string {
+  if (!key.includes(KEY_ESCAPE)) return key;
+  const bytes: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    const hex = key.slice(i + 1, i + 3);
+    if (key[i] === KEY_ESCAPE && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...utf8(key[i] ?? ''));
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+  } catch {
+    return key;
+  }
+}

@@ -20,7 +20,7 @@ export function defineRtmContract(backend: ContractBackend): void {
     let current: ContractEnv | undefined;
     beforeEach(async (context) => {
       // A known failure must keep failing: vitest reports a `fails` test that passes as a failure.
-      if (backend.knownFailures?.[context.task.name]) context.task.fails = true;
+      if (backend.knownFailures?.[context.task.name]) (context.task as { fails?: boolean }).fails = true;
       current = await backend.makeEnv();
     });
     afterEach(async () => {
