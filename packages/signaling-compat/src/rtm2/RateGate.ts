@@ -1,13 +1,22 @@
 import type { Clock, TimerHandle } from '../rtm/clock';
 
 /**
- * 2.x client-side call limits (docs/reference/rtm2-web-sdk.md §2.14): per instance, in any
- * sliding second, 60 publishes and 20 of each other operation; a call counts when it is made,
- * even if it then fails. 1.x allowed bursts 2.x refuses (180 messages per 3 s), so the adapter
- * never lets a call reach 2.x over its budget: it waits for the window instead, in call order.
+ * 2.x client-side call limits (docs/reference/rtm2-web-sdk.md §2.14), by the SDK's own bucket
+ * names: per instance, in any sliding second; a call counts when it is made, even if it then
+ * fails. `unsubscribe` and `logout` are not limited. 1.x allowed bursts 2.x refuses (180
+ * messages per 3 s), so the adapter never lets a call reach 2.x over its budget: it waits for
+ * the window instead, in call order.
  */
-export const RTM2_RATE_PER_SECOND: Record<string, number> = { publish: 60 };
-const DEFAULT_RATE = 20;
+export const RTM2_RATE_PER_SECOND: Readonly<Record<string, number>> = Object.freeze({
+  publish: 60,
+  subscribe: 20,
+  whoNow: 20,
+  renewToken: 20,
+  channelMetaModify: 20,
+  channelMetaGet: 20,
+  userMetaModify: 20,
+  userMetaGet: 20,
+});
 const WINDOW_MS = 1_000;
 
 interface Waiter {
@@ -18,16 +27,20 @@ interface Waiter {
 
 export class RateGate {
   readonly #clock: Clock;
+  readonly #limits: Readonly<Record<string, number>>;
   readonly #times = new Map<string, number[]>();
   #queue: Waiter[] = [];
   #timer: TimerHandle | undefined;
 
-  constructor(clock: Clock) {
+  /** `limits` overrides the table, as 2.x's `API_RATE_LIMIT` parameter does. */
+  constructor(clock: Clock, limits: Readonly<Record<string, number>> = {}) {
     this.#clock = clock;
+    this.#limits = { ...RTM2_RATE_PER_SECOND, ...limits };
   }
 
-  /** Runs `call` as soon as `bucket` has room (at once when it has). */
+  /** Runs `call` as soon as `bucket` has room (at once when it has, or when it is not limited). */
   run<T>(bucket: string, call: () => Promise<T>): Promise<T> {
+    if (this.#limits[bucket] === undefined) return call();
     if (this.#queue.length === 0 && this.#take(bucket)) return call();
     return new Promise<T>((resolve, reject) => {
       this.#queue.push({ bucket, start: () => call().then(resolve, reject), cancel: reject });
@@ -48,7 +61,7 @@ export class RateGate {
     const now = this.#clock.now();
     const times = (this.#times.get(bucket) ?? []).filter((time) => now - time < WINDOW_MS);
     this.#times.set(bucket, times);
-    if (times.length >= (RTM2_RATE_PER_SECOND[bucket] ?? DEFAULT_RATE)) return false;
+    if (times.length >= (this.#limits[bucket] ?? Number.POSITIVE_INFINITY)) return false;
     times.push(now);
     return true;
   }

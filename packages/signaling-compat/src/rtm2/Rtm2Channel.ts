@@ -136,7 +136,7 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
     let page = '';
     do {
       const current = page;
-      const result = await host.call('getOnlineUsers', 'channel.getMembers', (rtm) =>
+      const result = await host.call('whoNow', 'channel.getMembers', (rtm) =>
         rtm.presence.getOnlineUsers(this.channelId, 'MESSAGE', {
           includedUserId: true,
           includedState: false,

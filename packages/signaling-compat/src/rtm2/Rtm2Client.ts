@@ -62,6 +62,7 @@ export interface Rtm2ClientSetup {
   loginTimeoutMs: number;
   onlineStatusPollMs: number;
   endCallPrefix: string;
+  rateLimits?: Readonly<Record<string, number>>;
 }
 
 const RECEIVER_OFFLINE = -11033;
@@ -85,6 +86,8 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   #token: string | undefined;
   #warnedToken: string | undefined | null = null;
   #tokenForReconnect: string | undefined;
+  /** 2.x ended the session for an expired token while the link was down (see `#failed`). */
+  #expiredWhileReconnecting = false;
   readonly #messages: SlidingWindow;
   readonly #attributes: Attributes;
   readonly #invitations: InvitationHub;
@@ -163,7 +166,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     const setup = this.#setup;
     let link: Rtm2Link;
     try {
-      link = linkFor(setup.namespace, setup.appId, uid, setup.config, this.clock);
+      link = linkFor(setup.namespace, setup.appId, uid, setup.config, this.clock, setup.rateLimits);
     } catch (error) {
       this.#setState('DISCONNECTED', 'LOGIN_FAILURE');
       throw toRtm1Error('login', error);
@@ -228,6 +231,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     // §2.3 of docs/reference/rtm1-web-sdk.md: in ABORTED, 1.x never settles the promise.
     if (this.#state === 'ABORTED') return new Promise<void>(() => undefined);
     if (this.#state === 'RECONNECTING') {
+      if (this.#expiredWhileReconnecting) return this.#reloginWith(token);
       this.#tokenForReconnect = token;
       return;
     }
@@ -363,7 +367,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     const counts = await Promise.all(
       channelIds.map(async (id) => {
         if (!isRtm2Id(id)) return 0;
-        const result = await this.call('getOnlineUsers', 'query', (rtm) =>
+        const result = await this.call('whoNow', 'query', (rtm) =>
           rtm.presence.getOnlineUsers(id, 'MESSAGE', { includedUserId: false, includedState: false }),
         );
         return typeof result.totalOccupancy === 'number' ? result.totalOccupancy : 0;
@@ -492,6 +496,8 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   // ---- internals ------------------------------------------------------------------------------
 
   #reconnected(): void {
+    if (this.#state !== 'RECONNECTING') return;
+    this.#expiredWhileReconnecting = false;
     this.#setState('CONNECTED', 'LOGIN_SUCCESS');
     for (const waiter of [...this.#reconnectWaiters]) waiter(true);
     const token = this.#tokenForReconnect;
@@ -501,6 +507,14 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   }
 
   #failed(reasonCode: string): void {
+    // §4.2 of docs/reference/rtm1-web-sdk.md: a token that expires while RECONNECTING gives only
+    // TokenExpired, and the reconnection waits for renewToken; 2.x ends the session (FAILED), so
+    // renewToken logs in again with the new token (docs/reference/rtm2-web-sdk.md §2.4).
+    if (reasonCode === 'TOKEN_EXPIRED' && this.#state === 'RECONNECTING') {
+      this.#expiredWhileReconnecting = true;
+      this.emit('TokenExpired');
+      return;
+    }
     const reason: ConnectionChangeReason =
       reasonCode === 'SAME_UID_LOGIN'
         ? 'REMOTE_LOGIN'
@@ -511,6 +525,20 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
             : 'INTERRUPTED';
     this.#abort(reason);
     if (reason === 'TOKEN_EXPIRED') this.emit('TokenExpired');
+  }
+
+  /** 1.x's renewToken resolves before the service confirms; the re-login's outcome shows in the state. */
+  #reloginWith(token: string): void {
+    const link = this.#link;
+    if (!link) return;
+    this.#expiredWhileReconnecting = false;
+    this.#token = token;
+    link.rtm.login({ token }).then(
+      () => this.#reconnected(),
+      () => {
+        if (this.#state === 'RECONNECTING' && this.#link === link) this.#abort('TOKEN_EXPIRED');
+      },
+    );
   }
 
   /** Another 1.x client logged in as this user on the same 2.x instance: 1.x's REMOTE_LOGIN. */

@@ -32,9 +32,9 @@ export class Rtm2Link {
   readonly gate: RateGate;
   owner: LinkOwner | undefined;
 
-  constructor(rtm: Rtm2ClientLike, clock: Clock) {
+  constructor(rtm: Rtm2ClientLike, clock: Clock, rateLimits?: Readonly<Record<string, number>>) {
     this.rtm = rtm;
-    this.gate = new RateGate(clock);
+    this.gate = new RateGate(clock, rateLimits);
     // A listener that throws makes 2.x skip the listeners after it (§2.17): nothing escapes here.
     const forward =
       <E extends keyof Rtm2EventMap>(handle: (owner: LinkOwner, ...args: Parameters<Rtm2EventMap[E]>) => void) =>
@@ -71,13 +71,14 @@ export function linkFor(
   userId: string,
   config: Rtm2Config,
   clock: Clock,
+  rateLimits?: Readonly<Record<string, number>>,
 ): Rtm2Link {
   let links = LINKS.get(namespace);
   if (!links) LINKS.set(namespace, (links = new Map()));
   const key = `${appId}\u0000${userId}`;
   let link = links.get(key);
   if (!link) {
-    link = new Rtm2Link(new namespace.RTM(appId, userId, config), clock);
+    link = new Rtm2Link(new namespace.RTM(appId, userId, config), clock, rateLimits);
     links.set(key, link);
   }
   return link;

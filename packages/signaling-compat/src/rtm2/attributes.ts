@@ -98,13 +98,13 @@ export class Attributes {
     require2xKeys(Object.keys(map));
     const current = await this.#getChannel(channelId);
     for (const batch of batches(map)) {
-      await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+      await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
         rtm.storage.setChannelMetadata(channelId, 'MESSAGE', batch, STAMP),
       );
     }
     const stale = Object.keys(current).filter((key) => !(key in map));
     if (stale.length > 0) {
-      await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+      await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
         rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', { ...STAMP, data: keyItems(stale) }),
       );
     }
@@ -120,7 +120,7 @@ export class Attributes {
     require2xChannel(channelId);
     require2xKeys(Object.keys(map));
     for (const batch of batches(map)) {
-      await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+      await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
         rtm.storage.setChannelMetadata(channelId, 'MESSAGE', batch, STAMP),
       );
     }
@@ -134,7 +134,7 @@ export class Attributes {
     requireConnected(this.#session);
     require2xChannel(channelId);
     require2xKeys(keys);
-    await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+    await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
       rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', { ...STAMP, data: keyItems(keys) }),
     );
     const cached = this.#channels.get(channelId);
@@ -144,7 +144,7 @@ export class Attributes {
   async clearChannel(channelId: string): Promise<void> {
     requireConnected(this.#session);
     require2xChannel(channelId);
-    await this.#session.call('channelMetadata', 'attributes', (rtm) =>
+    await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
       rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', STAMP),
     );
     this.#channels.delete(channelId);
@@ -173,7 +173,7 @@ export class Attributes {
   }
 
   async #getChannelMetadata(channelId: string): Promise<unknown> {
-    const result = await this.#session.call('getChannelMetadata', 'attributes', (rtm) =>
+    const result = await this.#session.call('channelMetaGet', 'attributes', (rtm) =>
       rtm.storage.getChannelMetadata(channelId, 'MESSAGE'),
     );
     return result?.metadata;
@@ -189,11 +189,11 @@ export class Attributes {
     const current = toAttributesMap((await this.#getUserMetadata(this.#session.uid)).metadata);
     this.#wroteUser = true;
     for (const batch of batches(map)) {
-      await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.setUserMetadata(batch, STAMP));
+      await this.#session.call('userMetaModify', 'attributes', (rtm) => rtm.storage.setUserMetadata(batch, STAMP));
     }
     const stale = Object.keys(current).filter((key) => !(key in map));
     if (stale.length > 0) {
-      await this.#session.call('userMetadata', 'attributes', (rtm) =>
+      await this.#session.call('userMetaModify', 'attributes', (rtm) =>
         rtm.storage.removeUserMetadata({ ...STAMP, data: keyItems(stale) }),
       );
     }
@@ -209,7 +209,7 @@ export class Attributes {
     require2xKeys(Object.keys(map));
     this.#wroteUser = true;
     for (const batch of batches(map)) {
-      await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.setUserMetadata(batch, STAMP));
+      await this.#session.call('userMetaModify', 'attributes', (rtm) => rtm.storage.setUserMetadata(batch, STAMP));
     }
     this.#user = merged;
   }
@@ -220,7 +220,7 @@ export class Attributes {
     requireConnected(this.#session);
     require2xKeys(keys);
     this.#wroteUser = true;
-    await this.#session.call('userMetadata', 'attributes', (rtm) =>
+    await this.#session.call('userMetaModify', 'attributes', (rtm) =>
       rtm.storage.removeUserMetadata({ ...STAMP, data: keyItems(keys) }),
     );
     for (const key of keys) delete this.#user[key];
@@ -229,7 +229,7 @@ export class Attributes {
   async clearUser(): Promise<void> {
     requireConnected(this.#session);
     this.#wroteUser = true;
-    await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.removeUserMetadata(STAMP));
+    await this.#session.call('userMetaModify', 'attributes', (rtm) => rtm.storage.removeUserMetadata(STAMP));
     this.#user = {};
   }
 
@@ -258,7 +258,7 @@ export class Attributes {
 
   async #getUserMetadata(userId: string): Promise<{ metadata?: unknown }> {
     const self = userId === this.#session.uid;
-    return this.#session.call('getUserMetadata', 'userAttributes.get', (rtm) =>
+    return this.#session.call('userMetaGet', 'userAttributes.get', (rtm) =>
       rtm.storage.getUserMetadata(self ? {} : { userId }),
     );
   }
@@ -272,6 +272,6 @@ export class Attributes {
     this.#user = {};
     if (!this.#wroteUser) return;
     this.#wroteUser = false;
-    await this.#session.call('userMetadata', 'attributes', (rtm) => rtm.storage.removeUserMetadata()).catch(() => undefined);
+    await this.#session.call('userMetaModify', 'attributes', (rtm) => rtm.storage.removeUserMetadata()).catch(() => undefined);
   }
 }

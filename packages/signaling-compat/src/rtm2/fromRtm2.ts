@@ -19,6 +19,11 @@ export interface Rtm2AdapterOptions {
   onlineStatusPollMs?: number;
   /** Time source of the adapter's timers; default the namespace's `clock`, else the host's timers. */
   clock?: Clock;
+  /**
+   * Calls per second the adapter lets through to 2.x, by 2.x bucket (`publish`, `subscribe`,
+   * `whoNow`, `channelMetaModify`, …); set it when the app changes 2.x's `API_RATE_LIMIT`.
+   */
+  rateLimits?: Readonly<Record<string, number>>;
 }
 
 const END_CALL_PREFIX = 'AgoraRTMLegacyEndcallCompatibleMessagePrefix';
@@ -61,6 +66,7 @@ export function fromRtm2(namespace: Rtm2NamespaceLike, options: Rtm2AdapterOptio
         loginTimeoutMs: options.loginTimeoutMs ?? 12_000,
         onlineStatusPollMs: options.onlineStatusPollMs ?? 10_000,
         endCallPrefix: END_CALL_PREFIX,
+        rateLimits: options.rateLimits,
       });
     },
   };
