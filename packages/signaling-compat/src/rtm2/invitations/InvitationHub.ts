@@ -31,6 +31,8 @@ export class InvitationHub {
   /** (publisher, id) of INVITEs already taken, and of CANCELs that came before their INVITE. */
   readonly #seen = new Map<string, number>();
   readonly #canceledEarly = new Map<string, number>();
+  /** Accepted calls by ID: their callee may repeat ACCEPT until it has the ack (1.x re-acks each). */
+  readonly #accepted = new Map<string, { calleeId: string; at: number }>();
   #next = 0;
   readonly #prefix = Math.random().toString(36).slice(2, 10);
 
@@ -48,8 +50,14 @@ export class InvitationHub {
   }
 
   forget(invitation: Rtm2LocalInvitation | Rtm2RemoteInvitation): void {
-    if ('calleeId' in invitation) this.#local.delete(invitation.callId);
-    else this.#remote.delete(key(invitation.callerId, invitation.callId));
+    if ('calleeId' in invitation) {
+      this.#local.delete(invitation.callId);
+      if (invitation.state === 'ACCEPTED_BY_REMOTE') {
+        this.#accepted.set(invitation.callId, { calleeId: invitation.calleeId, at: this.host.clock.now() });
+      }
+    } else {
+      this.#remote.delete(key(invitation.callerId, invitation.callId));
+    }
   }
 
   send(peerId: string, envelope: Envelope): Promise<SendOutcome> {
@@ -84,6 +92,10 @@ export class InvitationHub {
       case 'ACCEPT':
       case 'REFUSE': {
         const invitation = this.#local.get(envelope.id);
+        if (!invitation && envelope.t === 'ACCEPT' && this.#accepted.get(envelope.id)?.calleeId === publisher) {
+          void this.send(publisher, { v: 1, t: 'ACCEPT_ACK', id: envelope.id });
+          return;
+        }
         // Only the callee may answer: a publisher other than the callee is ignored (no spoofing).
         if (!invitation || invitation.calleeId !== publisher) return;
         if (envelope.t === 'ACCEPT') invitation.acceptedByCallee(envelope.r ?? '');
@@ -100,6 +112,7 @@ export class InvitationHub {
     this.#remote.clear();
     this.#seen.clear();
     this.#canceledEarly.clear();
+    this.#accepted.clear();
   }
 
   #prune(): void {
@@ -107,6 +120,7 @@ export class InvitationHub {
     for (const map of [this.#seen, this.#canceledEarly]) {
       for (const [entry, at] of map) if (now - at >= REMEMBER_MS) map.delete(entry);
     }
+    for (const [id, { at }] of this.#accepted) if (now - at >= REMEMBER_MS) this.#accepted.delete(id);
   }
 }
 
