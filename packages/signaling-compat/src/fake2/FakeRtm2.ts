@@ -96,14 +96,10 @@ export class FakeRtm2 {
   /** §1.1: an area restriction; unknown areas throw RtmInvalidArgumentError without a code. */
   setArea(config: { areaCodes: string[]; excludedArea?: string }): void {
     const areas = new Set<string>(Object.values(AreaCode));
-    const valid =
-      config !== null &&
-      typeof config === 'object' &&
-      Array.isArray(config.areaCodes) &&
-      config.areaCodes.every((area) => areas.has(area)) &&
-      (config.excludedArea === undefined || areas.has(config.excludedArea));
-    if (!valid) {
-      const error = new RTMBaseError('setArea', 'Invalid area config.');
+    const validAreas = config !== null && typeof config === 'object' && Array.isArray(config.areaCodes) && config.areaCodes.every((area) => areas.has(area));
+    const problem = !validAreas ? 'Invalid area config.' : config.excludedArea !== undefined && !areas.has(config.excludedArea) ? 'Invalid excludedArea.' : undefined;
+    if (problem) {
+      const error = new RTMBaseError('setArea', problem);
       Object.defineProperty(error, 'name', { value: 'RtmInvalidArgumentError', writable: true, enumerable: true, configurable: true });
       throw error;
     }

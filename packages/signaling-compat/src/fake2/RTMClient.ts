@@ -21,8 +21,6 @@ import type {
   SubscribeOptions,
 } from './types';
 
-const ENCRYPTION_MODES = new Set(['NONE', 'AES_128_GCM', 'AES_256_GCM']);
-
 /**
  * An `RTMClient` of agora-rtm-sdk 2.3.0 (docs/reference/rtm2-web-sdk.md §1.2–§1.3, §2.1) on the
  * in-memory service of its `FakeRtm2`. Only the constructor throws; every method returns a
@@ -44,10 +42,8 @@ export class RTMClient extends EventEmitter {
     const options = config ?? {};
     if (options.useStringUserId === false && !/^\d+$/.test(userId)) throw argError(-10006, 'initRTM');
     if (options.privateConfig !== undefined) checkPrivateConfig(options.privateConfig);
-    if (options.encryptionMode !== undefined && options.encryptionMode !== 'NONE') {
-      if (!ENCRYPTION_MODES.has(options.encryptionMode) || !options.cipherKey || !options.salt) {
-        throw unavailableError(-10020, 'initRTM');
-      }
+    if (options.encryptionMode !== undefined && options.encryptionMode !== 'NONE' && !options.cipherKey) {
+      throw rtmError('RtmUnavailableError', -10020, 'initRTM', { detail: ' detail: not provide cipherKey but set encryptionMode' });
     }
     this.#core = new ClientCore(cloud, appId, userId, presenceTimeoutOf(options.presenceTimeout), String(options.logLevel ?? 'error'));
     this.presence = new RTMPresence(this.#core);
@@ -119,7 +115,8 @@ export class RTMClient extends EventEmitter {
     const check = await checkToken(token, core.appId);
     if (check.kind === 'type-error') throw check.error;
     if (check.kind === 'refused') throw argError(check.code, 'renewToken');
-    if (check.kind === 'none') throw argError(-10005, 'renewToken');
+    // The App ID itself passes as an App-ID-only "token"; a missing one is invalid.
+    if (check.kind === 'none' && token !== core.appId) throw argError(-10005, 'renewToken');
     if (!core.connected) throw notConnected('renewToken');
     if (options?.channelName !== undefined) throw argError(-10008, 'renewToken');
     if (token === core.token) return { timestamp: 0 };
@@ -231,11 +228,9 @@ function presenceTimeoutOf(value: unknown): number {
   return Math.min(PRESENCE_TIMEOUT_S.max, Math.max(PRESENCE_TIMEOUT_S.min, value));
 }
 
-/** §1.2 #5 */
+/** §1.2 #5: service types and access-point hosts come together (an empty private config is ignored). */
 function checkPrivateConfig(config: NonNullable<RTMConfig['privateConfig']>): void {
-  const hosts = config.accessPointHosts;
-  const types = config.serviceType;
-  if (!Array.isArray(hosts) || hosts.length === 0 || !Array.isArray(types) || types.length === 0) {
-    throw argError(-10024, 'initRTM');
-  }
+  const hasHosts = Array.isArray(config.accessPointHosts) && config.accessPointHosts.length > 0;
+  const hasTypes = Array.isArray(config.serviceType) && config.serviceType.length > 0;
+  if (hasHosts !== hasTypes) throw argError(-10024, 'initRTM');
 }

@@ -1,5 +1,5 @@
 import type { ClientCore } from './ClientCore';
-import { argError } from './errors';
+import { argError, notConnected } from './errors';
 
 /**
  * `rtm.history` of 2.3.0 (docs/reference/rtm2-web-sdk.md §1.7). History needs a Console setting
@@ -17,6 +17,7 @@ export class RTMHistory {
     core.count('history.getMessages');
     const rateError = core.takeRate('getMessages', 'getMessages');
     if (rateError) throw rateError;
+    if (!core.connected) throw notConnected('getMessages');
     throw argError(-15005, 'getMessages');
   }
 }

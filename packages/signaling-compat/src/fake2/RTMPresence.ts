@@ -1,5 +1,5 @@
 import type { ClientCore } from './ClientCore';
-import { argError, notConnected, timeoutError, unavailableError } from './errors';
+import { argError, limitError, notConnected, timeoutError, unavailableError } from './errors';
 import { byteLength, isValidChannelName, isValidId } from './ids';
 import type { Rtm2MethodName } from './Ledger';
 import { PRESENCE_STATE, TIMEOUTS } from './limits';
@@ -47,17 +47,20 @@ export class RTMPresence {
     const operation = 'presenceSetState';
     this.#gate('presence.setState', 'modifyState', operation, channelType, 'not-idle');
     this.#channel(channelName, operation);
-    if (state === null || typeof state !== 'object' || Object.keys(state).length === 0) throw argError(-13003, operation);
+    // 2.3.0 takes Object.entries of whatever it gets: null crashes, a string is a list of characters.
+    if (state === null || state === undefined) throw new TypeError('Cannot convert undefined or null to object');
+    const entries = Object.entries(state);
+    if (entries.length === 0) throw argError(-13003, operation, 'state of parameter is empty');
     const current = core.states.get(channelName) ?? {};
     const merged = { ...current };
-    for (const [key, value] of Object.entries(state)) {
+    for (const [key, value] of entries) {
       this.#key(key, operation);
-      if (typeof value !== 'string') throw argError(-13003, operation);
-      if (byteLength(value) > PRESENCE_STATE.maxValueBytes) throw argError(-13009, operation);
+      // Values are not type-checked; only string sizes are.
+      if (typeof value === 'string' && byteLength(value) > PRESENCE_STATE.maxValueBytes) throw limitError(-13009, operation);
       merged[key] = value;
     }
-    if (Object.keys(merged).length > PRESENCE_STATE.maxKeys) throw argError(-13005, operation);
-    if (!core.states.has(channelName) && core.states.size >= PRESENCE_STATE.maxCachedChannels) throw argError(-13004, operation);
+    if (Object.keys(merged).length > PRESENCE_STATE.maxKeys) throw limitError(-13005, operation);
+    if (!core.states.has(channelName) && core.states.size >= PRESENCE_STATE.maxCachedChannels) throw limitError(-13004, operation);
     core.states.set(channelName, merged);
     if (core.connected && core.subscriptions.has(channelName)) {
       core.send((service, session) => service.setState(session, channelName, merged));
@@ -68,7 +71,8 @@ export class RTMPresence {
   async getState(userId: string, channelName: string, channelType: ChannelType): Promise<GetStateResponse> {
     const core = this.#core;
     const operation = 'presenceGetState';
-    const own = userId === core.userId || userId === '';
+    // One's own ID (not "") is answered from the local cache in any state but IDLE.
+    const own = userId === core.userId;
     this.#gate('presence.getState', 'getState', operation, channelType, own ? 'not-idle' : 'connected');
     this.#channel(channelName, operation);
     if (!own && !isValidId(userId)) throw argError(-10006, operation);
@@ -76,7 +80,7 @@ export class RTMPresence {
       return { timestamp: 0, ...userState(core.userId, core.states.get(channelName) ?? {}) };
     }
     return core.request('presence.getState', operation, TIMEOUTS.presenceMs, () => timeoutError(-13012, operation), (service) => {
-      const found = service.getState(own ? core.userId : userId, channelName);
+      const found = service.getState(userId, channelName);
       return found ? { timestamp: 0, ...found } : unavailableError(-13011, operation);
     });
   }
@@ -88,9 +92,10 @@ export class RTMPresence {
     this.#channel(channelName, operation);
     const keys = options?.states;
     if (keys !== undefined) {
-      if (!Array.isArray(keys)) throw argError(-13003, operation);
+      // 2.3.0 iterates the list with forEach; the message names its minified variable.
+      if (!Array.isArray(keys)) throw new TypeError('n.forEach is not a function');
       if (new Set(keys).size !== keys.length) throw argError(-13010, operation);
-      if (keys.length > PRESENCE_STATE.maxKeys) throw argError(-13005, operation);
+      if (keys.length > PRESENCE_STATE.maxKeys) throw limitError(-13005, operation);
       for (const key of keys) this.#key(key, operation);
     }
     const current = core.states.get(channelName) ?? {};

@@ -111,9 +111,8 @@ export class RTMStorage {
     const core = this.#core;
     const operation = 'unsubscribeUserMetadata';
     core.count('storage.unsubscribeUserMetadata');
-    if (!core.connected) throw notConnected(operation);
-    if (!core.cloud.console.storage) throw unavailableError(-12019, operation);
-    if (!isValidId(userId)) throw argError(-10006, operation);
+    if (core.state === 'IDLE') throw notConnected(operation);
+    // Then 2.3.0 looks the subscription up: unknown users fail −12015 even while the link is down.
     if (!core.userWatches.delete(userId)) throw statusError(-12015, operation);
     core.send((service, session) => service.unwatchUser(session, userId));
     return { timestamp: 0, userId };

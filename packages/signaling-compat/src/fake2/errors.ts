@@ -80,9 +80,12 @@ class NamedRtmError extends RTMBaseError {
   }
 }
 
-/** The error 2.3.0 raises for `code` in `operation`, with the table's message (§1.11). */
-export function rtmError(name: RtmErrorName, code: number, operation: string, info: Omit<RtmErrorInfo, 'code'> = {}): RTMBaseError {
-  const error = new NamedRtmError(name, operation, errorMessage(code), { code });
+/**
+ * The error 2.3.0 raises for `code` in `operation`, with the table's message (§1.11); a few
+ * checks append a detail to it, as 2.3.0 does (e.g. "…invalid argument.state of parameter is empty.").
+ */
+export function rtmError(name: RtmErrorName, code: number, operation: string, info: Omit<RtmErrorInfo, 'code'> & { detail?: string } = {}): RTMBaseError {
+  const error = new NamedRtmError(name, operation, `${errorMessage(code)}${info.detail ?? ''}`, { code });
   if (info.serverCode !== undefined) {
     error.serverCode = info.serverCode;
     error.message = `Error Code ${code}, server Code ${info.serverCode} - ${error.reason}`;
@@ -92,7 +95,7 @@ export function rtmError(name: RtmErrorName, code: number, operation: string, in
 }
 
 /** Shorthands for the classes of §2.1's tables. */
-export const argError = (code: number, operation: string) => rtmError('RtmInvalidArgumentError', code, operation);
+export const argError = (code: number, operation: string, detail?: string) => rtmError('RtmInvalidArgumentError', code, operation, { detail });
 export const statusError = (code: number, operation: string) => rtmError('RtmInvalidStatusError', code, operation);
 export const limitError = (code: number, operation: string) => rtmError('RtmLimitExceededError', code, operation);
 export const unavailableError = (code: number, operation: string) => rtmError('RtmUnavailableError', code, operation);

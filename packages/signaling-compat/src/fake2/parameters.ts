@@ -68,6 +68,9 @@ function hasType(value: unknown, type: ParameterType): boolean {
       return value instanceof Map;
     case 'enum':
       return typeof value === 'string';
+    case 'boolean':
+      // 2.3.0 also takes strings for its switches.
+      return typeof value === 'boolean' || typeof value === 'string';
     case 'object':
       return typeof value === 'object' && value !== null;
     default:
@@ -92,9 +95,11 @@ export class Parameters {
 
   set(key: unknown, value: unknown): void {
     const type = typeof key === 'string' ? PARAMETER_TYPES[key] : undefined;
-    if (type === undefined || !hasType(value, type)) throw argError(-10014, 'setParameter');
+    if (type === undefined || !hasType(value, type)) throw argError(-10014, 'set parameter');
     this.#values.set(key as string, value);
-    if ((key as string) in this.modelled) (this.modelled as unknown as Record<string, unknown>)[key as string] = value;
+    if ((key as string) in this.modelled) {
+      (this.modelled as unknown as Record<string, unknown>)[key as string] = type === 'boolean' ? value === true || value === 'true' : value;
+    }
   }
 
   get(key: string): unknown {

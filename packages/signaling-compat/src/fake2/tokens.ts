@@ -1,4 +1,5 @@
 import { isValidAppId } from './ids';
+import { inflateZlib } from './inflate';
 
 /** The outcome of 2.3.0's local token check (docs/reference/rtm2-web-sdk.md §2.1 login #3–7). */
 export type TokenCheck =
@@ -15,7 +16,8 @@ export type TokenCheck =
 export async function checkToken(token: unknown, appId: string): Promise<TokenCheck> {
   if (token === undefined || token === null || token === '' || token === appId) return { kind: 'none' };
   if (typeof token !== 'string') {
-    return { kind: 'type-error', error: new TypeError(`${typeof token === 'number' ? 'A' : 'e'}.startsWith is not a function`) };
+    // 2.3.0 crashes slicing it; the message names its minified variable.
+    return { kind: 'type-error', error: new TypeError('A.slice is not a function') };
   }
   if (token.startsWith('006')) {
     const embedded = token.slice(3, 35);
@@ -23,7 +25,7 @@ export async function checkToken(token: unknown, appId: string): Promise<TokenCh
     return { kind: 'refused', code: isValidAppId(embedded) ? -10016 : -10005 };
   }
   if (token.startsWith('007')) {
-    const embedded = await accessToken2AppId(token.slice(3));
+    const embedded = accessToken2AppId(token.slice(3));
     if (embedded === undefined) return { kind: 'refused', code: -10005 };
     return embedded === appId ? { kind: 'ok', format: '007' } : { kind: 'refused', code: -10016 };
   }
@@ -35,10 +37,9 @@ export async function checkToken(token: unknown, appId: string): Promise<TokenCh
  * signature and the App ID, each a little-endian uint16 length and that many bytes. Undefined when
  * the body does not decode.
  */
-async function accessToken2AppId(body: string): Promise<string | undefined> {
+function accessToken2AppId(body: string): string | undefined {
   try {
-    const compressed = Uint8Array.from(atob(body), (char) => char.charCodeAt(0));
-    const bytes = await inflate(compressed);
+    const bytes = inflateZlib(Uint8Array.from(atob(body), (char) => char.charCodeAt(0)));
     const signatureLength = bytes[0] | (bytes[1] << 8);
     const at = 2 + signatureLength;
     const appIdLength = bytes[at] | (bytes[at + 1] << 8);
@@ -47,9 +48,4 @@ async function accessToken2AppId(body: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function inflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
