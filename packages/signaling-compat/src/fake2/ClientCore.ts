@@ -9,7 +9,7 @@ import { Listeners } from './Listeners';
 import type { Service } from './Service';
 import type { LinkOperation, RTMLinkState, StateDetail, SubscribeOptions } from './types';
 
-/** The link reason of a refused login, by error code (§1.9 CONNECTING → FAILED). */
+/** The link reason of a refused login, by error code (docs/reference/rtm2-web-sdk.md §1.9 CONNECTING → FAILED). */
 const FAILED_REASON: ReadonlyMap<number, LinkStateChangeReason> = new Map<number, LinkStateChangeReason>([
   [-10005, 'INVALID_TOKEN'],
   [-10016, 'INCONSISTENT_APP_ID'],
@@ -72,7 +72,7 @@ export class ClientCore implements LinkWatcher {
   readonly rate: RateLimiter;
   /** Subscribed message channels with their options, in subscription order. */
   readonly subscriptions = new Map<string, SubscribeOptions>();
-  /** §1.4: presence state per channel, cached locally (set while not connected too). */
+  /** docs/reference/rtm2-web-sdk.md §1.4: presence state per channel, cached locally (set while not connected too). */
   readonly states = new Map<string, StateDetail>();
   /** Users whose metadata this client subscribed to. */
   readonly userWatches = new Set<string>();
@@ -81,7 +81,7 @@ export class ClientCore implements LinkWatcher {
   state: RTMLinkState = 'IDLE';
   token: string | undefined;
   #session: Session | undefined;
-  /** True once a login succeeded, until logout: a link-down subscribe is then cached (§2.10). */
+  /** True once a login succeeded, until logout: a link-down subscribe is then cached (docs/reference/rtm2-web-sdk.md §2.10). */
   #hadSession = false;
   #pendingLogin: PendingLogin | undefined;
   #loopTimer: TimerHandle | undefined;
@@ -111,7 +111,7 @@ export class ClientCore implements LinkWatcher {
     return this.state === 'CONNECTED';
   }
 
-  /** §2.10: the link is down after a successful login, so subscribe/unsubscribe are cached. */
+  /** docs/reference/rtm2-web-sdk.md §2.10: the link is down after a successful login, so subscribe/unsubscribe are cached. */
   get linkDownAfterLogin(): boolean {
     return this.#hadSession && (this.state === 'DISCONNECTED' || this.state === 'SUSPENDED' || this.state === 'CONNECTING');
   }
@@ -120,7 +120,7 @@ export class ClientCore implements LinkWatcher {
     return this.cloud.clock.now();
   }
 
-  /** §2.14: consumes one unit of `bucket`; the −10021 error when the window is full. */
+  /** docs/reference/rtm2-web-sdk.md §2.14: consumes one unit of `bucket`; the −10021 error when the window is full. */
   takeRate(bucket: RateBucket, operation: string): RTMBaseError | undefined {
     if (!this.cloud.parameters.ENABLE_API_RATE_LIMIT || this.rate.tryTake(bucket)) return undefined;
     return unavailableError(-10021, operation);
@@ -192,7 +192,8 @@ export class ClientCore implements LinkWatcher {
         });
         return;
       }
-      const session = new Session(this, this.userId, this.presenceTimeoutS);
+      // A reconnect resumes the session the service still holds; a login starts a new one.
+      const session = this.#path === 'reconnect' && this.#session ? this.#session : new Session(this, this.userId, this.presenceTimeoutS);
       const accepted = this.service.login(session);
       this.cloud.wire.hop(() => {
         if (attemptId !== this.#attemptId) {
@@ -216,7 +217,7 @@ export class ClientCore implements LinkWatcher {
       this.emitLink('CONNECTED', 'LOGIN', 'LOGIN_SUCCESS');
       const pending = this.#pendingLogin;
       this.#pendingLogin = undefined;
-      // Channels remembered from before a FAILED state are attended again (§2.4).
+      // Channels remembered from before a FAILED state are attended again (docs/reference/rtm2-web-sdk.md §2.4).
       this.#rejoinAll(session);
       pending?.resolve({ timestamp: 0 });
       return;
@@ -278,7 +279,7 @@ export class ClientCore implements LinkWatcher {
   linkChanged(up: boolean): void {
     if (!up) {
       if (this.state !== 'CONNECTED') return;
-      // §2.15: the keep-alive is lost; the service keeps the session until the presence timeout.
+      // docs/reference/rtm2-web-sdk.md §2.15: the keep-alive is lost; the service keeps the session until the presence timeout.
       this.service.linkLost(this.userId);
       this.#failPending();
       this.#path = 'reconnect';
@@ -318,7 +319,7 @@ export class ClientCore implements LinkWatcher {
 
   tokenWillExpire(session: Session): void {
     if (session !== this.#session) return;
-    // §2.16: one notice, two events; the first carries "" (the login token, not a channel).
+    // docs/reference/rtm2-web-sdk.md §2.16: one notice, two events; the first carries "" (the login token, not a channel).
     this.listeners.emit('tokenPrivilegeWillExpire', '');
     this.listeners.emit('token', {
       eventType: 'WILL_EXPIRE',
@@ -332,7 +333,7 @@ export class ClientCore implements LinkWatcher {
     if (session !== this.#session || this.state !== 'CONNECTED') return;
     if (event === 'message' && payload.channelType === 'MESSAGE') {
       const channel = (payload as ServiceEventMap['message']).channelName;
-      // §2.9: channel messages only while subscribed withMessage.
+      // docs/reference/rtm2-web-sdk.md §2.9: channel messages only while subscribed withMessage.
       if (this.subscriptions.get(channel)?.withMessage === false || !this.subscriptions.has(channel)) return;
     }
     this.listeners.emit(event, payload);
@@ -340,7 +341,7 @@ export class ClientCore implements LinkWatcher {
 
   // ---- logout --------------------------------------------------------------------------------
 
-  /** §2.4: cancels a pending login (−10023), leaves everything, IDLE/LOGOUT, clears all state. */
+  /** docs/reference/rtm2-web-sdk.md §2.4: cancels a pending login (−10023), leaves everything, IDLE/LOGOUT, clears all state. */
   logout(): void {
     const pending = this.#pendingLogin;
     this.#pendingLogin = undefined;

@@ -11,7 +11,7 @@ export interface LinkWatcher {
   linkChanged(up: boolean): void;
 }
 
-/** The process-global parameters of `AgoraRTM.setParameter` that FakeRtm2 models (§1.1). */
+/** The process-global parameters of `AgoraRTM.setParameter` that FakeRtm2 models (docs/reference/rtm2-web-sdk.md §1.1). */
 export interface GlobalParameters {
   IGNORE_DUPLICATE_USER_ID_ERR: boolean;
   EXTEND_CHANNEL_NAME: boolean;
@@ -31,7 +31,7 @@ export interface Cloud {
   readonly rateLimits: Readonly<Record<RateBucket, number>>;
   service(appId: string): Service;
   isUp(userId: string): boolean;
-  /** §2.5: records the (App ID, user ID) pair; false when it was used before. */
+  /** docs/reference/rtm2-web-sdk.md §2.5: records the (App ID, user ID) pair; false when it was used before. */
   registerInstance(appId: string, userId: string): boolean;
   watchLink(watcher: LinkWatcher): void;
   unwatchLink(watcher: LinkWatcher): void;

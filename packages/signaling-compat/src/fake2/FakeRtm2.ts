@@ -16,7 +16,7 @@ import type { RTMConfig } from './types';
 import { Wire } from './Wire';
 
 export interface FakeRtm2Limits {
-  /** Overrides of the client-side per-second call limits (§2.14), by the SDK's bucket name. */
+  /** Overrides of the client-side per-second call limits (docs/reference/rtm2-web-sdk.md §2.14), by the SDK's bucket name. */
   rate?: Partial<Record<RateBucket, number>>;
 }
 
@@ -84,7 +84,7 @@ export class FakeRtm2 {
     };
   }
 
-  /** §1.1: page-global SDK parameters; unknown keys or wrong types throw −10014. */
+  /** docs/reference/rtm2-web-sdk.md §1.1: page-global SDK parameters; unknown keys or wrong types throw −10014. */
   setParameter(key: string, value: unknown): void {
     this.#parameters.set(key, value);
   }
@@ -93,7 +93,7 @@ export class FakeRtm2 {
     return this.#parameters.get(key);
   }
 
-  /** §1.1: an area restriction; unknown areas throw RtmInvalidArgumentError without a code. */
+  /** docs/reference/rtm2-web-sdk.md §1.1: an area restriction; unknown areas throw RtmInvalidArgumentError without a code. */
   setArea(config: { areaCodes: string[]; excludedArea?: string }): void {
     const areas = new Set<string>(Object.values(AreaCode));
     const validAreas = config !== null && typeof config === 'object' && Array.isArray(config.areaCodes) && config.areaCodes.every((area) => areas.has(area));

@@ -7,7 +7,7 @@ export const OUTDATED_REVISION = -12014;
 
 /**
  * One channel's or one user's metadata as the storage service keeps it (docs/reference/
- * rtm2-web-sdk.md §1.5, §2.12): items with a revision each and a `majorRevision` for the whole set;
+ * docs/reference/rtm2-web-sdk.md §1.5, §2.12): items with a revision each and a `majorRevision` for the whole set;
  * writes are all-or-nothing compare-and-set on those revisions (`-1` = don't check). Revisions come
  * from one counter per fake cloud, so they only grow.
  */

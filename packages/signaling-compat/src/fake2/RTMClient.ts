@@ -50,11 +50,11 @@ export class RTMClient extends EventEmitter {
     this.storage = new RTMStorage(this.#core);
     this.lock = new RTMLock(this.#core);
     this.history = new RTMHistory(this.#core);
-    // §1.3: 2.3.0 sets these EventEmitter aliases to undefined on the instance.
+    // docs/reference/rtm2-web-sdk.md §1.3: 2.3.0 sets these EventEmitter aliases to undefined on the instance.
     Object.assign(this, { addListener: undefined, removeListener: undefined });
   }
 
-  /** §2.1 login: CONNECTED → resolves; CONNECTING → −10017; else CONNECTING/LOGIN (or RELOGIN) at once, then the checks. */
+  /** docs/reference/rtm2-web-sdk.md §2.1 login: CONNECTED → resolves; CONNECTING → −10017; else CONNECTING/LOGIN (or RELOGIN) at once, then the checks. */
   async login(options?: LoginOptions): Promise<BaseResponse> {
     const core = this.#core;
     core.count('login');
@@ -96,7 +96,7 @@ export class RTMClient extends EventEmitter {
     });
   }
 
-  /** §2.4: always resolves; cancels a pending login (−10023) and clears every subscription. */
+  /** docs/reference/rtm2-web-sdk.md §2.4: always resolves; cancels a pending login (−10023) and clears every subscription. */
   async logout(): Promise<BaseResponse> {
     const core = this.#core;
     core.count('logout');
@@ -105,7 +105,7 @@ export class RTMClient extends EventEmitter {
     return { timestamp: 0 };
   }
 
-  /** §2.16: the token checks of login, allowed only while CONNECTED. */
+  /** docs/reference/rtm2-web-sdk.md §2.16: the token checks of login, allowed only while CONNECTED. */
   async renewToken(token: string, options?: { channelName?: string }): Promise<BaseResponse> {
     const core = this.#core;
     core.count('renewToken');
@@ -125,7 +125,7 @@ export class RTMClient extends EventEmitter {
     return result;
   }
 
-  /** §2.1 publish, checks in the SDK's order; MESSAGE needs no subscription; USER to an offline user → −11033. */
+  /** docs/reference/rtm2-web-sdk.md §2.1 publish, checks in the SDK's order; MESSAGE needs no subscription; USER to an offline user → −11033. */
   async publish(channelName: string, message: string | Uint8Array, options?: PublishOptions): Promise<ChannelResponse> {
     const core = this.#core;
     core.count('publish');
@@ -159,7 +159,7 @@ export class RTMClient extends EventEmitter {
     });
   }
 
-  /** §2.1 subscribe / §2.10: 50 channels, a repeat is an option update, cached while the link is down after a login. */
+  /** docs/reference/rtm2-web-sdk.md §2.1 subscribe / docs/reference/rtm2-web-sdk.md §2.10: 50 channels, a repeat is an option update, cached while the link is down after a login. */
   async subscribe(channelName: string, options?: SubscribeOptions): Promise<ChannelResponse> {
     const core = this.#core;
     core.count('subscribe');
@@ -187,12 +187,12 @@ export class RTMClient extends EventEmitter {
       return { timestamp: 0, channelName };
     });
     core.subscriptions.set(channelName, settings);
-    // §2.11: the presence SNAPSHOT comes once the presence collection is attached, after subscribe resolved.
+    // docs/reference/rtm2-web-sdk.md §2.11: the presence SNAPSHOT comes once the presence collection is attached, after subscribe resolved.
     if (isNew) core.send((service, session) => service.presenceSnapshot(session, channelName));
     return result;
   }
 
-  /** §2.1 unsubscribe: the name rule even before login; otherwise resolves for anything, fire-and-forget. */
+  /** docs/reference/rtm2-web-sdk.md §2.1 unsubscribe: the name rule even before login; otherwise resolves for anything, fire-and-forget. */
   async unsubscribe(channelName: string): Promise<ChannelResponse> {
     const core = this.#core;
     core.count('unsubscribe');
@@ -201,13 +201,13 @@ export class RTMClient extends EventEmitter {
     return { timestamp: 0, channelName };
   }
 
-  /** §1.7: stream channels need agora-rtc-sdk-ng, which the fake does not model. */
+  /** docs/reference/rtm2-web-sdk.md §1.7: stream channels need agora-rtc-sdk-ng, which the fake does not model. */
   createStreamChannel(channelName: string): never {
     if (!isValidChannelName(channelName, this.#core.cloud.parameters.EXTEND_CHANNEL_NAME)) throw argError(-10008, 'createStreamChannel');
     throw unavailableError(-10022, 'createStreamChannel');
   }
 
-  /** §2.17: the only listener API that receives events. */
+  /** docs/reference/rtm2-web-sdk.md §2.17: the only listener API that receives events. */
   addEventListener<E extends keyof RTMEventMap>(eventName: E, listener: (event: RTMEventMap[E]) => void): void {
     this.#core.listeners.add(eventName, listener as (payload: unknown) => void);
   }
@@ -222,13 +222,13 @@ export class RTMClient extends EventEmitter {
   }
 }
 
-/** §1.2: numbers are clamped to 5…300; anything else means the default 300. */
+/** docs/reference/rtm2-web-sdk.md §1.2: numbers are clamped to 5…300; anything else means the default 300. */
 function presenceTimeoutOf(value: unknown): number {
   if (typeof value !== 'number' || Number.isNaN(value)) return PRESENCE_TIMEOUT_S.default;
   return Math.min(PRESENCE_TIMEOUT_S.max, Math.max(PRESENCE_TIMEOUT_S.min, value));
 }
 
-/** §1.2 #5: service types and access-point hosts come together (an empty private config is ignored). */
+/** docs/reference/rtm2-web-sdk.md §1.2 #5: service types and access-point hosts come together (an empty private config is ignored). */
 function checkPrivateConfig(config: NonNullable<RTMConfig['privateConfig']>): void {
   const hasHosts = Array.isArray(config.accessPointHosts) && config.accessPointHosts.length > 0;
   const hasTypes = Array.isArray(config.serviceType) && config.serviceType.length > 0;

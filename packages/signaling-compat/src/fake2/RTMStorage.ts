@@ -181,7 +181,7 @@ export class RTMStorage {
   }
 
   /**
-   * §2.12, in order: array (else a TypeError, as 2.3.0 crashes on it), ≤ 32 items, ≥ 1 for
+   * docs/reference/rtm2-web-sdk.md §2.12, in order: array (else a TypeError, as 2.3.0 crashes on it), ≤ 32 items, ≥ 1 for
    * set/update, revisions, then per item the key rule, key bytes, value type and size, then the
    * serialized request size. Duplicate keys collapse, the last one winning. Returns copies.
    */

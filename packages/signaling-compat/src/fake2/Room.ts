@@ -3,7 +3,7 @@ import { MetadataStore } from './MetadataStore';
 import type { ClientPort } from './ClientPort';
 import type { IntervalDetail, LockDetail, StateDetail, SubscribeOptions, UserState } from './types';
 
-/** A subscriber's options as the service keeps them (defaults of §2.10 applied). */
+/** A subscriber's options as the service keeps them (defaults of docs/reference/rtm2-web-sdk.md §2.10 applied). */
 export interface Subscription {
   readonly port: ClientPort;
   withMessage: boolean;
@@ -30,7 +30,7 @@ export interface Member {
   timeout?: TimerHandle;
 }
 
-/** Interval mode (§2.11): what changed since the last INTERVAL event. */
+/** Interval mode (docs/reference/rtm2-web-sdk.md §2.11): what changed since the last INTERVAL event. */
 export interface IntervalBatch {
   join: Set<string>;
   leave: Set<string>;

@@ -100,7 +100,7 @@ export class Service {
     return true;
   }
 
-  /** The user's link went down: its presence in every channel times out after its presenceTimeout (§2.11). */
+  /** The user's link went down: its presence in every channel times out after its presenceTimeout (docs/reference/rtm2-web-sdk.md §2.11). */
   linkLost(userId: string): void {
     const port = this.#sessions.get(userId);
     if (!port) return;
@@ -408,7 +408,7 @@ export class Service {
     return room;
   }
 
-  /** Metadata is stored permanently (§3 Q7); a room without anything else is forgotten. */
+  /** Metadata is stored permanently (docs/reference/rtm2-web-sdk.md §3 Q7); a room without anything else is forgotten. */
   #dropIfEmpty(room: RoomType): void {
     if (!room.isEmpty) return;
     this.#ctx.wire.cancel(room.batch?.timer);
@@ -424,7 +424,7 @@ export class Service {
   /**
    * A member joined, left, timed out or changed state. Below the Console occupancy threshold the
    * other presence subscribers get REMOTE_*; at or above it the change goes into the next INTERVAL
-   * event instead (§2.11). Never sent to the member itself.
+   * event instead (docs/reference/rtm2-web-sdk.md §2.11). Never sent to the member itself.
    */
   #presence(room: RoomType, type: Exclude<PresenceEventType, 'SNAPSHOT' | 'INTERVAL'>, userId: string): void {
     const occupancy = this.#ctx.console.presenceOccupancy;

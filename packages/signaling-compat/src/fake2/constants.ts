@@ -51,7 +51,7 @@ export const TokenEventReason = Object.freeze({
   READ_PERMISSION_REVOKED: "The token read permission is revoked",
 } as const);
 
-/** §1.9: reason code → the text `linkState.reason` carries. */
+/** docs/reference/rtm2-web-sdk.md §1.9: reason code → the text `linkState.reason` carries. */
 export const LinkStateChangeReasonDescription = Object.freeze({
   UNKNOWN: "Unknown",
   LOGIN: "Perform login operation",

@@ -17,7 +17,7 @@ function reasonOf(message: unknown): string {
 }
 
 /**
- * `AgoraRTM.RTMBaseError` as 2.3.0 builds it (§1.10): `new RTMBaseError(operation, message,
+ * `AgoraRTM.RTMBaseError` as 2.3.0 builds it (docs/reference/rtm2-web-sdk.md §1.10): `new RTMBaseError(operation, message,
  * codeOrNameOrInfo)`; own properties `originalError`, `code`, `serverCode`, `error: true`,
  * `reason` (message + "."), `operation`, `errorCode` (code or 0), and `message` =
  * `"Error Code <code>[, server Code <n>] - <reason>"`. A directly built one keeps the name "Error".
@@ -81,7 +81,7 @@ class NamedRtmError extends RTMBaseError {
 }
 
 /**
- * The error 2.3.0 raises for `code` in `operation`, with the table's message (§1.11); a few
+ * The error 2.3.0 raises for `code` in `operation`, with the table's message (docs/reference/rtm2-web-sdk.md §1.11); a few
  * checks append a detail to it, as 2.3.0 does (e.g. "…invalid argument.state of parameter is empty.").
  */
 export function rtmError(name: RtmErrorName, code: number, operation: string, info: Omit<RtmErrorInfo, 'code'> & { detail?: string } = {}): RTMBaseError {
@@ -94,12 +94,12 @@ export function rtmError(name: RtmErrorName, code: number, operation: string, in
   return error;
 }
 
-/** Shorthands for the classes of §2.1's tables. */
+/** Shorthands for the classes of docs/reference/rtm2-web-sdk.md §2.1's tables. */
 export const argError = (code: number, operation: string, detail?: string) => rtmError('RtmInvalidArgumentError', code, operation, { detail });
 export const statusError = (code: number, operation: string) => rtmError('RtmInvalidStatusError', code, operation);
 export const limitError = (code: number, operation: string) => rtmError('RtmLimitExceededError', code, operation);
 export const unavailableError = (code: number, operation: string) => rtmError('RtmUnavailableError', code, operation);
 export const timeoutError = (code: number, operation: string) => rtmError('RtmTimeoutError', code, operation);
 
-/** −10025: every call that needs the service while the link is not CONNECTED (§2.2). */
+/** −10025: every call that needs the service while the link is not CONNECTED (docs/reference/rtm2-web-sdk.md §2.2). */
 export const notConnected = (operation: string) => statusError(-10025, operation);

@@ -16,7 +16,7 @@ export function isValidChannelName(value: unknown, extended: boolean): value is 
   return typeof value === 'string' && EXTENDED_CHANNEL_CHARS.test(value) && !value.startsWith('_');
 }
 
-/** §1.2 #1: 32 ASCII letters or digits (any letters, not just hex). */
+/** docs/reference/rtm2-web-sdk.md §1.2 #1: 32 ASCII letters or digits (any letters, not just hex). */
 export function isValidAppId(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9]{32}$/.test(value);
 }

@@ -36,7 +36,7 @@ export const DEFAULT_SWITCHES: Readonly<FakeRtm2Switches> = Object.freeze({
   quietSubscribersHidden: true,
 });
 
-/** Console settings of the App ID the fake stands in for (features that are off fail as in §2.1). */
+/** Console settings of the App ID the fake stands in for (features that are off fail as in docs/reference/rtm2-web-sdk.md §2.1). */
 export interface FakeRtm2Console {
   /** Presence enabled (default true); off → subscribe with default options and presence calls fail −13014. */
   presence: boolean;
