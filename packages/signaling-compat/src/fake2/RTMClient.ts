@@ -118,7 +118,8 @@ export class RTMClient extends EventEmitter {
     // The App ID itself passes as an App-ID-only "token"; a missing one is invalid.
     if (check.kind === 'none' && token !== core.appId) throw argError(-10005, 'renewToken');
     if (!core.connected) throw notConnected('renewToken');
-    if (options?.channelName !== undefined) throw argError(-10008, 'renewToken');
+    // Stream-channel tokens: the fake has no stream channels, and 2.3.0 fails its lookup with an internal error.
+    if (options?.channelName !== undefined) throw internalError('Cannot get illegal sid.');
     if (token === core.token) return { timestamp: 0 };
     const result = await core.request('renewToken', 'renewToken', TIMEOUTS.renewTokenMs, () => timeoutError(-10026, 'renewToken'), () => ({ timestamp: 0 }));
     core.token = token;
@@ -141,7 +142,6 @@ export class RTMClient extends EventEmitter {
     const customType = options?.customType;
     if (customType && typeof customType === 'string' && byteLength(customType) > MAX_CUSTOM_TYPE_BYTES) throw argError(-11029, 'publish');
     if (customType && typeof customType !== 'string') throw argError(-11030, 'publish');
-    if (options?.storeInHistory) throw argError(-15005, 'publish');
     const type = customType || '';
     if (messageBytes + byteLength(type) > MAX_MESSAGE_BYTES) throw limitError(-11010, 'publish');
     const payload = typeof message === 'string' ? message : new Uint8Array(message);
@@ -220,6 +220,13 @@ export class RTMClient extends EventEmitter {
   get fakeLinkState(): RTMLinkState {
     return this.#core.state;
   }
+}
+
+/** 2.3.0's RtmInternalError: a plain Error subclass, not an RTMBaseError. */
+function internalError(message: string): Error {
+  const error = new Error(message);
+  error.name = 'RtmInternalError';
+  return error;
 }
 
 /** docs/reference/rtm2-web-sdk.md §1.2: numbers are clamped to 5…300; anything else means the default 300. */

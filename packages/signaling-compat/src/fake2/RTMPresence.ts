@@ -119,7 +119,7 @@ export class RTMPresence {
     this.#channel(channelName, operation);
     const includedUserId = options?.includedUserId ?? true;
     const includedState = options?.includedState ?? false;
-    if (!includedUserId && includedState) throw argError(-13003, operation);
+    if (!includedUserId && includedState) throw argError(-13003, operation, 'include uid is false but include state is true');
     const pageSize = core.cloud.console.presenceOccupancy;
     return core.request(method, operation, TIMEOUTS.presenceMs, () => timeoutError(-13012, operation), (service) => {
       const everyone = service.whoNow(channelName);

@@ -192,14 +192,19 @@ export class RTMStorage {
       this.#lockName(options?.lockName, operation);
       return undefined;
     }
-    if (!Array.isArray(items)) throw new TypeError(`Cannot read properties of ${items === null ? 'null' : typeof items} (reading 'length')`);
+    // 2.3.0 crashes on the first forEach; the messages are V8's, one naming its minified variable.
+    if (items === null || items === undefined) throw new TypeError(`Cannot read properties of ${String(items)} (reading 'forEach')`);
+    if (!Array.isArray(items)) throw new TypeError('A.forEach is not a function');
     if (items.length > METADATA.maxItems) throw limitError(-12002, operation);
     if (items.length === 0 && kind !== 'remove') throw argError(-12003, operation);
     this.#majorRevision(major, kind, operation);
     const byKey = new Map<string, MetadataItem>();
     for (const item of items) {
       const revision = item?.revision ?? -1;
-      if (!Number.isInteger(revision) || revision < -1 || (kind !== 'set' && revision === 0)) throw argError(-12005, operation);
+      // Type checks run in a shared validator whose errors carry the operation "storage".
+      if (!Number.isInteger(revision)) throw argError(-12005, 'storage');
+      if (revision < -1 || (kind !== 'set' && revision === 0)) throw argError(-12005, operation);
+      if (typeof item.key !== 'string') throw argError(-12009, 'storage');
       if (!isValidId(item.key)) throw argError(-12009, operation);
       if (byteLength(item.key) > METADATA.maxKeyBytes) throw argError(-12011, operation);
       const value = kind === 'remove' ? (item.value ?? '') : item.value;

@@ -19,6 +19,12 @@ export interface Side {
   offline(userId: string): void;
   /** Lets pending SDK work run (a few host macrotask turns). */
   settle(): Promise<void>;
+  /**
+   * Brings a fresh client to CONNECTED: FakeRtm2 logs in; the real bundle, which cannot reach the
+   * service offline, gets a stand-in session on its own client object that accepts every packet
+   * and never answers, so its local checks run for real and anything they pass stays in flight.
+   */
+  connect(client: any): Promise<void>;
 }
 
 export interface Probe {
@@ -52,7 +58,7 @@ function recordLinkStates(client: any): Described[] {
   return events;
 }
 
-// ---- ID rule inputs (§2.6) ----------------------------------------------------------------------
+// ---- ID rule inputs (docs/reference/rtm2-web-sdk.md §2.6) ----------------------------------------------------------------------
 
 const ALLOWED_SPECIALS = '!#$%&()+,-:;<=>?@[]^_{|}~';
 const ID_CASES: Array<[string, unknown]> = [
@@ -91,7 +97,7 @@ const ID_CASES: Array<[string, unknown]> = [
   ['array', ['a']],
 ];
 
-// ---- namespace (§1.1, §1.10) ---------------------------------------------------------------------
+// ---- namespace (docs/reference/rtm2-web-sdk.md §1.1, §1.10) ---------------------------------------------------------------------
 
 const NAMESPACE_KEYS = ['BUILD', 'VERSION', 'RTM', 'getParameter', 'setArea', 'setParameter', 'constantsType', 'RTMBaseError'];
 probe('namespace.members', async (side) => NAMESPACE_KEYS.map((key) => [key, typeof side.ns[key]]));
@@ -142,7 +148,7 @@ for (const [label, config] of AREAS) {
   probe(`setArea.${label}`, async (side) => outcome(side, () => side.ns.setArea(config)));
 }
 
-// ---- constructor (§1.2) --------------------------------------------------------------------------
+// ---- constructor (docs/reference/rtm2-web-sdk.md §1.2) --------------------------------------------------------------------------
 
 const APP_IDS: Array<[string, unknown]> = [
   ['32 hex', APP_ID],
@@ -207,7 +213,7 @@ for (const [label, config, userId] of CONFIGS) {
   });
 }
 
-// ---- before login (§2.2) -------------------------------------------------------------------------
+// ---- before login (docs/reference/rtm2-web-sdk.md §2.2) -------------------------------------------------------------------------
 
 const IDLE_CALLS: Array<[string, (client: any) => unknown]> = [
   ['logout', (c) => c.logout()],
@@ -301,7 +307,7 @@ probe('idle.rateLimit.unsubscribeUnlimited', async (side, uid) => {
   return results.map((result) => result.status);
 });
 
-// ---- object shape and listeners (§1.3, §2.17) ----------------------------------------------------
+// ---- object shape and listeners (docs/reference/rtm2-web-sdk.md §1.3, §2.17) ----------------------------------------------------
 
 const CLIENT_METHODS = ['login', 'logout', 'publish', 'subscribe', 'unsubscribe', 'renewToken', 'createStreamChannel', 'addEventListener', 'removeEventListener', 'on', 'once', 'off', 'emit', 'removeAllListeners', 'listeners'];
 probe('shape.client', async (side, uid) => {
@@ -409,7 +415,7 @@ probe('listeners.surviveLogout', async (side, uid) => {
 });
 probe('listeners.removeUnknownIsSilent', async (side, uid) => outcome(side, () => newClient(side, uid('rmun')).removeEventListener('linkState', () => undefined)));
 
-// ---- a pending login (§2.1 login, §2.2, §2.3) ---------------------------------------------------
+// ---- a pending login (docs/reference/rtm2-web-sdk.md §2.1 login, §2.2, §2.3) ---------------------------------------------------
 
 probe('login.pending.states', async (side, uid) => {
   const { client, states, login } = await connecting(side, uid('pend'));
@@ -561,7 +567,7 @@ probe('logout.clearsCachedState', async (side, uid) => {
   return cached;
 });
 
-// ---- tokens at login and renewToken (§2.1 login #3–7, renewToken) -------------------------------
+// ---- tokens at login and renewToken (docs/reference/rtm2-web-sdk.md §2.1 login #3–7, renewToken) -------------------------------
 
 export interface TokenInputs {
   valid007: string;
@@ -606,6 +612,149 @@ export function addTokenProbes(tokens: TokenInputs): void {
       const result = await outcome(side, () => client.renewToken(token));
       await endLogin(side, client, login);
       return result;
+    });
+  }
+}
+
+// ---- a connected client: the local checks after the connection gate (docs/reference/rtm2-web-sdk.md §2.1, §2.6, §2.7, §2.12) ----
+
+/** Codes 2.3.0 raises from its local checks; any other outcome means the call passed them. */
+const LOCAL_CODES = new Set([
+  -10005, -10006, -10008, -10016, -10019, -10021, -10025, -11005, -11009, -11010, -11029, -11030, -12002, -12003, -12005, -12006,
+  -12007, -12008, -12009, -12010, -12011, -12012, -12015, -12017, -13003, -13004, -13005, -13006, -13008, -13009, -13010, -14005,
+  -15002, -15004, -15005,
+]);
+
+async function localChecks(side: Side, call: () => unknown): Promise<Described> {
+  const result = await outcome(side, call);
+  const value = result.value as { class?: string; code?: unknown } | null;
+  if ((result.kind === 'reject' || result.kind === 'throw') && value && (value.class !== 'RTMBaseError' || LOCAL_CODES.has(value.code as number))) {
+    return result;
+  }
+  return 'passed local checks';
+}
+
+const BIG = (bytes: number) => 'm'.repeat(bytes);
+const PUBLISH_CASES: Array<[string, (c: any) => unknown]> = [
+  ['plain', (c) => c.publish('ch', 'hi')],
+  ['32768 bytes', (c) => c.publish('ch', BIG(32_768))],
+  ['32769 bytes', (c) => c.publish('ch', BIG(32_769))],
+  ['32768 multi-byte bytes', (c) => c.publish('ch', '\u00e9'.repeat(16_385))],
+  ['32767 bytes + 1 byte customType', (c) => c.publish('ch', BIG(32_767), { customType: 'x' })],
+  ['32768 bytes + customType', (c) => c.publish('ch', BIG(32_768), { customType: 'x' })],
+  ['empty string', (c) => c.publish('ch', '')],
+  ['empty bytes', (c) => c.publish('ch', new Uint8Array(0))],
+  ['bytes', (c) => c.publish('ch', new Uint8Array([1, 2, 3]))],
+  ['32769 raw bytes', (c) => c.publish('ch', new Uint8Array(32_769))],
+  ['ArrayBuffer', (c) => c.publish('ch', new ArrayBuffer(3))],
+  ['number', (c) => c.publish('ch', 5)],
+  ['object', (c) => c.publish('ch', { text: 'hi' })],
+  ['null', (c) => c.publish('ch', null)],
+  ['customType 32 bytes', (c) => c.publish('ch', 'hi', { customType: 'c'.repeat(32) })],
+  ['customType 33 bytes', (c) => c.publish('ch', 'hi', { customType: 'c'.repeat(33) })],
+  ['customType 33 multi-byte bytes', (c) => c.publish('ch', 'hi', { customType: '\u00e9'.repeat(17) })],
+  ['customType empty', (c) => c.publish('ch', 'hi', { customType: '' })],
+  ['customType number', (c) => c.publish('ch', 'hi', { customType: 5 })],
+  ['customType with dots', (c) => c.publish('ch', 'hi', { customType: 'rtm1.inv' })],
+  ['customType object', (c) => c.publish('ch', 'hi', { customType: {} })],
+  ['storeInHistory', (c) => c.publish('ch', 'hi', { storeInHistory: true })],
+  ['USER plain', (c) => c.publish('peer', 'hi', { channelType: 'USER' })],
+  ['bad name and empty message', (c) => c.publish('a.b', '')],
+  ['empty message and long customType', (c) => c.publish('ch', '', { customType: 'c'.repeat(33) })],
+];
+for (const [label, name] of ID_CASES) {
+  PUBLISH_CASES.push([`name ${label}`, (c) => c.publish(name, 'hi')], [`USER name ${label}`, (c) => c.publish(name, 'hi', { channelType: 'USER' })]);
+}
+
+const ITEMS = (count: number) => Array.from({ length: count }, (_, i) => ({ key: `k${i}`, value: 'v' }));
+const STORAGE_CASES: Array<[string, (c: any) => unknown]> = [
+  ['set one item', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', ITEMS(1))],
+  ['set not an array', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', { key: 'k', value: 'v' })],
+  ['set null items', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', null)],
+  ['set no items', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [])],
+  ['set 32 items', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', ITEMS(32))],
+  ['set 33 items', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', ITEMS(33))],
+  ['set empty value', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k', value: '' }])],
+  ['set number value', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k', value: 5 }])],
+  ['set missing value', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k' }])],
+  ['set value 16384 bytes', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k', value: BIG(16_384) }])],
+  ['set value 16385 bytes', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k', value: BIG(16_385) }])],
+  ['set two 9000-byte values', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'a', value: BIG(9_000) }, { key: 'b', value: BIG(9_000) }])],
+  ['set key 32 bytes', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k'.repeat(32), value: 'v' }])],
+  ['set key 33 bytes', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k'.repeat(33), value: 'v' }])],
+  ['set revision 0', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k', value: 'v', revision: 0 }])],
+  ['set revision -2', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k', value: 'v', revision: -2 }])],
+  ['set revision 1.5', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key: 'k', value: 'v', revision: 1.5 }])],
+  ['set majorRevision 0', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', ITEMS(1), { majorRevision: 0 })],
+  ['set majorRevision -2', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', ITEMS(1), { majorRevision: -2 })],
+  ['set lockName bad', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', ITEMS(1), { lockName: 'a.b' })],
+  ['set lockName not held', (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', ITEMS(1), { lockName: 'lock1' })],
+  ['update revision 0', (c) => c.storage.updateChannelMetadata('ch', 'MESSAGE', [{ key: 'k', value: 'v', revision: 0 }])],
+  ['update majorRevision 0', (c) => c.storage.updateChannelMetadata('ch', 'MESSAGE', ITEMS(1), { majorRevision: 0 })],
+  ['update no items', (c) => c.storage.updateChannelMetadata('ch', 'MESSAGE', [])],
+  ['remove all', (c) => c.storage.removeChannelMetadata('ch', 'MESSAGE')],
+  ['remove keys', (c) => c.storage.removeChannelMetadata('ch', 'MESSAGE', { data: [{ key: 'k' }] })],
+  ['remove empty data', (c) => c.storage.removeChannelMetadata('ch', 'MESSAGE', { data: [] })],
+  ['remove bad key', (c) => c.storage.removeChannelMetadata('ch', 'MESSAGE', { data: [{ key: 'a.b' }] })],
+  ['get', (c) => c.storage.getChannelMetadata('ch', 'MESSAGE')],
+  ['get bad channel', (c) => c.storage.getChannelMetadata('a.b', 'MESSAGE')],
+  ['user set', (c) => c.storage.setUserMetadata(ITEMS(1))],
+  ['user set bad user', (c) => c.storage.setUserMetadata(ITEMS(1), { userId: 'a.b' })],
+  ['user set 33 items', (c) => c.storage.setUserMetadata(ITEMS(33))],
+  ['user get bad user', (c) => c.storage.getUserMetadata({ userId: 'a.b' })],
+  ['user subscribe bad user', (c) => c.storage.subscribeUserMetadata('a.b')],
+  ['user unsubscribe unknown', (c) => c.storage.unsubscribeUserMetadata('someone')],
+  ['user remove all', (c) => c.storage.removeUserMetadata()],
+];
+for (const [label, key] of ID_CASES) {
+  STORAGE_CASES.push([`set key ${label}`, (c) => c.storage.setChannelMetadata('ch', 'MESSAGE', [{ key, value: 'v' }])]);
+}
+
+const PRESENCE_CASES: Array<[string, (c: any) => unknown]> = [
+  ['whoNow', (c) => c.presence.whoNow('ch', 'MESSAGE')],
+  ['whoNow state without ids', (c) => c.presence.whoNow('ch', 'MESSAGE', { includedUserId: false, includedState: true })],
+  ['whoNow ids without state', (c) => c.presence.whoNow('ch', 'MESSAGE', { includedUserId: true, includedState: false })],
+  ['getOnlineUsers state without ids', (c) => c.presence.getOnlineUsers('ch', 'MESSAGE', { includedUserId: false, includedState: true })],
+  ['whoNow bad channel', (c) => c.presence.whoNow('a.b', 'MESSAGE')],
+  ['whereNow self', (c) => c.presence.whereNow('')],
+  ['getState bad user', (c) => c.presence.getState('a.b', 'ch', 'MESSAGE')],
+];
+for (const [label, userId] of ID_CASES) {
+  PRESENCE_CASES.push([`whereNow ${label}`, (c) => c.presence.whereNow(userId)]);
+}
+
+const LOCK_CASES: Array<[string, (c: any) => unknown]> = [
+  ['setLock', (c) => c.lock.setLock('ch', 'MESSAGE', 'lock1')],
+  ['revokeLock bad owner', (c) => c.lock.revokeLock('ch', 'MESSAGE', 'lock1', 'a.b')],
+  ['getLock bad channel', (c) => c.lock.getLock('a.b', 'MESSAGE')],
+];
+for (const [label, name] of ID_CASES) {
+  LOCK_CASES.push([`acquireLock name ${label}`, (c) => c.lock.acquireLock('ch', 'MESSAGE', name)]);
+}
+
+const OTHER_CONNECTED_CASES: Array<[string, (c: any) => unknown]> = [
+  ['login while connected', (c) => c.login()],
+  ['renewToken empty', (c) => c.renewToken('')],
+  ['renewToken garbage', (c) => c.renewToken('garbage')],
+  ['renewToken channelName', (c) => c.renewToken(APP_ID, { channelName: 'ch' })],
+  ['subscribe bad name', (c) => c.subscribe('a.b')],
+  ['unsubscribe bad name', (c) => c.unsubscribe('a.b')],
+  ['unsubscribe never subscribed', (c) => c.unsubscribe('ch')],
+];
+
+const CONNECTED_GROUPS: Array<[string, Array<[string, (c: any) => unknown]>]> = [
+  ['publish', PUBLISH_CASES],
+  ['storage', STORAGE_CASES],
+  ['presence', PRESENCE_CASES],
+  ['lock', LOCK_CASES],
+  ['client', OTHER_CONNECTED_CASES],
+];
+for (const [group, cases] of CONNECTED_GROUPS) {
+  for (const [label, call] of cases) {
+    probe(`connected.${group}.${label}`, async (side, uid) => {
+      const client = newClient(side, uid('cn'));
+      await side.connect(client);
+      return localChecks(side, () => call(client));
     });
   }
 }

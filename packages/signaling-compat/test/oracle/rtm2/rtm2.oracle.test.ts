@@ -17,9 +17,33 @@ async function settle(): Promise<void> {
   for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** What the spec's `conn` cases do: the SDK's own client, marked connected, with a session that never answers. */
+function standInSession(): unknown {
+  return new Proxy({}, { get: () => () => new Promise(() => undefined) });
+}
+
 const sides: Record<'real' | 'fake', Side> = {
-  real: { name: 'real', ns: real, offline: () => undefined, settle },
-  fake: { name: 'fake', ns: fake, offline: (userId) => fake.disconnect(userId), settle },
+  real: {
+    name: 'real',
+    ns: real,
+    offline: () => undefined,
+    settle,
+    async connect(client) {
+      const impl = client._rtmImpl;
+      impl._linkState = 'CONNECTED';
+      impl._connectionState = 'CONNECTED';
+      impl._rtmSession = standInSession();
+    },
+  },
+  fake: {
+    name: 'fake',
+    ns: fake,
+    offline: (userId) => fake.disconnect(userId),
+    settle,
+    async connect(client) {
+      await client.login();
+    },
+  },
 };
 
 addTokenProbes({
