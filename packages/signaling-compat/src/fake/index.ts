@@ -12,3 +12,4 @@ export type { FakeRemoteInvitation } from './FakeRemoteInvitation';
 export type { PeerMessageResult } from './peerMessageCall';
 export type { TokenValidator, TokenVerdict } from './FakeServer';
 export type { InvitationTiming, RateLimit } from './limits';
+export * from '../fake2/index';
