@@ -1,5 +1,4 @@
-import { ManualClock } from '../../src/fake';
-import { FakeRtm2 } from '../../src/fake2';
+import { FakeRtm2, ManualClock } from '../../src/fake';
 import { fromRtm2 } from '../../src/rtm2';
 import { defineRtmContract } from './defineRtmContract';
 import { RTM2_KNOWN_FAILURES } from './rtm2Expectations';

@@ -1,5 +1,4 @@
-import { ManualClock } from '../../src/fake';
-import { FakeRtm2 } from '../../src/fake2';
+import { FakeRtm2, ManualClock } from '../../src/fake';
 import type { RtmClientLike } from '../../src/rtm/types';
 import { fromRtm2, type Rtm2AdapterOptions } from '../../src/rtm2';
 

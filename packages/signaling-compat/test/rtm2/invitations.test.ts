@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RemoteInvitationLike } from '../../src/rtm/types';
 import type { Rtm2LocalInvitation } from '../../src/rtm2/invitations/Rtm2LocalInvitation';
+import type { Rtm2RemoteInvitation } from '../../src/rtm2/invitations/Rtm2RemoteInvitation';
 import { adapterWorld } from './env';
 
 const INV = { channelType: 'USER' as const, customType: 'rtm1.inv' };
@@ -57,7 +58,7 @@ describe('the invitation protocol over USER messages', () => {
     // An envelope naming a sender in its payload changes nothing: only `publisher` counts.
     await mallory.publish('alice', envelope({ t: 'ACCEPT', id: call.callId, r: 'spoofed', from: 'bob' }), INV);
     await mallory.publish('alice', envelope({ t: 'REFUSE', id: call.callId, r: 'spoofed' }), INV);
-    await mallory.publish('bob', envelope({ t: 'CANCEL', id: received[0]!.callId, c: 'spoofed' }), INV);
+    await mallory.publish('bob', envelope({ t: 'CANCEL', id: (received[0] as Rtm2RemoteInvitation).callId, c: 'spoofed' }), INV);
     await w.flush();
     expect(t).toEqual([]);
     expect([call.state, received[0]!.state]).toEqual(['RECEIVED_BY_REMOTE', 'INVITATION_RECEIVED']);

@@ -112,9 +112,12 @@ describe('one 2.x instance per (App ID, user ID), link states as 1.x states', ()
     const t: unknown[][] = [];
     client.on('ConnectionStateChanged', record(t, 'state'));
     for (const uid of ['a.b', '_lead', 'tab\there']) {
-      const error = await client.login({ uid }).catch((e: { name: string; code: number; message: string }) => e);
-      expect([error.name, error.code], uid).toEqual(['RtmInvalidArgumentError', 3]);
-      expect(error.message).toMatch(/RTM 2\.x user ID/);
+      const error = await client.login({ uid }).then(
+        () => undefined,
+        (e: { name: string; code: number; message: string }) => e,
+      );
+      expect([error?.name, error?.code], uid).toEqual(['RtmInvalidArgumentError', 3]);
+      expect(error?.message).toMatch(/RTM 2\.x user ID/);
       await w.advance(500);
     }
     expect(t).toEqual([]);

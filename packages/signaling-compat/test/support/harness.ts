@@ -1,5 +1,4 @@
-import { FakeRtm, ManualClock } from '../../src/fake';
-import { FakeRtm2 } from '../../src/fake2';
+import { FakeRtm, FakeRtm2, ManualClock } from '../../src/fake';
 import type { CompatOptions, Logger } from '../../src/core/options';
 import { Signal, type SignalObject } from '../../src/legacy/web/Signal';
 import type { RtmNamespaceLike } from '../../src/rtm/types';

@@ -1,7 +1,7 @@
 import AgoraRTM2 from 'agora-rtm-sdk-2';
 import type { RTMClient } from 'agora-rtm-sdk-2';
 import { expectTypeOf, test } from 'vitest';
-import { FakeRtm2 } from '../../src/fake2';
+import { FakeRtm2 } from '../../src/fake';
 import type { Rtm2ClientLike, Rtm2NamespaceLike } from '../../src/rtm2/types';
 
 // Compile-time only: the real agora-rtm-sdk@2.3.0 typings satisfy the 2.x subset the adapter
