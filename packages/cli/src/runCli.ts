@@ -3,9 +3,11 @@ import type { CliIo } from './io';
 export const USAGE = `Usage: signaling-compat <command> [options]
 
 Commands:
-  demo [--backend fake|agora]   Run legacy Signaling Web code for three users on the in-memory RTM
-                                and print what each callback reports. --backend agora explains
-                                how to run the same code on Agora's RTM cloud.
+  demo [--backend fake|rtm2|agora]
+                                Run legacy Signaling Web code for three users on the in-memory RTM
+                                and print what each callback reports. --backend rtm2 runs it on
+                                the in-memory Signaling 2.x; --backend agora explains how to run
+                                the same code on Agora's RTM cloud.
   scan [paths...]               Find legacy Signaling calls in source files (default: the
                                 current directory) and say what each becomes on RTM.
                                 'scan --help' lists its options.

@@ -2,10 +2,10 @@ import type { CliIo } from '../io';
 import { agoraBackendGuide } from './agoraBackendGuide';
 import { runLegacyWebDemo } from './runLegacyWebDemo';
 
-const BACKENDS = ['fake', 'agora'] as const;
+const BACKENDS = ['fake', 'rtm2', 'agora'] as const;
 type Backend = (typeof BACKENDS)[number];
 
-/** `signaling-compat demo [--backend fake|agora]` */
+/** `signaling-compat demo [--backend fake|rtm2|agora]`: `rtm2` runs the same demo on the in-memory Signaling 2.x. */
 export async function runDemoCommand(args: string[], io: CliIo): Promise<number> {
   const backend = parseBackend(args);
   if (!backend) {
@@ -16,7 +16,7 @@ export async function runDemoCommand(args: string[], io: CliIo): Promise<number>
     io.stdout(agoraBackendGuide(io.env.AGORA_APP_ID));
     return 0;
   }
-  await runLegacyWebDemo((line) => io.stdout(`${line}\n`));
+  await runLegacyWebDemo((line) => io.stdout(`${line}\n`), backend);
   return 0;
 }
 

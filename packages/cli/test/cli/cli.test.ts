@@ -38,7 +38,7 @@ describe('signaling-compat', () => {
   test('--help lists the commands', async () => {
     const { code, stdout } = await cli('--help');
     expect(code).toBe(0);
-    for (const command of ['demo [--backend fake|agora]', 'scan [paths...]', 'mapping [--json]']) {
+    for (const command of ['demo [--backend fake|rtm2|agora]', 'scan [paths...]', 'mapping [--json]']) {
       expect(stdout).toContain(command);
     }
   });
@@ -84,10 +84,18 @@ describe('signaling-compat', () => {
     expect(stdout).toContain('does not contact Agora');
   });
 
+  test('demo --backend rtm2 runs the same legacy code on the in-memory Signaling 2.x, with the same transcript', async () => {
+    const on1x = await cli('demo');
+    const on2x = await cli('demo', '--backend', 'rtm2');
+    expect(on2x.code).toBe(0);
+    expect(on2x.stderr).toBe('');
+    expect(on2x.stdout).toBe(on1x.stdout);
+  });
+
   test('demo rejects an unknown backend', async () => {
     const { code, stderr } = await cli('demo', '--backend', 'cloud');
     expect(code).toBe(1);
-    expect(stderr).toContain('--backend fake|agora');
+    expect(stderr).toContain('--backend fake|rtm2|agora');
   });
 });
 

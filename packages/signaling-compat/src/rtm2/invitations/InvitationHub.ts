@@ -19,6 +19,10 @@ export interface InvitationHost {
 
 /** A seen INVITE or an early CANCEL is remembered this long (a reconnect can replay or reorder). */
 const REMEMBER_MS = 120_000;
+/** Peer data must not grow memory without bound: the oldest memories go first beyond this. */
+const MAX_REMEMBERED = 4_096;
+/** ACCEPT_ACKs per call at most this often: a callee repeating ACCEPT cannot make this client flood. */
+const ACK_SPACING_MS = 500;
 
 /**
  * The invitations of one client: routes envelopes by (publisher, call ID), absorbs duplicate and
@@ -33,6 +37,7 @@ export class InvitationHub {
   readonly #canceledEarly = new Map<string, number>();
   /** Accepted calls by ID: their callee may repeat ACCEPT until it has the ack (1.x re-acks each). */
   readonly #accepted = new Map<string, { calleeId: string; at: number }>();
+  readonly #lastAck = new Map<string, number>();
   #next = 0;
   readonly #prefix = Math.random().toString(36).slice(2, 10);
 
@@ -73,7 +78,7 @@ export class InvitationHub {
     switch (envelope.t) {
       case 'INVITE': {
         if (this.#seen.has(remoteKey)) return;
-        this.#seen.set(remoteKey, this.host.clock.now());
+        remember(this.#seen, remoteKey, this.host.clock.now());
         if (this.#canceledEarly.delete(remoteKey)) return;
         const invitation = new Rtm2RemoteInvitation(this, publisher, envelope);
         this.#remote.set(remoteKey, invitation);
@@ -83,7 +88,7 @@ export class InvitationHub {
       case 'CANCEL': {
         const invitation = this.#remote.get(remoteKey);
         if (invitation) invitation.canceledByCaller(envelope.c ?? '');
-        else if (!this.#seen.has(remoteKey)) this.#canceledEarly.set(remoteKey, this.host.clock.now());
+        else if (!this.#seen.has(remoteKey)) remember(this.#canceledEarly, remoteKey, this.host.clock.now());
         return;
       }
       case 'ACCEPT_ACK':
@@ -93,7 +98,7 @@ export class InvitationHub {
       case 'REFUSE': {
         const invitation = this.#local.get(envelope.id);
         if (!invitation && envelope.t === 'ACCEPT' && this.#accepted.get(envelope.id)?.calleeId === publisher) {
-          void this.send(publisher, { v: 1, t: 'ACCEPT_ACK', id: envelope.id });
+          this.ack(publisher, envelope.id);
           return;
         }
         // Only the callee may answer: a publisher other than the callee is ignored (no spoofing).
@@ -105,6 +110,15 @@ export class InvitationHub {
     }
   }
 
+  /** ACCEPT_ACK for `callId`, at most once per ACK_SPACING_MS. */
+  ack(calleeId: string, callId: string): void {
+    const now = this.host.clock.now();
+    const last = this.#lastAck.get(callId);
+    if (last !== undefined && now - last < ACK_SPACING_MS) return;
+    remember(this.#lastAck, callId, now);
+    void this.send(calleeId, { v: 1, t: 'ACCEPT_ACK', id: callId });
+  }
+
   /** Logout: every call stops where it is, silently, with its timers. */
   close(): void {
     for (const invitation of [...this.#local.values(), ...this.#remote.values()]) invitation.detach();
@@ -113,11 +127,12 @@ export class InvitationHub {
     this.#seen.clear();
     this.#canceledEarly.clear();
     this.#accepted.clear();
+    this.#lastAck.clear();
   }
 
   #prune(): void {
     const now = this.host.clock.now();
-    for (const map of [this.#seen, this.#canceledEarly]) {
+    for (const map of [this.#seen, this.#canceledEarly, this.#lastAck]) {
       for (const [entry, at] of map) if (now - at >= REMEMBER_MS) map.delete(entry);
     }
     for (const [id, { at }] of this.#accepted) if (now - at >= REMEMBER_MS) this.#accepted.delete(id);
@@ -125,3 +140,9 @@ export class InvitationHub {
 }
 
 const key = (publisher: string, id: string): string => `${publisher}\u0000${id}`;
+
+function remember(map: Map<string, number>, entry: string, at: number): void {
+  map.delete(entry);
+  map.set(entry, at);
+  if (map.size > MAX_REMEMBERED) map.delete(map.keys().next().value as string);
+}

@@ -96,7 +96,7 @@ export class Rtm2LocalInvitation extends EventEmitter<LocalInvitationEvents> imp
 
   /** @internal ACCEPT from the callee: always acked; answered once if the call is still open. */
   acceptedByCallee(response: string): void {
-    void this.#hub.send(this.calleeId, { v: 1, t: 'ACCEPT_ACK', id: this.callId });
+    this.#hub.ack(this.calleeId, this.callId);
     if (this.#detached || ENDED.has(this.#state)) return;
     this.#receivedIfNeeded();
     this.#response = response;
