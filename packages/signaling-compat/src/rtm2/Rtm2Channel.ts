@@ -1,6 +1,6 @@
 import EventEmitter from 'eventemitter3';
-import { invalidArgument, invalidStatus, limitExceeded, RtmError, timeoutError, unknownError } from '../fake/errors';
-import { MAX_CHANNELS } from '../fake/limits';
+import { invalidArgument, invalidStatus, limitExceeded, RtmError, timeoutError, unknownError } from './rtm1/errors';
+import { MAX_CHANNELS, MEMBERS_PAGE_SIZE } from './rtm1/limits';
 import {
   CHANNEL_MESSAGE_CODES,
   checkMessageShape,
@@ -9,7 +9,7 @@ import {
   checkRawPayload,
   isEncodable,
   normalizeMessage,
-} from '../fake/validation';
+} from './rtm1/validation';
 import type { ChannelAttributes, RtmChannelEvents, RtmChannelLike, RtmMessage } from '../rtm/types';
 import { toChannelAttributes } from './attributes';
 import { MemberCount } from './MemberCount';
@@ -127,7 +127,7 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
     );
   }
 
-  /** §2.3: page 0 of the members (200 at most), the caller included; needs this instance joined. */
+  /** §1.3: page 0 of the members (200 at most), the caller included; needs this instance joined. */
   async getMembers(): Promise<string[]> {
     const host = this.#host;
     if (host.state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
@@ -147,8 +147,8 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
         if (typeof occupant?.userId === 'string') members.push(occupant.userId);
       }
       page = typeof result.nextPage === 'string' ? result.nextPage : '';
-    } while (page && members.length < 200);
-    return members.slice(0, 200);
+    } while (page && members.length < MEMBERS_PAGE_SIZE);
+    return members.slice(0, MEMBERS_PAGE_SIZE);
   }
 
   /** @internal A channel message from another member. */

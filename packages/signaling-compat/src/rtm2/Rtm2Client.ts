@@ -6,9 +6,8 @@ import {
   RtmError,
   timeoutError,
   unavailable,
-} from '../fake/errors';
-import { LOGIN_SPACING_MS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from '../fake/limits';
-import { parseEndCall } from '../fake/outgoingMessages';
+} from './rtm1/errors';
+import { LOGIN_SPACING_MS, MAX_COUNT_CHANNELS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from './rtm1/limits';
 import {
   checkMessageShape,
   checkMessageSize,
@@ -18,8 +17,9 @@ import {
   isPlainObject,
   isValidId,
   normalizeMessage,
+  parseEndCall,
   PEER_MESSAGE_CODES,
-} from '../fake/validation';
+} from './rtm1/validation';
 import type { Clock, TimerHandle } from '../rtm/clock';
 import type {
   AttributesMap,
@@ -362,7 +362,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     const bad = (): RtmError => invalidArgument(2, 'The channel IDs are not valid');
     if (!Array.isArray(channelIds) || channelIds.length === 0) throw bad();
     if (channelIds.some((id) => typeof id !== 'string')) throw bad();
-    if (channelIds.length > 32) throw invalidArgument(5, 'At most 32 channel IDs per call');
+    if (channelIds.length > MAX_COUNT_CHANNELS) throw invalidArgument(5, `At most ${MAX_COUNT_CHANNELS} channel IDs per call`);
     if (!channelIds.every(isValidId)) throw bad();
     const counts = await Promise.all(
       channelIds.map(async (id) => {

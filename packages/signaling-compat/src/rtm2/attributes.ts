@@ -1,6 +1,6 @@
-import { invalidArgument, invalidStatus, unavailable } from '../fake/errors';
-import { ATTRIBUTES } from '../fake/limits';
-import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId, utf8Bytes } from '../fake/validation';
+import { invalidArgument, invalidStatus, unavailable } from './rtm1/errors';
+import { ATTRIBUTES } from './rtm1/limits';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId, utf8Bytes } from './rtm1/validation';
 import type { AttributesMap, ChannelAttributes } from '../rtm/types';
 import type { AdapterSession } from './session';
 import type { Rtm2MetadataDetail, Rtm2MetadataItem, Rtm2MetadataOptions } from './types';

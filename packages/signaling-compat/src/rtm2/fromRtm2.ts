@@ -1,5 +1,6 @@
-import { invalidArgument } from '../fake/errors';
-import { isPlainObject, isValidAppId } from '../fake/validation';
+import { invalidArgument } from './rtm1/errors';
+import { TIMEOUTS } from './rtm1/limits';
+import { isPlainObject, isValidAppId } from './rtm1/validation';
 import { systemClock, type Clock } from '../rtm/clock';
 import type { RtmConfigLike, RtmNamespaceLike } from '../rtm/types';
 import { Rtm2Client } from './Rtm2Client';
@@ -63,7 +64,7 @@ export function fromRtm2(namespace: Rtm2NamespaceLike, options: Rtm2AdapterOptio
         appId,
         config: toRtm2Config(config, options),
         clock,
-        loginTimeoutMs: options.loginTimeoutMs ?? 12_000,
+        loginTimeoutMs: options.loginTimeoutMs ?? TIMEOUTS.loginMs,
         onlineStatusPollMs: options.onlineStatusPollMs ?? 10_000,
         endCallPrefix: END_CALL_PREFIX,
         rateLimits: options.rateLimits,
