@@ -295,8 +295,8 @@ export class ClientCore implements LinkWatcher {
     if (!up) {
       if (this.state !== 'CONNECTED') return;
       // docs/reference/rtm2-web-sdk.md §2.15: the keep-alive is lost; the service keeps the session until the presence timeout.
+      // Requests in flight get no answer and end with their own timeouts (−11026, −11019, …).
       this.service.linkLost(this.userId);
-      this.#failPending();
       this.#path = 'reconnect';
       this.#retryIndex = 0;
       this.#outageStart = this.now();
@@ -423,7 +423,7 @@ export class ClientCore implements LinkWatcher {
     });
   }
 
-  /** Requests in flight when the link drops or the client logs out fail as "not connected". */
+  /** Requests in flight when the client logs out fail as "not connected" (nothing outlives logout). */
   #failPending(): void {
     for (const entry of [...this.#pending]) entry.fail(notConnected(entry.operation));
   }
