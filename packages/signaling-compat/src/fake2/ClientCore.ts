@@ -85,6 +85,7 @@ export class ClientCore implements LinkWatcher {
   #hadSession = false;
   #pendingLogin: PendingLogin | undefined;
   #loopTimer: TimerHandle | undefined;
+  #giveUpTimer: TimerHandle | undefined;
   #retryIndex = 0;
   #outageStart: number | undefined;
   #path: 'login' | 'reconnect' = 'login';
@@ -158,12 +159,17 @@ export class ClientCore implements LinkWatcher {
 
   /** `login()` after the state gates and the CONNECTING event: the local token check, then the attempts. */
   startLogin(pending: PendingLogin): void {
+    // A login while DISCONNECTED/SUSPENDED replaces the one still retrying: it is cancelled and the loop starts over.
+    const previous = this.#pendingLogin;
+    this.#stopLoop();
     this.#pendingLogin = pending;
+    previous?.reject(unavailableError(-10023, 'login'));
     this.#path = 'login';
     this.#retryIndex = 0;
     this.#outageStart = undefined;
     this.#suspended = false;
     this.cloud.watchLink(this);
+    this.#armGiveUp();
     this.#attempt();
   }
 
@@ -242,14 +248,6 @@ export class ClientCore implements LinkWatcher {
     this.#attemptId++;
     const now = this.now();
     this.#outageStart ??= now;
-    if (this.cloud.parameters.MIN_RECONNECT_TIMEOUT_IN_SECONDS !== undefined) {
-      const limitMs = Math.min(3_600, Math.max(15, this.cloud.parameters.MIN_RECONNECT_TIMEOUT_IN_SECONDS)) * 1_000;
-      if (now - this.#outageStart >= limitMs) {
-        if (this.#path === 'login') this.failLogin(rtmError('RtmTimeoutError', -10011, 'login'), 'LOGIN_TIMEOUT');
-        else this.#failWithSessionEnd('RECONNECT_TIMEOUT', 'AUTO_RECONNECT');
-        return;
-      }
-    }
     if (now - this.#outageStart >= SUSPEND_AFTER_MS) {
       this.#suspended = true;
       this.emitLink('SUSPENDED', 'AUTO_RECONNECT', 'RECONNECT_TIMEOUT');
@@ -269,8 +267,25 @@ export class ClientCore implements LinkWatcher {
     });
   }
 
+  /**
+   * §1.1 MIN_RECONNECT_TIMEOUT_IN_SECONDS (15…3600 s): the only way 2.3.0 gives up, that long after
+   * the login started (−10011, FAILED/LOGIN_TIMEOUT) or the link was lost (FAILED/RECONNECT_TIMEOUT).
+   */
+  #armGiveUp(): void {
+    const seconds = this.cloud.parameters.MIN_RECONNECT_TIMEOUT_IN_SECONDS;
+    if (seconds === undefined) return;
+    const ms = Math.min(3_600, Math.max(15, seconds)) * 1_000;
+    this.#giveUpTimer = this.cloud.wire.later(ms, () => {
+      this.#giveUpTimer = undefined;
+      if (this.#path === 'login') this.failLogin(rtmError('RtmTimeoutError', -10011, 'login'), 'LOGIN_TIMEOUT');
+      else this.#failWithSessionEnd('RECONNECT_TIMEOUT', 'AUTO_RECONNECT');
+    });
+  }
+
   #stopLoop(): void {
     this.cloud.wire.cancel(this.#loopTimer);
+    this.cloud.wire.cancel(this.#giveUpTimer);
+    this.#giveUpTimer = undefined;
     this.#loopTimer = undefined;
     this.#attemptId++;
   }
@@ -280,13 +295,14 @@ export class ClientCore implements LinkWatcher {
     if (!up) {
       if (this.state !== 'CONNECTED') return;
       // docs/reference/rtm2-web-sdk.md §2.15: the keep-alive is lost; the service keeps the session until the presence timeout.
+      // Requests in flight get no answer and end with their own timeouts (−11026, −11019, …).
       this.service.linkLost(this.userId);
-      this.#failPending();
       this.#path = 'reconnect';
       this.#retryIndex = 0;
       this.#outageStart = this.now();
       this.#suspended = false;
       this.emitLink('DISCONNECTED', 'HEARTBEAT_TIMEOUT', 'KEEP_ALIVE_TIMEOUT', [...this.subscriptions.keys()]);
+      this.#armGiveUp();
       this.#waitThenRetry();
       return;
     }
@@ -407,7 +423,7 @@ export class ClientCore implements LinkWatcher {
     });
   }
 
-  /** Requests in flight when the link drops or the client logs out fail as "not connected". */
+  /** Requests in flight when the client logs out fail as "not connected" (nothing outlives logout). */
   #failPending(): void {
     for (const entry of [...this.#pending]) entry.fail(notConnected(entry.operation));
   }
