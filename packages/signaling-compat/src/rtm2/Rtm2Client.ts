@@ -35,7 +35,7 @@ import type {
   RtmMessage,
 } from '../rtm/types';
 import { Attributes } from './attributes';
-import { type Rtm1Operation, rtm2Code, toRtm1Error } from './errorMap';
+import { RTM1_TIMEOUTS, type Rtm1Operation, rtm1Timeout, rtm2Code, toRtm1Error } from './errorMap';
 import { InvitationHub, type SendOutcome } from './invitations/InvitationHub';
 import { Rtm2LocalInvitation } from './invitations/Rtm2LocalInvitation';
 import { OnlineStatus } from './OnlineStatus';
@@ -383,8 +383,23 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     if (!link || link.owner !== this || this.#state !== 'CONNECTED') {
       return Promise.reject(invalidStatus(102, 'The client is not logged in. Cannot do the operation'));
     }
-    return link.gate.run(bucket, () => run(link.rtm)).catch((error: unknown) => {
+    const answered = link.gate.run(bucket, () => run(link.rtm)).catch((error: unknown) => {
       throw toRtm1Error(operation, error);
+    });
+    if (operation === 'login') return answered;
+    // 1.x's request timeouts: a late 2.x answer is ignored.
+    return new Promise<T>((resolve, reject) => {
+      const timer = this.clock.setTimeout(() => reject(rtm1Timeout(operation)), RTM1_TIMEOUTS[operation][1] * 1_000);
+      answered.then(
+        (value) => {
+          this.clock.clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.clock.clearTimeout(timer);
+          reject(error);
+        },
+      );
     });
   }
 

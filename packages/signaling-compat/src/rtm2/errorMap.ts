@@ -147,6 +147,28 @@ const FACTORIES: Record<RtmErrorName, (code: number, text: string) => RtmError> 
   RtmInternalError: (code, text) => new RtmError('RtmInternalError', code, text),
 };
 
+/**
+ * §2.3 of docs/reference/rtm1-web-sdk.md: what 1.x reports when a request gets no answer in time
+ * (`[class, code, seconds]`). 2.x's own timeouts are longer for some calls (13 s for a USER
+ * publish), so the adapter keeps 1.x's.
+ */
+export const RTM1_TIMEOUTS: Record<Exclude<Rtm1Operation, 'login'>, readonly [number, number]> = {
+  renewToken: [1, 20],
+  sendMessageToPeer: [2, 10],
+  'channel.sendMessage': [2, 10],
+  'channel.join': [4, 10],
+  'channel.getMembers': [4, 10],
+  attributes: [7, 10],
+  'userAttributes.get': [7, 10],
+  query: [4, 10],
+};
+
+/** The 1.x timeout error of `operation`. */
+export function rtm1Timeout(operation: Exclude<Rtm1Operation, 'login'>): RtmError {
+  const [code, seconds] = RTM1_TIMEOUTS[operation];
+  return timeoutError(code, `${operation} timed out after ${seconds}s`);
+}
+
 /** The numeric 2.x code of anything a 2.x call rejected with (`undefined` for non-RTM errors). */
 export function rtm2Code(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

@@ -47,6 +47,4 @@ export const RTM2_KNOWN_FAILURES: Readonly<Record<string, string>> = {
     '2.x has no online-status subscription: the adapter re-checks subscribed peers every onlineStatusPollMs (10 s), so a change shows at the next check.',
   'others see MemberLeft after 30 s offline, and MemberJoined when it comes back':
     'Members match 1.x (presenceTimeout 30 s), but online status is polled: no UNREACHABLE, and OFFLINE/ONLINE show at the next check.',
-  'a request lost with the connection ends in its timeout error':
-    '§2.1: 2.x fails the requests in flight at once with −10025 when the link drops (mapped to 102), where 1.x waited for its 10 s timeout.',
 };
