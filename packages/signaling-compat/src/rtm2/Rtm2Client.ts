@@ -75,6 +75,7 @@ const RECEIVER_OFFLINE = -11033;
  */
 export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClientLike, LinkOwner, AdapterSession {
   readonly clock: Clock;
+  /** @internal The joined and joining channel instances, by ID (1.x allows one per ID). */
   readonly channels = new Map<string, Rtm2Channel>();
   readonly #setup: Rtm2ClientSetup;
   #state: ConnectionState = 'DISCONNECTED';
@@ -378,6 +379,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
 
   // ---- the session seam (channels, attributes, invitations) ----------------------------------
 
+  /** @internal */
   call<T>(bucket: string, operation: Rtm1Operation, run: (rtm: Rtm2ClientLike) => Promise<T>): Promise<T> {
     const link = this.#link;
     if (!link || link.owner !== this || this.#state !== 'CONNECTED') {
@@ -403,7 +405,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     });
   }
 
-  /** A USER publish: `true` when delivered, `false` when 2.x says the receiver is offline (§5 A11). */
+  /** @internal A USER publish: `true` when delivered, `false` when 2.x says the receiver is offline (§5 A11). */
   publishToUser(peerId: string, payload: Rtm2Payload, operation: Rtm1Operation): Promise<boolean> {
     const options = payload.customType
       ? { channelType: 'USER' as const, customType: payload.customType }
@@ -419,11 +421,12 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     );
   }
 
+  /** @internal */
   takeMessageSlot(): boolean {
     return this.#messages.tryTake();
   }
 
-  /** §4.4 of docs/reference/rtm1-web-sdk.md: a send made while RECONNECTING waits up to 9 s. */
+  /** @internal §4.4 of docs/reference/rtm1-web-sdk.md: a send made while RECONNECTING waits up to 9 s. */
   waitWhileReconnecting(): Promise<boolean> {
     if (this.#state !== 'RECONNECTING') return Promise.resolve(this.#state === 'CONNECTED');
     return new Promise<boolean>((resolve) => {
@@ -449,7 +452,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
 
   // ---- 2.x events ----------------------------------------------------------------------------
 
-  /** §3 of the 2.x mapping: link states → 1.x states; during login and while ABORTED the adapter drives. */
+  /** @internal Link states → 1.x states (docs/reference/rtm2-web-sdk.md §1.9); during login and while ABORTED the adapter drives. */
   onLinkState(event: Rtm2LinkStateEvent): void {
     if (event.serviceType === 'STREAM') return;
     const state = this.#state;
@@ -473,6 +476,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     }
   }
 
+  /** @internal */
   onMessage(event: Rtm2MessageEvent): void {
     if (this.#state !== 'CONNECTED' && this.#state !== 'RECONNECTING') return;
     const publisher = event?.publisher;
@@ -490,17 +494,19 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     if (channel && message) channel.receive(message, publisher, timestampOf(event));
   }
 
+  /** @internal */
   onPresence(event: Rtm2PresenceEvent): void {
     if (event?.channelType !== 'MESSAGE') return;
     this.channels.get(event.channelName)?.presence(event);
   }
 
+  /** @internal */
   onStorage(event: Rtm2StorageEvent): void {
     if (event?.storageType !== 'CHANNEL') return;
     this.channels.get(event.channelName)?.storage(event);
   }
 
-  /** §4.2 of docs/reference/rtm1-web-sdk.md: one warning per token value. */
+  /** @internal §4.2 of docs/reference/rtm1-web-sdk.md: one warning per token value. */
   onTokenWillExpire(): void {
     if (this.#state !== 'CONNECTED' && this.#state !== 'RECONNECTING') return;
     if (this.#warnedToken === this.#token) return;
