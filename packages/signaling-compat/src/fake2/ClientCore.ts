@@ -436,8 +436,4 @@ export class ClientCore implements LinkWatcher {
       if (session === this.#session && this.cloud.isUp(this.userId)) work(this.service, session);
     });
   }
-
-  get session(): ClientPort | undefined {
-    return this.#session;
-  }
 }
