@@ -156,6 +156,13 @@ export class Service {
     return visible && !member;
   }
 
+  /** After a reconnect: leaves the channels the client unsubscribed while its link was down. */
+  keepOnly(port: ClientPort, channels: ReadonlySet<string>): void {
+    for (const room of [...this.#rooms.values()]) {
+      if (!channels.has(room.name) && room.subscribers.get(port.userId)?.port === port) this.leave(port, room.name);
+    }
+  }
+
   /** The presence SNAPSHOT for a new subscriber with presence (sent after subscribe resolves). */
   presenceSnapshot(port: ClientPort, channel: string): void {
     const room = this.#rooms.get(channel);
