@@ -236,6 +236,7 @@ export class ClientCore implements LinkWatcher {
   }
 
   #rejoinAll(session: Session): void {
+    this.service.keepOnly(session, new Set(this.subscriptions.keys()));
     for (const [channel, options] of this.subscriptions) {
       const fresh = this.service.join(session, channel, options, this.states.get(channel));
       if (fresh) this.cloud.wire.hop(() => this.service.presenceSnapshot(session, channel));
@@ -435,9 +436,5 @@ export class ClientCore implements LinkWatcher {
     this.cloud.wire.hop(() => {
       if (session === this.#session && this.cloud.isUp(this.userId)) work(this.service, session);
     });
-  }
-
-  get session(): ClientPort | undefined {
-    return this.#session;
   }
 }

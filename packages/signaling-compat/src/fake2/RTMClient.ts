@@ -17,7 +17,6 @@ import type {
   PublishOptions,
   RTMConfig,
   RTMEventMap,
-  RTMLinkState,
   SubscribeOptions,
 } from './types';
 
@@ -214,11 +213,6 @@ export class RTMClient extends EventEmitter {
 
   removeEventListener<E extends keyof RTMEventMap>(eventName: E, listener: (event: RTMEventMap[E]) => void): void {
     this.#core.listeners.remove(eventName, listener as (payload: unknown) => void);
-  }
-
-  /** Not part of RTM: the link state, for tests. */
-  get fakeLinkState(): RTMLinkState {
-    return this.#core.state;
   }
 }
 

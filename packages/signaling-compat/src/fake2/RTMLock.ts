@@ -38,11 +38,11 @@ export class RTMLock {
 
   setLock(channelName: string, channelType: ChannelType, lockName: string, options?: { ttl?: number }): Promise<LockResponse> {
     const ttl = Math.min(LOCK_TTL_S.max, Math.max(LOCK_TTL_S.min, options?.ttl ?? LOCK_TTL_S.default));
-    return this.#operate('setLock', channelName, channelType, lockName, (service, session) => service.setLock(session, channelName, lockName, ttl));
+    return this.#operate('setLock', channelName, channelType, lockName, (service) => service.setLock(channelName, lockName, ttl));
   }
 
   removeLock(channelName: string, channelType: ChannelType, lockName: string): Promise<LockResponse> {
-    return this.#operate('removeLock', channelName, channelType, lockName, (service, session) => service.removeLock(session, channelName, lockName));
+    return this.#operate('removeLock', channelName, channelType, lockName, (service) => service.removeLock(channelName, lockName));
   }
 
   acquireLock(channelName: string, channelType: ChannelType, lockName: string, _options?: { retry?: boolean }): Promise<LockResponse> {

@@ -62,13 +62,7 @@ export class Service {
     return true;
   }
 
-  isOnline(userId: string): boolean {
-    return this.#sessions.has(userId) && this.#ctx.isUp(userId);
-  }
 
-  sessionOf(userId: string): ClientPort | undefined {
-    return this.#sessions.get(userId);
-  }
 
   /** Logout, kick or token expiry: the user leaves every channel (REMOTE_LEAVE) and drops its watches. */
   endSession(port: ClientPort): void {
@@ -117,16 +111,6 @@ export class Service {
     }
   }
 
-  /** The link is back before the timeout: presence continues unchanged. */
-  linkRestored(userId: string): void {
-    for (const room of this.#rooms.values()) {
-      const member = room.members.get(userId);
-      if (member?.timeout !== undefined) {
-        this.#ctx.wire.cancel(member.timeout);
-        member.timeout = undefined;
-      }
-    }
-  }
 
   // ---- channels ------------------------------------------------------------------------------
 
@@ -170,6 +154,13 @@ export class Service {
       this.#send(port, 'storage', this.#channelStorageEvent(room, 'SNAPSHOT'));
     }
     return visible && !member;
+  }
+
+  /** After a reconnect: leaves the channels the client unsubscribed while its link was down. */
+  keepOnly(port: ClientPort, channels: ReadonlySet<string>): void {
+    for (const room of [...this.#rooms.values()]) {
+      if (!channels.has(room.name) && room.subscribers.get(port.userId)?.port === port) this.leave(port, room.name);
+    }
   }
 
   /** The presence SNAPSHOT for a new subscriber with presence (sent after subscribe resolves). */
@@ -330,7 +321,7 @@ export class Service {
   }
 
   /** −14004 when the lock exists. */
-  setLock(port: ClientPort, channel: string, lockName: string, ttl: number): number {
+  setLock(channel: string, lockName: string, ttl: number): number {
     const room = this.#room(channel);
     if (room.locks.has(lockName)) return -14004;
     room.locks.set(lockName, { owner: '', ttl });
@@ -339,7 +330,7 @@ export class Service {
   }
 
   /** −14008 when the lock does not exist. */
-  removeLock(port: ClientPort, channel: string, lockName: string): number {
+  removeLock(channel: string, lockName: string): number {
     const room = this.#rooms.get(channel);
     if (!room?.locks.delete(lockName)) return -14008;
     this.#lockEvent(room, 'REMOVED', lockName, '');

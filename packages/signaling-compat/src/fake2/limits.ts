@@ -28,8 +28,6 @@ export const PRESENCE_STATE = {
 } as const;
 /** docs/reference/rtm2-web-sdk.md §1.2: `presenceTimeout` is clamped to 5…300 s, default 300. */
 export const PRESENCE_TIMEOUT_S = { min: 5, max: 300, default: 300 } as const;
-/** docs/reference/rtm2-web-sdk.md §1.2: `heartbeatInterval` 5 s default, clamped to 5…1800 s. */
-export const HEARTBEAT_S = { min: 5, max: 1_800, default: 5 } as const;
 /** docs/reference/rtm2-web-sdk.md §1.6 / §2.13: lock TTL clamp. */
 export const LOCK_TTL_S = { min: 10, max: 300, default: 10 } as const;
 
@@ -49,9 +47,6 @@ export const TIMEOUTS = {
   presenceMs: 10_000,
   renewTokenMs: 10_000,
 } as const;
-
-/** docs/reference/rtm2-web-sdk.md §2.11: Console "presence.occupancy" (interval-mode threshold and whoNow page size) and "presence.interval". */
-export const PRESENCE_CONSOLE = { occupancy: 50, intervalS: 30 } as const;
 
 /** docs/reference/rtm2-web-sdk.md §2.14: the SDK's `API_RATE_LIMIT` table, calls per sliding second per client. */
 export const API_RATE_LIMIT: Readonly<Record<RateBucket, number>> = Object.freeze({

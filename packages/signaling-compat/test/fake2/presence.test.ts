@@ -96,4 +96,25 @@ describe('FakeRtm2 presence', () => {
     await alice.logout();
     await bob.logout();
   });
+
+  it('an unsubscribe while the link is down takes effect on reconnect', async () => {
+    const { rtm, client, log } = fake2();
+    const alice = client('alice');
+    const bob = client('bob');
+    await alice.login();
+    await bob.login();
+    await alice.subscribe('room');
+    await bob.subscribe('room');
+    rtm.disconnect('bob');
+    await rtm.flush();
+    await bob.unsubscribe('room');
+    rtm.reconnect('bob');
+    await rtm.flush();
+    await alice.publish('room', 'after');
+    await rtm.flush();
+    expect(log(bob, 'message')).toEqual([]);
+    expect(types(log(alice, 'presence')).at(-1)).toBe('REMOTE_LEAVE');
+    await alice.logout();
+    await bob.logout();
+  });
 });
