@@ -23,7 +23,10 @@ type JoinState = 'LEFT' | 'JOINING' | 'JOINED';
 export interface ChannelHost extends AdapterSession {
   readonly channels: Map<string, Rtm2Channel>;
   takeMessageSlot(): boolean;
-  /** §4.4: while RECONNECTING a send waits up to 9 s; `false` when the connection did not come back. */
+  /**
+   * docs/reference/rtm1-web-sdk.md §4.4: while RECONNECTING a send waits up to 9 s; `false` when the connection did
+   * not come back.
+   */
   waitWhileReconnecting(): Promise<boolean>;
 }
 
@@ -127,7 +130,10 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
     );
   }
 
-  /** §1.3: page 0 of the members (200 at most), the caller included; needs this instance joined. */
+  /**
+   * docs/reference/rtm1-web-sdk.md §1.3: page 0 of the members (200 at most), the caller included; needs this
+   * instance joined.
+   */
   async getMembers(): Promise<string[]> {
     const host = this.#host;
     if (host.state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');

@@ -137,7 +137,10 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
 
   // ---- login, logout, tokens ----------------------------------------------------------------
 
-  /** §2.3: the 1.x checks, CONNECTING/LOGIN inside the call, CONNECTED/LOGIN_SUCCESS before resolving. */
+  /**
+   * docs/reference/rtm1-web-sdk.md §2.3: the 1.x checks, CONNECTING/LOGIN inside the call, CONNECTED/LOGIN_SUCCESS
+   * before resolving.
+   */
   async login(options: { uid: string; token?: string }): Promise<void> {
     if (!isPlainObject(options) || !isValidId(options.uid)) throw invalidArgument(3, 'not a valid user id');
     const { uid, token } = options;
@@ -172,7 +175,8 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
       this.#setState('DISCONNECTED', 'LOGIN_FAILURE');
       throw toRtm1Error('login', error);
     }
-    // §5 A1: two 1.x clients of one user share the one 2.x instance; the newer one takes it over.
+    // docs/reference/rtm2-web-sdk.md §5 A1: two 1.x clients of one user share the one 2.x instance; the newer one
+    // takes it over.
     const previous = link.owner;
     if (previous && previous !== this && previous instanceof Rtm2Client) previous.#displaced();
     link.owner = this;
@@ -182,7 +186,8 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = this.clock.setTimeout(() => resolve('timeout'), setup.loginTimeoutMs);
     });
-    // §5 A4: 2.x login never gives up on an unreachable network; the adapter owns 1.x's 12 s.
+    // docs/reference/rtm2-web-sdk.md §5 A4: 2.x login never gives up on an unreachable network; the adapter owns
+    // 1.x's 12 s.
     const loggedIn = link.rtm.login(token === undefined || token === '' ? {} : { token }).then(
       () => 'ok' as const,
       (error: unknown) => ({ error }),
@@ -207,7 +212,10 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     throw error;
   }
 
-  /** §2.3: waits for an in-flight login (and fails with its error); from ABORTED it is local. */
+  /**
+   * docs/reference/rtm1-web-sdk.md §2.3: waits for an in-flight login (and fails with its error); from ABORTED it is
+   * local.
+   */
   async logout(): Promise<void> {
     if (this.#pendingLogin) await this.#pendingLogin;
     if (this.#state === 'DISCONNECTED') {
@@ -243,7 +251,10 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
 
   // ---- messages -------------------------------------------------------------------------------
 
-  /** §2.3 order: shape, RECONNECTING wait, 102, end-call format, 180/3 s, type, peer, payload, size. */
+  /**
+   * docs/reference/rtm1-web-sdk.md §2.3 order: shape, RECONNECTING wait, 102, end-call format, 180/3 s, type, peer,
+   * payload, size.
+   */
   async sendMessageToPeer(message: RtmMessage, peerId: string): Promise<PeerMessageSendResult & { hasReSent?: boolean }> {
     const codes = PEER_MESSAGE_CODES;
     const shaped = checkMessageShape(message, codes);
@@ -267,7 +278,8 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     if (late) throw late;
     if (!isEncodable(shaped)) throw unavailable(1, 'Peer-to-peer message send failure');
     if (!isRtm2Id(peerId)) throw invalidArgument(6, `"${peerId}" is not a valid RTM 2.x user ID`);
-    // §4.9: an end-call message travels as the text 1.x receivers got: prefix, channel, first info piece.
+    // docs/reference/rtm1-web-sdk.md §4.9: an end-call message travels as the text 1.x receivers got: prefix,
+    // channel, first info piece.
     const outgoing: RtmMessage = endCall
       ? { text: `${prefix}_${endCall.channelId}_${endCall.info}`, messageType: 'TEXT' }
       : normalizeMessage(shaped);
@@ -357,7 +369,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     return this.#online.unsubscribe(peerIds);
   }
 
-  /** §2.3: ≤ 32 IDs; on 2.x one `getOnlineUsers` per channel (`totalOccupancy` only). */
+  /** docs/reference/rtm1-web-sdk.md §2.3: ≤ 32 IDs; on 2.x one `getOnlineUsers` per channel (`totalOccupancy` only). */
   async getChannelMemberCount(channelIds: string[]): Promise<ChannelMemberCountResult> {
     if (this.#state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
     const bad = (): RtmError => invalidArgument(2, 'The channel IDs are not valid');
@@ -405,7 +417,10 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     });
   }
 
-  /** @internal A USER publish: `true` when delivered, `false` when 2.x says the receiver is offline (§5 A11). */
+  /**
+   * @internal A USER publish: `true` when delivered, `false` when 2.x says the receiver is offline
+   * (docs/reference/rtm2-web-sdk.md §5 A11).
+   */
   publishToUser(peerId: string, payload: Rtm2Payload, operation: Rtm1Operation): Promise<boolean> {
     const options = payload.customType
       ? { channelType: 'USER' as const, customType: payload.customType }
@@ -452,7 +467,10 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
 
   // ---- 2.x events ----------------------------------------------------------------------------
 
-  /** @internal Link states → 1.x states (docs/reference/rtm2-web-sdk.md §1.9); during login and while ABORTED the adapter drives. */
+  /**
+   * @internal Link states → 1.x states (docs/reference/rtm2-web-sdk.md §1.9); during login and while ABORTED the
+   * adapter drives.
+   */
   onLinkState(event: Rtm2LinkStateEvent): void {
     if (event.serviceType === 'STREAM') return;
     const state = this.#state;
@@ -480,7 +498,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   onMessage(event: Rtm2MessageEvent): void {
     if (this.#state !== 'CONNECTED' && this.#state !== 'RECONNECTING') return;
     const publisher = event?.publisher;
-    // §5 A13: 2.x does not drop the local user's own messages; 1.x never delivered them.
+    // docs/reference/rtm2-web-sdk.md §5 A13: 2.x does not drop the local user's own messages; 1.x never delivered them.
     if (typeof publisher !== 'string' || publisher === this.#uid) return;
     if (event.channelType === 'USER') {
       if (event.customType === CUSTOM_TYPE.invitation) return this.#invitations.receive(publisher, event.message);
