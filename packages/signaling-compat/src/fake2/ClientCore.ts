@@ -353,7 +353,8 @@ export class ClientCore implements LinkWatcher {
       // docs/reference/rtm2-web-sdk.md §2.9: channel messages only while subscribed withMessage.
       if (this.subscriptions.get(channel)?.withMessage === false || !this.subscriptions.has(channel)) return;
     }
-    this.listeners.emit(event, payload);
+    // §1.8: a message's timestamp is the receiver's clock at receipt, not the send time.
+    this.listeners.emit(event, event === 'message' ? { ...payload, timestamp: this.now() } : payload);
   }
 
   // ---- logout --------------------------------------------------------------------------------

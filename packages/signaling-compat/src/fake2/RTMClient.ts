@@ -144,16 +144,15 @@ export class RTMClient extends EventEmitter {
     const type = customType || '';
     if (messageBytes + byteLength(type) > MAX_MESSAGE_BYTES) throw limitError(-11010, 'publish');
     const payload = typeof message === 'string' ? message : new Uint8Array(message);
-    const now = core.now();
     if (channelType === 'USER') {
       return core.request('publish', 'publish', TIMEOUTS.publishUserMs, () => timeoutError(-11026, 'publish'), (service, session) =>
-        service.publishUser(session, channelName, payload, type, now) === RECEIVER_OFFLINE
+        service.publishUser(session, channelName, payload, type) === RECEIVER_OFFLINE
           ? unavailableError(-11033, 'publish')
           : { timestamp: 0, channelName },
       );
     }
     return core.request('publish', 'publish', TIMEOUTS.publishMessageMs, () => timeoutError(-11026, 'publish'), (service, session) => {
-      service.publishChannel(session, channelName, payload, type, now);
+      service.publishChannel(session, channelName, payload, type);
       return { timestamp: 0, channelName };
     });
   }
