@@ -17,8 +17,12 @@ import type {
   PublishOptions,
   RTMConfig,
   RTMEventMap,
+  RTMLinkState,
   SubscribeOptions,
 } from './types';
+
+/** Promise jobs `logout()` lets pass between cancelling a login and IDLE: enough for a `login().catch()` handler to run first. */
+const PROMISE_JOBS_BEFORE_IDLE = 4;
 
 /**
  * An `RTMClient` of agora-rtm-sdk 2.3.0 (docs/reference/rtm2-web-sdk.md §1.2–§1.3, §2.1) on the
@@ -100,7 +104,13 @@ export class RTMClient extends EventEmitter {
     const core = this.#core;
     core.count('logout');
     if (core.state === 'IDLE') return { timestamp: 0 };
-    core.logout();
+    // 2.3.0 returns first, then cancels a pending login, lets that rejection reach the app's
+    // handlers, and only then emits IDLE/LOGOUT and resolves.
+    await undefined;
+    core.cancelLogin();
+    for (let job = 0; job < PROMISE_JOBS_BEFORE_IDLE; job++) await undefined;
+    // A second logout() may have finished meanwhile.
+    if ((core.state as RTMLinkState) !== 'IDLE') core.logout();
     return { timestamp: 0 };
   }
 
