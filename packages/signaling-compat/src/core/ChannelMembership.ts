@@ -107,6 +107,7 @@ export class ChannelMembership implements ChannelOps {
       this.#joinAttempt = this.#channel.join();
       await this.#joinAttempt;
     } catch (error) {
+      if (this.#gone) return;
       this.#detach();
       const reason = describeRtmError(error);
       // Server and native onChannelJoinFailed carry only the code.
@@ -217,6 +218,8 @@ export class ChannelMembership implements ChannelOps {
     // Not joined yet (still waiting for an earlier membership): there is nothing to leave.
     if (!this.#joinAttempt) return;
     await this.#joinAttempt.catch(() => undefined);
+    // Logged out meanwhile: RTM's logout left the channel; nothing may call RTM now.
+    if (!this.#ctx.live()) return;
     try {
       await this.#channel.leave();
     } catch (error) {

@@ -145,6 +145,7 @@ export class Channels {
       return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
     }
     try {
+      if (!this.#ctx.live()) return fail(LegacyCode.GENERAL_E_FAILED, 'logged out');
       // The brief join put this user in the list; it was not a member before the query.
       const ids = (await channel.getMembers()).filter((m) => m !== this.#ctx.selfId);
       const accounts: string[] = [];
@@ -156,7 +157,7 @@ export class Channels {
     } catch (error) {
       return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
     } finally {
-      await channel.leave().catch(() => undefined);
+      if (this.#ctx.live()) await channel.leave().catch(() => undefined);
     }
   }
 
@@ -178,12 +179,13 @@ export class Channels {
     try {
       channel = this.#ctx.client.createChannel(id.id);
       await channel.join();
+      if (!this.#ctx.live()) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
       await channel.sendMessage(message.message);
       return succeed();
     } catch (error) {
       return this.#forceFailed(sendFailureCode(error), describeRtmError(error));
     } finally {
-      await channel?.leave().catch(() => undefined);
+      if (this.#ctx.live()) await channel?.leave().catch(() => undefined);
     }
   }
 

@@ -126,6 +126,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       uid: this.uid,
       pacer: this.#pacer,
       connected: () => this.#phase === 'logged-in',
+      live: () => !this.#ended,
     };
   }
 

@@ -26,6 +26,8 @@ export interface Login {
   call(peer: string, channel: string): void;
   /** Ends the newest call (answered or not) from this side. */
   endCall(): void;
+  /** A channel attribute update on a channel this login joined. */
+  setAttr(channel: string, name: string, value: string): void;
   logout(): void;
 }
 
@@ -82,6 +84,7 @@ const web: Dialect = {
       },
       call: (peer, channel) => void track(session.channelInviteUser2(channel, peer, '')),
       endCall: () => void calls.at(-1)?.channelInviteEnd(''),
+      setAttr: (name, key, value) => channels.get(name)?.channelSetAttr(key, value),
       status: () => session.state,
       join(name) {
         const channel = session.channelJoin(name);
@@ -132,6 +135,7 @@ const server: Dialect = {
       },
       call: (peer, channel) => void calls.push(session.channelInviteUser2(channel, peer, '', callEvents())),
       endCall: () => void calls.at(-1)?.channelInviteEnd(''),
+      setAttr: (name, key, value) => channels.get(name)?.channelSetAttr(key, value),
       status: () => session.getStatus(),
       join: (name) => channels.set(name, session.channelJoin(name, recorder(SERVER_CHANNEL_EVENTS))),
       sendPeer: (peer, msg) => session.messageInstantSend(peer, msg, result),
@@ -180,6 +184,7 @@ const native: Dialect = {
         api.channelInviteUser2(channel, peer, '');
       },
       endCall: () => void (last && api.channelInviteEnd(last[0], last[1], 0)),
+      setAttr: (name, key, value) => api.channelSetAttr(name, key, value),
       status: () => api.getStatus(),
       join: (name) => api.channelJoin(name),
       sendPeer: (peer, msg) => api.messageInstantSend(peer, 0, msg, `m${++n}`),
