@@ -50,11 +50,12 @@ export type DialectWorld = ReturnType<typeof dialectWorld>;
 const SERVER_EVENTS = ['onLoginSuccess', 'onLoginFailed', 'onLogout', 'onMessageInstantReceive', 'onError'];
 const SERVER_CHANNEL_EVENTS = [
   'onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined', 'onChannelUserLeaved', 'onMessageChannelReceive',
+  'onChannelAttrUpdated',
 ];
 const NATIVE_EVENTS = [
   'onLoginSuccess', 'onLoginFailed', 'onLogout', 'onReconnecting', 'onReconnected', 'onMessageInstantReceive',
   'onMessageChannelReceive', 'onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined',
-  'onChannelUserLeaved', 'onError',
+  'onChannelUserLeaved', 'onChannelAttrUpdated', 'onError',
 ];
 
 const web: Dialect = {
