@@ -20,6 +20,8 @@ export type SendResult<R> = { ok: true; value: R } | { ok: false; error: unknown
 
 /** A send waiting for its turn: `run` sends it; `drop` fails it when the queue is abandoned. */
 interface PacedJob {
+  /** Submission order: a retried send goes back in line ahead of every later one. */
+  seq: number;
   run(): void;
   drop(): void;
 }
@@ -45,6 +47,7 @@ export class MessagePacer {
   #timer: TimerHandle | undefined;
   /** Until when RTM's own window is known to be full (it refused a send). */
   #blockedUntil = 0;
+  #seq = 0;
 
   constructor(clock: Clock) {
     this.#clock = clock;
@@ -56,14 +59,15 @@ export class MessagePacer {
    * promise on the message hot path. `dropped` is the result when the queue is abandoned (logout).
    */
   send<R, T>(rtm: () => Promise<R>, settle: (result: SendResult<R>) => T, dropped: () => T): Promise<T> {
-    if (!this.#paused && this.#queue.length === 0 && this.#hasRoom()) return this.#attempt(rtm, settle, dropped);
+    const seq = ++this.#seq;
+    if (!this.#paused && this.#queue.length === 0 && this.#hasRoom()) return this.#attempt(seq, rtm, settle, dropped);
     return new Promise((resolve) => {
-      this.#queue.push({ run: () => void this.#attempt(rtm, settle, dropped).then(resolve), drop: () => resolve(dropped()) });
+      this.#queue.push({ seq, run: () => void this.#attempt(seq, rtm, settle, dropped).then(resolve), drop: () => resolve(dropped()) });
       this.#drain();
     });
   }
 
-  #attempt<R, T>(rtm: () => Promise<R>, settle: (result: SendResult<R>) => T, dropped: () => T): Promise<T> {
+  #attempt<R, T>(seq: number, rtm: () => Promise<R>, settle: (result: SendResult<R>) => T, dropped: () => T): Promise<T> {
     let sending: Promise<R>;
     try {
       sending = rtm();
@@ -79,7 +83,9 @@ export class MessagePacer {
         // RTM's window is fuller than ours: wait, then this send goes first.
         this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + RATE_RETRY_MS);
         return new Promise<T>((resolve) => {
-          this.#queue.unshift({ run: () => void this.#attempt(rtm, settle, dropped).then(resolve), drop: () => resolve(dropped()) });
+          const at = this.#queue.findIndex((job) => job.seq > seq);
+          const retry = { seq, run: () => void this.#attempt(seq, rtm, settle, dropped).then(resolve), drop: () => resolve(dropped()) };
+          this.#queue.splice(at < 0 ? this.#queue.length : at, 0, retry);
           this.#drain();
         });
       },

@@ -39,7 +39,12 @@ function echoingBackend(w: () => DialectWorld, failing: string): RtmNamespaceLik
       },
       set: (o, prop, value) => Reflect.set(o, prop, value),
     });
-  return { createInstance: (appId: string) => wrap(w().rtm.createInstance(appId), '') } as unknown as RtmNamespaceLike;
+  return {
+    get clock() {
+      return w().clock;
+    },
+    createInstance: (appId: string) => wrap(w().rtm.createInstance(appId), ''),
+  } as unknown as RtmNamespaceLike;
 }
 
 describe.each(DIALECTS)('$name: a token echoed in any RTM error reaches no callback and no log line', (d) => {
