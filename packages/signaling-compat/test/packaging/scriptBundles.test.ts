@@ -15,10 +15,11 @@ const FAKE = 'signaling-compat-fake.global.js';
 
 /**
  * Size ceiling of the shim script. The goal is 25 KB / 8 KB; the Web and Server dialects with their
- * shared core are about 44 KB / 14 KB today, so the ceiling sits just above that to catch growth
+ * shared core, hardened against hostile peers (bounded parsing, redaction at the seam, pacing
+ * retries), are about 51 KB / 15 KB today, so the ceiling sits just above that to catch growth
  * (a dialect or the fake leaking in) until the core is slimmed and the ceiling can come down.
  */
-const SHIM_BUDGET = { minified: 48 * 1024, gzipped: 15 * 1024 };
+const SHIM_BUDGET = { minified: 52 * 1024, gzipped: 16 * 1024 };
 
 interface PageGlobals {
   Signal?: typeof SignalType;
