@@ -289,7 +289,7 @@ export class ChannelMembership implements ChannelOps {
   /**
    * Built-in `_auto_update_num` = N > 0: report `_member_num` every N s (bounded, see
    * `memberNumPeriod`) when it changed. The count is RTM's pushed `MemberCountUpdated`
-   * (rtm1-web-sdk.md §4.11); RTM is asked only once, when reporting turns on before any push, so no
+   * (docs/reference/rtm1-web-sdk.md §4.11); RTM is asked only once, when reporting turns on before any push, so no
    * attribute value can make a member poll RTM.
    */
   #configurePoll(): void {

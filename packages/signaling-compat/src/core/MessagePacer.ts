@@ -26,7 +26,7 @@ interface PacedJob {
   drop(): void;
 }
 
-/** RTM 1.x's refusal of a message over its rate (§3.5): peer sends code 5, channel sends code 3. */
+/** RTM 1.x's refusal of a message over its rate (docs/reference/rtm1-web-sdk.md §3.5): peer sends code 5, channel sends code 3. */
 export function isRateRefusal(error: unknown): boolean {
   const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
   return (e.name === 'RtmLimitExceededError' && (e.code === 5 || e.code === 3)) || e.name === 'RtmInvokeTooOftenError';

@@ -3,7 +3,7 @@
  */
 
 /**
- * The shim's ID rule: RTM's shared rule (rtm1-web-sdk.md §3.1) narrowed to ASCII. RTM also takes any
+ * The shim's ID rule: RTM's shared rule (docs/reference/rtm1-web-sdk.md §3.1) narrowed to ASCII. RTM also takes any
  * JavaScript whitespace, U+00A0, U+3000, U+2028 and U+FEFF included, so `alice` plus one of those is
  * a different user that renders as `alice`; the shim never produces or accepts such IDs. Written
  * once so every check agrees.

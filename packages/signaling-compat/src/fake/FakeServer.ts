@@ -240,8 +240,8 @@ export class FakeServer {
       throw unavailable(2, 'Channel attribute operations are too frequent');
     }
     const stamp = { lastUpdateUserId: port.uid, lastUpdateTs: this.#net.clock.now() };
-    // Null prototype: `__proto__` is an attribute name like any other (item of the same class as
-    // the shim's own maps); `Object.assign` onto it defines own properties.
+    // Null prototype: `__proto__` is an attribute name like any other; `Object.assign` onto it
+    // defines own properties.
     const next: ChannelAttributes = Object.create(null) as ChannelAttributes;
     if (write.op !== 'set' && write.op !== 'clear') Object.assign(next, record.attributes);
     if (write.op === 'set' || write.op === 'addOrUpdate') {

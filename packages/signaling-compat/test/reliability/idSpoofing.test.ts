@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { escapeCodec, strictCodec, type IdCodec } from '../../src/core/ids';
 import { DIALECTS, dialectWorld } from './dialects';
 
-/** Every character JavaScript's `\s` matches beyond ASCII: RTM accepts them all in IDs (rtm1-web-sdk.md §3.1). */
+/** Every character JavaScript's `\s` matches beyond ASCII: RTM accepts them all in IDs (docs/reference/rtm1-web-sdk.md §3.1). */
 const LOOKALIKE_SPACES = [
   '\u0085', '\u00a0', '\u1680', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007',
   '\u2008', '\u2009', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff',
 ].filter((c) => /\s/.test(c));
 
-/** RTM's own ID rule (rtm1-web-sdk.md §3.1), Unicode whitespace included: what a bare client may log in as. */
+/** RTM's own ID rule (docs/reference/rtm1-web-sdk.md §3.1), Unicode whitespace included: what a bare client may log in as. */
 const rtmAccepts = (id: string) => id !== 'null' && /^[A-Za-z0-9_!#$%&()+,.:;<=>?@[\]^{|}~\-\s]{1,64}$/.test(id);
 
 const hex = (byte: number, lower: boolean) => {

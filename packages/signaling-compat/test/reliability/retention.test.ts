@@ -44,7 +44,7 @@ function watchingClients(backend: RtmNamespaceLike, refs: Array<WeakRef<object>>
 
 /**
  * 400 calls from alice to bob, ended in turn by the caller, refused, ended by the callee after the
- * answer, and timed out; weak references to both sides' Call objects. A helper of its own, so no
+ * answer, and timed out; weak references to both sides' Call objects. A function of its own, so no
  * suspended frame of the test holds the last call.
  */
 async function webCalls(w: ReturnType<typeof world>, alice: Session, bob: Session): Promise<Array<WeakRef<object>>> {

@@ -10,7 +10,7 @@ import { LoginSession, SERVER_STATUS } from './LoginSession';
 const STATUS_INITIAL = 4;
 
 /**
- * The Java SDK's `JSONObject ret` (seed 000, `UserAttrCallback`): the reply's fields as properties
+ * The Java SDK's `JSONObject ret` (docs/reference/server-and-native-api.md §1, `UserAttrCallback`): the reply's fields as properties
  * (`ret.result`, `ret.value`, `ret.json.role`), a fresh object per callback. Its `toString()` is the
  * JSON text, so code that treated `ret` as a string (`JSON.parse(ret)`, `'' + ret`) still works.
  */
