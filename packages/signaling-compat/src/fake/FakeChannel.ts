@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { SdkEmitter } from './SdkEmitter';
 import type { RtmChannelEvents, RtmChannelLike, RtmMessage } from '../rtm/types';
 import type { ChannelEndpoint, ClientCore, JoinState } from './ClientCore';
 import { invalidStatus, limitExceeded, notLoggedIn, RtmError, timeoutError, unknownError } from './errors';
@@ -19,7 +19,7 @@ import {
  * One `RtmChannel` instance (rtm1-web-sdk.md §1.3, §2.3, §4.5, §4.11). `createChannel` makes a
  * new one on every call; only one instance per channel ID may be joined or joining at a time.
  */
-export class FakeChannel extends EventEmitter<RtmChannelEvents> implements RtmChannelLike {
+export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChannelLike {
   readonly channelId: string;
   readonly #core: ClientCore;
   readonly #endpoint: ChannelEndpoint;

@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { SdkEmitter } from './SdkEmitter';
 import type {
   AttributesMap,
   ChannelAttributeOptions,
@@ -38,7 +38,7 @@ export interface FakeClientSetup {
  * An in-memory `RtmClient` of agora-rtm-sdk 1.6.0 (rtm1-web-sdk.md §1.2). Every method keeps the
  * SDK's sync/async split: creators throw, everything returning a promise rejects.
  */
-export class FakeClient extends EventEmitter<RtmClientEvents> implements RtmClientLike {
+export class FakeClient extends SdkEmitter<RtmClientEvents> implements RtmClientLike {
   readonly #core: ClientCore;
   readonly #ledger: CallLedger;
 
@@ -46,8 +46,10 @@ export class FakeClient extends EventEmitter<RtmClientEvents> implements RtmClie
   constructor(setup: FakeClientSetup) {
     super();
     this.#ledger = setup.ledger;
-    // eventemitter3's emit cannot take the event map's argument tuples generically.
-    const emit = this.emit.bind(this) as (event: keyof RtmClientEvents, ...args: unknown[]) => boolean;
+    // §1.2: the SDK raises a client's listener limit to 512.
+    this.setMaxListeners(512);
+    // The emitter's typed emit cannot take the event map's argument tuples generically.
+    const emit = this.emit.bind(this) as (event: keyof RtmClientEvents, ...args: unknown[]) => void;
     this.#core = new ClientCore({ ...setup, emit: (event, ...args) => emit(event, ...args) });
   }
 

@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { SdkEmitter } from './SdkEmitter';
 import type { TimerHandle } from '../rtm/clock';
 import type {
   LocalInvitationEvents,
@@ -23,7 +23,7 @@ const ENDED: ReadonlySet<LocalInvitationState> = new Set([
  * `cancel()` are synchronous and throw on misuse; `send()` moves to SENT_TO_REMOTE at once and
  * everything after that arrives as events. All timers run on the fake's clock.
  */
-export class FakeLocalInvitation extends EventEmitter<LocalInvitationEvents> implements LocalInvitationLike {
+export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> implements LocalInvitationLike {
   readonly calleeId: string;
   /** Undocumented in the SDK: a uuid v4 identifying the call on the wire. */
   readonly callId: string;

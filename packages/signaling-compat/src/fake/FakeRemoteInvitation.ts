@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { SdkEmitter } from './SdkEmitter';
 import type { TimerHandle } from '../rtm/clock';
 import type {
   RemoteInvitationEvents,
@@ -27,7 +27,7 @@ export interface IncomingInvite {
  * on misuse; the accept handshake (send after ~1 s, resend every ~1 s, 5 s ack window) and the
  * 60 s expiry run on the fake's clock.
  */
-export class FakeRemoteInvitation extends EventEmitter<RemoteInvitationEvents> implements RemoteInvitationLike {
+export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> implements RemoteInvitationLike {
   readonly callerId: string;
   /** Undocumented in the SDK: the caller's callId. */
   readonly callId: string;

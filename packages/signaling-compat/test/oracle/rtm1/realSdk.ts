@@ -1,0 +1,85 @@
+import { createRequire } from 'node:module';
+import type { RtmNamespaceLike } from '../../../src/rtm/types';
+
+/**
+ * agora-rtm-sdk 1.6.0, the real bundle, loaded offline in Node. The bundle expects a browser:
+ * `window`, `navigator`, a `Worker` it feeds setInterval requests to (its background-tab timer),
+ * `URL.createObjectURL` for that worker's script, and XHR/WebSocket for the network. Each of
+ * those is a local stand-in, and the network ones fail, so nothing can leave the machine: an
+ * access-point request errors at once and a socket cannot be opened.
+ *
+ * Only the oracle test files load this module; the globals it installs stay in their workers.
+ */
+
+/** The bundle's timer worker: it posts `{name: 'setInterval'|'clearInterval', fakeId, time}`. */
+class TimerWorker {
+  onmessage: ((event: { data: { fakeId: number } }) => void) | null = null;
+  readonly #timers = new Map<number, ReturnType<typeof setInterval>>();
+  postMessage(data: { name: string; fakeId: number; time?: number }): void {
+    if (data.name === 'setInterval') {
+      this.#timers.set(
+        data.fakeId,
+        setInterval(() => this.onmessage?.({ data: { fakeId: data.fakeId } }), data.time),
+      );
+    } else if (data.name === 'clearInterval') {
+      clearInterval(this.#timers.get(data.fakeId));
+      this.#timers.delete(data.fakeId);
+    }
+  }
+  terminate(): void {
+    for (const timer of this.#timers.values()) clearInterval(timer);
+    this.#timers.clear();
+  }
+}
+
+/** An XHR that fails every request on the next tick, as an offline browser does. */
+class OfflineXhr {
+  readyState = 0;
+  status = 0;
+  responseText = '';
+  timeout = 0;
+  onerror: ((event: unknown) => void) | null = null;
+  onload: (() => void) | null = null;
+  onreadystatechange: (() => void) | null = null;
+  ontimeout: (() => void) | null = null;
+  open(): void {
+    this.readyState = 1;
+  }
+  setRequestHeader(): void {}
+  abort(): void {}
+  send(): void {
+    queueMicrotask(() => {
+      this.readyState = 4;
+      this.onreadystatechange?.();
+      this.onerror?.(new Error('offline'));
+    });
+  }
+}
+
+class NoWebSocket {
+  constructor() {
+    throw new Error('offline: WebSocket is not available');
+  }
+}
+
+function installBrowserGlobals(): void {
+  const host = globalThis as Record<string, unknown>;
+  host.window ??= globalThis;
+  host.navigator ??= { userAgent: `Node.js ${process.version}` };
+  host.Worker = TimerWorker;
+  host.XMLHttpRequest = OfflineXhr;
+  host.WebSocket = NoWebSocket;
+  host.fetch = () => Promise.reject(new Error('offline'));
+  (URL as unknown as { createObjectURL: () => string }).createObjectURL = () => 'blob:rtm-timer-worker';
+}
+
+let loaded: RtmNamespaceLike | undefined;
+
+/** The real `AgoraRTM` namespace (the bundle is UMD: under CommonJS the export is the namespace). */
+export function loadRealRtm(): RtmNamespaceLike {
+  if (!loaded) {
+    installBrowserGlobals();
+    loaded = createRequire(import.meta.url)('agora-rtm-sdk') as RtmNamespaceLike;
+  }
+  return loaded;
+}
