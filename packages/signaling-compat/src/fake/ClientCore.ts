@@ -141,16 +141,18 @@ export class ClientCore {
   }
 
   #login(options: unknown): Promise<void> {
-    if (!isPlainObject(options) || !isValidId(options.uid)) throw invalidArgument(3, 'The uid is not a valid user id');
+    // The SDK reads `options.token` before any check: login() and login(null) fail with that TypeError.
+    void (options as { token?: unknown }).token;
+    if (!isPlainObject(options) || !isValidId(options.uid)) throw invalidArgument(3, 'not a valid user id');
     const { uid, token } = options;
     if (token !== undefined && token !== null && typeof token !== 'string') {
-      throw invalidArgument(3, 'The token is not valid');
+      throw invalidArgument(3, 'The "token" is not a valid string.');
     }
     const now = this.net.clock.now();
     if (now - this.#lastLoginAt < LOGIN_SPACING_MS) {
-      throw new RtmError('RtmInvokeTooOftenError', 10, 'Login calls exceeded the limit of 2 queries per second');
+      throw new RtmError('RtmInvokeTooOftenError', 10, 'The frequency of login exceeded the limit of 2 queries per second');
     }
-    if (this.#state !== 'DISCONNECTED') throw invalidStatus(8, 'The client is already logged in or logging in');
+    if (this.#state !== 'DISCONNECTED') throw invalidStatus(8, 'The SDK is either logging in or has logged in the Agora RTM system');
     this.#lastLoginAt = now;
     this.#everLoggedIn = true;
     this.#uid = uid;
@@ -191,7 +193,7 @@ export class ClientCore {
 
   /** §2.3 renewToken; in ABORTED the SDK's promise never settles. */
   async renewToken(token: unknown): Promise<void> {
-    if (typeof token !== 'string' || token === '') throw invalidArgument(2, 'The token is not valid');
+    if (typeof token !== 'string' || token === '') throw invalidArgument(2, 'Invalid argument');
     if (this.#state === 'ABORTED') return new Promise<void>(() => undefined);
     if (this.#state !== 'CONNECTED' && this.#state !== 'RECONNECTING') throw notLoggedIn();
     const uid = this.#uid as string;

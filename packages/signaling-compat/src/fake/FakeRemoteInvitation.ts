@@ -11,6 +11,11 @@ import type { RemoteInvitationEndpoint } from './InvitationRouter';
 import { invalidArgument, invalidStatus } from './errors';
 import { fitsInvitationText } from './validation';
 
+/** The SDK's texts (§2.4). */
+const ACCEPTING = 'The remote invitation is accepting. Cannot do the operation.';
+const RESPONSE_OVERFLOW =
+  'The length of the "response" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';
+
 const ENDED: ReadonlySet<RemoteInvitationState> = new Set(['ACCEPTED', 'REFUSED', 'CANCELED', 'FAILURE']);
 
 /** What an incoming invite carries. */
@@ -65,7 +70,7 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
    * @note compat: the SDK's message for this setter wrongly names "response" (§1.5).
    */
   set channelId(_channelId: string) {
-    throw invalidArgument(1, 'The response of a RemoteInvitation cannot be set');
+    throw invalidArgument(1, 'Cannot set the "response" of the RemoteInvitation instance.');
   }
 
   get content(): string {
@@ -74,7 +79,7 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
 
   /** Always throws RtmInvalidArgumentError 1 (§1.5). */
   set content(_content: string) {
-    throw invalidArgument(1, 'The content of a RemoteInvitation cannot be set');
+    throw invalidArgument(1, 'Cannot set the "content" of the RemoteInvitation instance.');
   }
 
   get response(): string {
@@ -94,9 +99,9 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
   accept(): void {
     const core = this.#core;
     core.ledger.count('invitation.accept');
-    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
-    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, 'The invitation has already been accepted');
-    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, 'The response exceeds the limit of 8 KB');
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The local invitation has ended. Cannot accept.');
+    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, ACCEPTING);
+    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, RESPONSE_OVERFLOW);
     const fault = core.ledger.takeFault('invitation.accept');
     if (fault) throw fault;
     this.#state = 'ACCEPT_SENT_TO_LOCAL';
@@ -110,9 +115,9 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
   refuse(): void {
     const core = this.#core;
     core.ledger.count('invitation.refuse');
-    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, 'The invitation has already been accepted');
-    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
-    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, 'The response exceeds the limit of 8 KB');
+    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, ACCEPTING);
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation is end. Cannot refuse');
+    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, RESPONSE_OVERFLOW);
     const fault = core.ledger.takeFault('invitation.refuse');
     if (fault) throw fault;
     core.sendSignal(this.callerId, { kind: 'refuse', callId: this.callId, response: this.#response });

@@ -281,7 +281,7 @@ export class FakeServer {
   /** §4.13: a user without a session is "not online" (server 10008 → RtmUnavailableError 6). */
   readUserAttributes(uid: string, keys?: string[]): AttributesMap {
     const session = this.#sessions.get(uid);
-    if (!session) throw unavailable(6, 'The user is not online', 10008);
+    if (!session) throw unavailable(6, 'The user requested is not online');
     const entries = [...session.attributes].filter(([key]) => !keys || keys.includes(key));
     return Object.fromEntries(entries);
   }

@@ -63,8 +63,9 @@ const replacements: Record<string, (this: Loose, ...args: never[]) => unknown> =
     this.loggedOut = true;
     return Promise.resolve([]);
   },
-  // The server's join reply arrives a turn later, so a probe can see a channel JOINING.
-  requestChannelJoin: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  // The server's join reply arrives a few promise turns later, so a probe can see a channel
+  // JOINING (a timer would stall on the test's fake timers).
+  requestChannelJoin: () => Promise.resolve().then(() => undefined).then(() => undefined),
   requestChannelLeave: () => undefined,
   sendMessageToRetry: () => Promise.resolve({ code: PEER_OFFLINE_ACK, retryTimes: 0 }),
   requestPeersOnlineStatus: (ids: string[]) => answer({ userInfos: ids.map((account) => ({ account, ts: 0 })) }),

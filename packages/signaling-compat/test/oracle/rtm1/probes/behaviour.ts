@@ -250,11 +250,13 @@ const localInvitationProbes: Probe[] = [
 
 const shapeProbes: Probe[] = [
   {
-    id: 'namespace/keys',
+    id: 'namespace/members',
     async run(subject) {
-      return Object.keys(subject.rtm)
-        .filter((key) => !FAKE_CONTROLS.has(key))
-        .sort();
+      const names = new Set<string>();
+      for (let proto = subject.rtm; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+        for (const name of Object.getOwnPropertyNames(proto)) if (!FAKE_CONTROLS.has(name)) names.add(name);
+      }
+      return [...names].sort();
     },
   },
   ...[
@@ -334,7 +336,19 @@ const shapeProbes: Probe[] = [
 ];
 
 /** Not part of RTM: FakeRtm's test controls and its clock. */
-const FAKE_CONTROLS = new Set(['clock']);
+const FAKE_CONTROLS = new Set([
+  'constructor',
+  'clock',
+  'flush',
+  'advance',
+  'disconnect',
+  'reconnect',
+  'kick',
+  'expireToken',
+  'failNext',
+  'stats',
+  'resetStats',
+]);
 
 const EMITTER_METHODS = new Set([
   'on',
