@@ -99,14 +99,15 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
       if (this.#joinState === 'JOINING') this.#joinState = 'LEFT';
       throw invalidStatus(6, 'The channel has joined. Cannot rejoin');
     }
-    for (const other of core.channels) {
-      if (other.channelId === this.channelId && other !== this.#endpoint) {
-        throw invalidStatus(202, 'A channel of the same channel ID has already joined. Cannot rejoin');
-      }
+    if (core.usedChannelIds.has(this.channelId)) {
+      throw invalidStatus(202, 'A channel of the same channel ID has already joined. Cannot rejoin');
     }
-    if (core.channels.size >= MAX_CHANNELS) {
+    if (core.usedChannelIds.size >= MAX_CHANNELS) {
       throw limitExceeded(5, `The joined channels has exceeded the limit of ${MAX_CHANNELS}`);
     }
+    // @note compat: the ID is recorded before the join is sent, and a failed join (including
+    // this 102) leaves it recorded (see ClientCore.usedChannelIds).
+    core.usedChannelIds.add(this.channelId);
     if (core.state !== 'CONNECTED') throw invalidStatus(102, 'Client is not logged in. Cannot join the channel');
     this.#joinState = 'JOINING';
     core.channels.add(this.#endpoint);
@@ -124,7 +125,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
       await joining;
     } catch (error) {
       // Read through the getter: the join may have completed while this call awaited.
-      if (this.joinState !== 'JOINED') this.#dropMembership();
+      if (this.joinState !== 'JOINED') this.#dropMembership(false);
       throw error;
     }
   }
@@ -186,9 +187,11 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
     });
   }
 
-  #dropMembership(): void {
+  /** Leaves locally; `freeId` false after a failed join, whose ID stays recorded (SDK quirk). */
+  #dropMembership(freeId = true): void {
     this.#joinState = 'LEFT';
     this.#core.channels.delete(this.#endpoint);
+    if (freeId) this.#core.usedChannelIds.delete(this.channelId);
     this.#memberCount.reset();
   }
 }

@@ -16,6 +16,10 @@ type Loose = any;
 
 /** Contexts (one per client) whose session answers from the stand-in. */
 const standIn = new WeakSet<object>();
+/** Contexts whose transport is gone (interrupted or dropped): their session finds no socket. */
+const noTransport = new WeakSet<object>();
+/** Contexts whose next channel join the stand-in server refuses. */
+const refuseNextJoin = new WeakSet<object>();
 let patched: SessionProto | undefined;
 
 type ObservableCtor = new (subscribe: (subscriber: { next(v: unknown): void; error(e: unknown): void; complete(): void }) => void) => unknown;
@@ -65,7 +69,14 @@ const replacements: Record<string, (this: Loose, ...args: never[]) => unknown> =
   },
   // The server's join reply arrives a few promise turns later, so a probe can see a channel
   // JOINING (a timer would stall on the test's fake timers).
-  requestChannelJoin: () => Promise.resolve().then(() => undefined).then(() => undefined),
+  requestChannelJoin(this: Loose) {
+    if (refuseNextJoin.delete(this.context)) {
+      if (!UnavailableError) throw new Error('the stand-in transport has not learnt RtmUnavailableError yet');
+      // What the session's own join throws on a non-zero server reply.
+      return Promise.reject(new UnavailableError('Channel join failure. The response code is 1', 1));
+    }
+    return Promise.resolve().then(() => undefined).then(() => undefined);
+  },
   requestChannelLeave: () => undefined,
   sendMessageToRetry: () => Promise.resolve({ code: PEER_OFFLINE_ACK, retryTimes: 0 }),
   requestPeersOnlineStatus: (ids: string[]) => answer({ userInfos: ids.map((account) => ({ account, ts: 0 })) }),
@@ -104,11 +115,29 @@ function patch(proto: SessionProto): void {
     if (typeof original !== 'function') throw new Error(`the SDK session has no ${name}(): the stand-in is out of date`);
     proto[name] = function (this: { context: object }, ...args: never[]) {
       // After logout the session has no socket, and its own methods say so.
-      return standIn.has(this.context) && !(this as Loose).loggedOut
+      return standIn.has(this.context) && !(this as Loose).loggedOut && !noTransport.has(this.context)
         ? replacement.apply(this, args)
         : (original as (...a: never[]) => unknown).apply(this, args);
     };
   }
+}
+
+/** The stand-in server refuses `client`'s next channel join. */
+export function refuseJoin(client: object): void {
+  refuseNextJoin.add((client as { context: object }).context);
+}
+
+/**
+ * What the SDK's session emits when the server or the transport speaks: `connectionLost` (the
+ * transport dropped), `userJoined` (a transport logged in again), `userDrop` with the server's
+ * kick code (11 remote login, 2 token expired, 14–16 banned).
+ */
+export function sessionEvent(client: object, event: 'connectionLost' | 'userJoined' | 'userDrop', ...args: unknown[]): void {
+  const { context } = client as { context: object };
+  // The session's sockets go with the transport, and come back when a transport logs in again.
+  if (event === 'userJoined') noTransport.delete(context);
+  else noTransport.add(context);
+  (client as Loose).session.emit(event, ...args);
 }
 
 /**

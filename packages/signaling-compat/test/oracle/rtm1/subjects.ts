@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { FakeRtm, ManualClock } from '../../../src/fake';
 import type { RtmNamespaceLike } from '../../../src/rtm/types';
 import { loadRealRtm } from './realSdk';
-import { learnUnavailableError, useStandIn } from './standInTransport';
+import { learnUnavailableError, refuseJoin, sessionEvent, useStandIn } from './standInTransport';
 
 export const APP_ID = '0123456789abcdef0123456789abcdef';
 
@@ -22,6 +22,12 @@ export interface Subject {
   connected(uid?: string): Promise<Loose>;
   /** A client whose login never reaches a server: it stays CONNECTING until LOGIN_TIMEOUT. */
   offline(): Loose;
+  /** The server refuses the client's next channel join (the failure's text is each side's own). */
+  refuseNextJoin(client: Loose): void;
+  /** The client's transport drops: CONNECTED → RECONNECTING/INTERRUPTED. */
+  interrupt(client: Loose): Promise<void>;
+  /** The server drops the session for a remote login: ABORTED/REMOTE_LOGIN. */
+  kickRemoteLogin(client: Loose): Promise<void>;
   /** Runs everything due now. */
   flush(): Promise<void>;
   /** Moves time forward by `ms`, running what falls due. */
@@ -59,6 +65,15 @@ export function realSubject(): Subject {
       return client;
     },
     offline: () => rtm.createInstance(APP_ID, config()),
+    refuseNextJoin: (client) => refuseJoin(client),
+    async interrupt(client) {
+      sessionEvent(client, 'connectionLost');
+      await flush();
+    },
+    async kickRemoteLogin(client) {
+      sessionEvent(client, 'userDrop', 11);
+      await flush();
+    },
     flush,
     advance: async (ms) => {
       await vi.advanceTimersByTimeAsync(ms);
@@ -85,6 +100,15 @@ export function fakeSubject(): Subject {
       // The fake's login waits for the access point while the user's link is cut.
       rtm.disconnect('me');
       return rtm.createInstance(APP_ID, config());
+    },
+    refuseNextJoin: () => rtm.failNext('channel.join', 1),
+    async interrupt() {
+      rtm.disconnect('me');
+      await rtm.flush();
+    },
+    async kickRemoteLogin() {
+      rtm.kick('me', 'REMOTE_LOGIN');
+      await rtm.flush();
     },
     flush: () => rtm.flush(),
     advance: (ms) => rtm.advance(ms),

@@ -105,7 +105,90 @@ const channelProbes: Probe[] = CHANNEL_SETUPS.flatMap(([label, setup]) =>
   })),
 );
 
+/** What a failure the server decided looks like: its text is each side's own. */
+const failureSeen = (outcome: Awaited<ReturnType<typeof settle>>) =>
+  'rejected' in outcome ? { rejected: { name: outcome.rejected.name, code: outcome.rejected.code } } : outcome;
+
 const limitProbes: Probe[] = [
+  {
+    id: 'channel/join-after-failed-join',
+    async run(subject) {
+      const client = await subject.connected();
+      const first = client.createChannel('room');
+      subject.refuseNextJoin(client);
+      const failed = failureSeen(await settle(subject, () => first.join()));
+      const sameInstance = await settle(subject, () => first.join());
+      const newInstance = await settle(subject, () => client.createChannel('room').join());
+      const otherId = await settle(subject, () => client.createChannel('other').join());
+      return { failed, sameInstance, newInstance, otherId, joinState: first.joinState };
+    },
+  },
+  {
+    id: 'channel/failed-join-counts-toward-20',
+    async run(subject) {
+      const client = await subject.connected();
+      subject.refuseNextJoin(client);
+      await settle(subject, () => client.createChannel('failed').join());
+      for (let i = 0; i < 19; i += 1) await client.createChannel(`room${i}`).join();
+      return settle(subject, () => client.createChannel('room19').join());
+    },
+  },
+  {
+    id: 'channel/join-after-failed-join-and-relogin',
+    async run(subject) {
+      const client = await subject.connected();
+      subject.refuseNextJoin(client);
+      await settle(subject, () => client.createChannel('room').join());
+      await client.logout();
+      await subject.advance(600);
+      await client.login({ uid: 'me' });
+      return settle(subject, () => client.createChannel('room').join());
+    },
+  },
+  {
+    id: 'login/stacked-then-logout',
+    async run(subject) {
+      const client = subject.offline();
+      client.login({ uid: 'me' }).catch(() => undefined);
+      const stacked = await settle(subject, () => client.login({ uid: 'me' }));
+      const logout = await settle(subject, () => client.logout());
+      return { stacked, logout, state: client.connectionState };
+    },
+  },
+  {
+    id: 'reconnecting/send-waits-then-times-out',
+    async run(subject) {
+      const client = await subject.connected();
+      await subject.interrupt(client);
+      const sent = client.sendMessageToPeer({ text: 'a' }, 'peer');
+      let outcome: unknown = 'pending';
+      sent.then(
+        (value: unknown) => (outcome = { resolved: value }),
+        (error: unknown) => (outcome = { rejected: errorSeen(error) }),
+      );
+      await subject.advance(8_900);
+      const at8900 = outcome;
+      await subject.advance(200);
+      return { at8900, after: outcome, state: client.connectionState };
+    },
+  },
+  {
+    id: 'reconnecting/logout-while-send-waits',
+    async run(subject) {
+      const client = await subject.connected();
+      await subject.interrupt(client);
+      const sent = client.sendMessageToPeer({ text: 'a' }, 'peer');
+      let outcome: unknown = 'pending';
+      sent.then(
+        (value: unknown) => (outcome = { resolved: value }),
+        (error: unknown) => (outcome = { rejected: errorSeen(error) }),
+      );
+      const logout = await settle(subject, () => client.logout());
+      const right = outcome;
+      await subject.advance(9_100);
+      return { logout, right, after: outcome, state: client.connectionState };
+    },
+  },
   {
     id: 'channel/limit-20',
     async run(subject) {

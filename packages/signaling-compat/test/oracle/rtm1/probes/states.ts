@@ -1,8 +1,8 @@
 import type { Loose, Subject } from '../subjects';
 
 /** The client states a probe can put a client in before calling it. */
-export type ClientState = 'idle' | 'connecting' | 'connected' | 'logged-out';
-export const CLIENT_STATES: ClientState[] = ['idle', 'connecting', 'connected', 'logged-out'];
+export type ClientState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'aborted' | 'logged-out';
+export const CLIENT_STATES: ClientState[] = ['idle', 'connecting', 'connected', 'reconnecting', 'aborted', 'logged-out'];
 
 export async function clientIn(subject: Subject, state: ClientState): Promise<Loose> {
   switch (state) {
@@ -17,6 +17,16 @@ export async function clientIn(subject: Subject, state: ClientState): Promise<Lo
     }
     case 'connected':
       return subject.connected();
+    case 'reconnecting': {
+      const client = await subject.connected();
+      await subject.interrupt(client);
+      return client;
+    }
+    case 'aborted': {
+      const client = await subject.connected();
+      await subject.kickRemoteLogin(client);
+      return client;
+    }
     case 'logged-out': {
       const client = await subject.connected();
       await client.logout();
