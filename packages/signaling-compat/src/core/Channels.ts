@@ -1,4 +1,5 @@
 import { AttributeQueue, type AttrOp } from './AttributeQueue';
+import { AttributeRate } from './AttributeRate';
 import { ChannelHandle } from './ChannelHandle';
 import { ChannelMembership } from './ChannelMembership';
 import type { EngineContext } from './context';
@@ -18,9 +19,12 @@ export class Channels {
   #ctx: EngineContext;
   #memberships = new Map<string, ChannelMembership>();
   #queues = new Map<string, AttributeQueue>();
+  /** The client's one channel-attribute write window, shared by every channel's queue. */
+  #attributeRate: AttributeRate;
 
   constructor(ctx: EngineContext) {
     this.#ctx = ctx;
+    this.#attributeRate = new AttributeRate(ctx.clock);
   }
 
   /** Starts a join and returns its handle at once; the outcome arrives as handle events. */
@@ -88,7 +92,9 @@ export class Channels {
   queue(id: string): AttributeQueue {
     let queue = this.#queues.get(id);
     if (!queue) {
-      queue = new AttributeQueue(this.#ctx.client, id, this.#ctx.clock, (ops) => this.#memberships.get(id)?.applied(ops));
+      queue = new AttributeQueue(this.#ctx.client, id, this.#ctx.clock, this.#attributeRate, (ops) =>
+        this.#memberships.get(id)?.applied(ops),
+      );
       this.#queues.set(id, queue);
     }
     return queue;

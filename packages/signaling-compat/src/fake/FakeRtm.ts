@@ -26,8 +26,9 @@ import { AREA_CODES, LEGACY_AREA_CODES, LOG_FILTERS, SDK_PARAMETERS } from './na
 /** Server-side limits the fake can enforce on top of the SDK's client-side ones. */
 export interface FakeRtmLimits {
   /**
-   * The documented ~10 channel-attribute operations per 5 s per channel (§3.5). Off by default;
-   * when on, an excess operation rejects with RtmUnavailableError 2, as a server refusal does.
+   * The documented ~10 channel-attribute writes per 5 s per client, across all its channels
+   * (§3.5). Off by default; when on, an excess write rejects with RtmUnavailableError 2, as a
+   * server refusal does.
    */
   channelAttributeOps?: RateLimit | false;
 }
