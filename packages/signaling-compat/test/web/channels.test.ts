@@ -111,6 +111,25 @@ describe('Web channels', () => {
     expect(w.take().map((e) => e[0])).not.toContain('one.onChannelLeaved');
   });
 
+  it('channelJoin again after onChannelJoinFailed: RTM refuses the channel for that login (202), and the reason says how to get in', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    w.take();
+    w.rtm.failNext('channel.join', 1);
+    await joined(w, alice, 'room', 'first');
+    expect(w.take().map((e) => e[0])).toEqual(['first.onChannelJoinFailed']);
+    await joined(w, alice, 'room', 'again');
+    const [again] = w.take();
+    expect(again).toEqual(['again.onChannelJoinFailed', expect.stringMatching(/202.*log out and in again/)]);
+    alice.logout();
+    await w.flush();
+    await w.advance(500);
+    const relogged = await w.login('alice');
+    w.take();
+    await joined(w, relogged, 'room', 'after');
+    expect(w.take().map((e) => e[0])).toContain('after.onChannelJoined');
+  });
+
   it('special channels fail to join with a warning naming the limitation', async () => {
     const w = world();
     const alice = await w.login('alice');
