@@ -11,7 +11,7 @@ import { invalidArgument, invalidStatus, type RtmError, timeoutError } from './e
 import type { AttributeWrite, FakeServer } from './FakeServer';
 import { ATTRIBUTES, TIMEOUTS } from './limits';
 import type { ClientPort } from './wire';
-import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isPlainObject, isValidId } from './validation';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId } from './validation';
 
 const USER_BUDGET = ATTRIBUTES.maxUserTotalBytes;
 const CHANNEL_BUDGET = ATTRIBUTES.maxChannelTotalBytes;

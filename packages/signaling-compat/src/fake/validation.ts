@@ -134,10 +134,6 @@ export function checkMessageSize(message: MessageInput, codes: MessageErrorCodes
     : undefined;
 }
 
-/** A TEXT message whose `text` is not a string passes every named check and fails on encoding. */
-export const isEncodable = (message: MessageInput): boolean =>
-  message.messageType === 'RAW' || typeof message.text === 'string';
-
 /**
  * §1.2: receivers get a new object, `{text, messageType}` or `{rawMessage, description,
  * messageType}`; the bytes are copied so the sender's later writes cannot reach them.
