@@ -141,6 +141,20 @@ export function sessionEvent(client: object, event: 'connectionLost' | 'userJoin
 }
 
 /**
+ * An invitation signal from `peerId` as the session hands it on once decoded from the socket
+ * (`invitationMessage`): `CallInvite` with the caller's call ID, content and channel, or
+ * `CallCancel` with the cancel payload.
+ */
+export function invitationSignal(
+  client: object,
+  type: 'CallInvite' | 'CallCancel',
+  peerId: string,
+  body: { callId: string; extra?: string; channel?: string },
+): void {
+  (client as Loose).session.emit('invitationMessage', { body, type, peerId, serverReceivedTs: Date.now() });
+}
+
+/**
  * Routes `client`'s session through the stand-in server. The session class is not exported, so
  * its prototype is patched when the client first creates a session (inside `login()`, before
  * the session sends anything).

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { FakeRtm, ManualClock } from '../../../src/fake';
 import type { RtmNamespaceLike } from '../../../src/rtm/types';
 import { loadRealRtm } from './realSdk';
-import { learnUnavailableError, refuseJoin, sessionEvent, useStandIn } from './standInTransport';
+import { invitationSignal, learnUnavailableError, refuseJoin, sessionEvent, useStandIn } from './standInTransport';
 
 export const APP_ID = '0123456789abcdef0123456789abcdef';
 
@@ -28,6 +28,11 @@ export interface Subject {
   interrupt(client: Loose): Promise<void>;
   /** The server drops the session for a remote login: ABORTED/REMOTE_LOGIN. */
   kickRemoteLogin(client: Loose): Promise<void>;
+  /**
+   * A call invitation from "caller" to the connected `client` arrives; `cancel` later cancels it
+   * from the caller's side with `content` as the cancel payload.
+   */
+  incomingInvitation(client: Loose, content: string, channelId: string): Promise<{ cancel(content: string): Promise<void> }>;
   /** Runs everything due now. */
   flush(): Promise<void>;
   /** Moves time forward by `ms`, running what falls due. */
@@ -66,6 +71,17 @@ export function realSubject(): Subject {
     },
     offline: () => rtm.createInstance(APP_ID, config()),
     refuseNextJoin: (client) => refuseJoin(client),
+    async incomingInvitation(client, content, channelId) {
+      const callId = globalThis.crypto.randomUUID();
+      invitationSignal(client, 'CallInvite', 'caller', { callId, extra: content, channel: channelId });
+      await flush();
+      return {
+        async cancel(cancelContent) {
+          invitationSignal(client, 'CallCancel', 'caller', { callId, extra: cancelContent, channel: channelId });
+          await flush();
+        },
+      };
+    },
     async interrupt(client) {
       sessionEvent(client, 'connectionLost');
       await flush();
@@ -102,6 +118,22 @@ export function fakeSubject(): Subject {
       return rtm.createInstance(APP_ID, config());
     },
     refuseNextJoin: () => rtm.failNext('channel.join', 1),
+    async incomingInvitation(_client, content, channelId) {
+      const caller = rtm.createInstance(APP_ID, config());
+      await caller.login({ uid: 'caller' });
+      const invitation = caller.createLocalInvitation('me');
+      invitation.content = content;
+      invitation.channelId = channelId;
+      invitation.send();
+      await rtm.flush();
+      return {
+        async cancel(cancelContent) {
+          invitation.content = cancelContent;
+          invitation.cancel();
+          await rtm.flush();
+        },
+      };
+    },
     async interrupt() {
       rtm.disconnect('me');
       await rtm.flush();

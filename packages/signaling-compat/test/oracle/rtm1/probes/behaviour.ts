@@ -331,6 +331,82 @@ const localInvitationProbes: Probe[] = [
   },
 ];
 
+/** §2.4 and §4.7 on the callee's side: a RemoteInvitation in each state it can reach alone. */
+type RemoteSetup = (subject: Subject, client: Loose) => Promise<Loose>;
+const receive = async (subject: Subject, client: Loose, events: unknown[]) => {
+  let received: Loose;
+  client.on('RemoteInvitationReceived', (invitation: Loose) => {
+    received = invitation;
+    for (const name of ['RemoteInvitationAccepted', 'RemoteInvitationRefused', 'RemoteInvitationCanceled', 'RemoteInvitationFailure']) {
+      invitation.on(name, (...args: unknown[]) => events.push([name, ...args]));
+    }
+  });
+  const caller = await subject.incomingInvitation(client, 'ring', 'room');
+  return { invitation: received, caller };
+};
+const REMOTE_ACTIONS: Array<[string, (i: Loose) => unknown]> = [
+  ['accept', (i) => i.accept()],
+  ['refuse', (i) => i.refuse()],
+  ['set-content', (i) => (i.content = 'x')],
+  ['set-channelId', (i) => (i.channelId = 'x')],
+  ['set-response', (i) => ((i.response = 'ok'), i.response)],
+  ['response-8192', (i) => ((i.response = 'x'.repeat(8_192)), i.refuse())],
+  ['response-8193-accept', (i) => ((i.response = 'x'.repeat(8_193)), i.accept())],
+  ['response-8193-refuse', (i) => ((i.response = 'x'.repeat(8_193)), i.refuse())],
+  ['response-number', (i) => ((i.response = 12), i.refuse())],
+];
+const REMOTE_STATES: Array<[string, (subject: Subject, i: Loose, caller: { cancel(c: string): Promise<void> }) => Promise<void>]> = [
+  ['received', async () => undefined],
+  ['refused', async (_s, i) => i.refuse()],
+  ['accepting', async (_s, i) => i.accept()],
+  ['canceled', async (_s, _i, caller) => caller.cancel('bye')],
+];
+const remoteInvitationProbes: Probe[] = [
+  {
+    id: 'invitation/remote/shape',
+    async run(subject) {
+      const client = await subject.connected();
+      const { invitation } = await receive(subject, client, []);
+      return {
+        callerId: invitation.callerId,
+        content: invitation.content,
+        channelId: invitation.channelId,
+        response: invitation.response,
+        state: invitation.state,
+        callId: typeof invitation.callId,
+        methods: publicMethods(invitation),
+      };
+    },
+  },
+  ...REMOTE_STATES.flatMap(([state, reach]) =>
+    REMOTE_ACTIONS.map(([label, act]) => ({
+      id: `invitation/remote/${state}/${label}`,
+      async run(subject: Subject) {
+        const client = await subject.connected();
+        const events: unknown[] = [];
+        const { invitation, caller } = await receive(subject, client, events);
+        await reach(subject, invitation, caller);
+        const outcome = await settle(subject, () => act(invitation));
+        return { outcome, state: invitation.state, content: invitation.content, events };
+      },
+    })),
+  ),
+  {
+    id: 'invitation/remote/throwing-listener',
+    async run(subject) {
+      const client = await subject.connected();
+      const seen: string[] = [];
+      client.on('RemoteInvitationReceived', () => {
+        seen.push('first');
+        throw new Error('app bug');
+      });
+      client.on('RemoteInvitationReceived', () => seen.push('second'));
+      await subject.incomingInvitation(client, 'ring', 'room');
+      return { seen, state: client.connectionState };
+    },
+  },
+];
+
 const shapeProbes: Probe[] = [
   {
     id: 'namespace/members',
@@ -678,6 +754,7 @@ export const BEHAVIOUR_PROBES: Probe[] = [
   ...channelProbes,
   ...limitProbes,
   ...localInvitationProbes,
+  ...remoteInvitationProbes,
   ...shapeProbes,
   ...emitterProbes,
   ...loginProbes,
