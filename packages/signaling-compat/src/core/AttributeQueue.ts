@@ -120,7 +120,7 @@ export class AttributeQueue {
 /**
  * An attribute write the server refused for call frequency. RTM 1.x has no client-side code for
  * it: the refusal comes back as the write's generic failure, RtmUnavailableError 2, whose text
- * names the frequency (rtm1-web-sdk.md §3.5).
+ * names the frequency (docs/reference/rtm1-web-sdk.md §3.5).
  */
 function isFrequencyRefusal(error: unknown): boolean {
   const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };

@@ -2,8 +2,8 @@ import type { Clock } from '../rtm/clock';
 
 /**
  * RTM documents about 10 channel-attribute writes per 5 s per client, all its channels counted
- * together (rtm1-web-sdk.md §3.5). One AttributeRate per engine (one RTM client) paces every
- * channel's attribute queue, so writes to several channels cannot add up past the limit.
+ * together (docs/reference/rtm1-web-sdk.md §3.5). One AttributeRate per engine (one RTM client)
+ * paces every channel's attribute queue, so writes to several channels cannot add up past it.
  */
 export const ATTR_OPS_LIMIT = 10;
 export const ATTR_OPS_WINDOW_MS = 5000;

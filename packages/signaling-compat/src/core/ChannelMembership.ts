@@ -316,7 +316,7 @@ function toMap(attributes: ChannelAttributes): Map<string, string> {
 /**
  * RTM 1.x records a channel ID when a join is sent and forgets it only when a joined channel
  * leaves or the client logs out, so after a failed join every later join of that ID in the same
- * login fails with 202 (rtm1-web-sdk.md §2.3). The shim never has two joins of one ID, so a 202
+ * login fails with 202 (docs/reference/rtm1-web-sdk.md §2.3). The shim never has two joins of one ID, so a 202
  * means exactly that; the reason says how to get in.
  */
 function describeJoinError(error: unknown): string {

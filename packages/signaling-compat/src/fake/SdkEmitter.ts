@@ -1,7 +1,7 @@
 /**
  * The event emitter of every agora-rtm-sdk 1.6.0 object (client, channel, both invitations):
  * Node's `events` API as the bundle ships it (a browserified copy of Node's EventEmitter), inside
- * the SDK's own wrapper (rtm1-web-sdk.md §1.2):
+ * the SDK's own wrapper (docs/reference/rtm1-web-sdk.md §1.2):
  * - `emit` returns `undefined`, never throws, and catches an exception thrown by a listener: it is
  *   logged ("Caught in the callback function of the event …") and the remaining listeners of that
  *   emit are skipped, because Node's emit stops at the throw;

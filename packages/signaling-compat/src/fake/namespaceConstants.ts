@@ -1,4 +1,7 @@
-/** Constants of the `AgoraRTM` namespace of agora-rtm-sdk 1.6.0 (rtm1-web-sdk.md §1.1). */
+/**
+ * Constants of the `AgoraRTM` namespace of agora-rtm-sdk 1.6.0
+ * (docs/reference/rtm1-web-sdk.md §1.1).
+ */
 
 const filter = (error: boolean, warn: boolean, info: boolean, debug: boolean) =>
   Object.freeze({ error, warn, info, track: debug, debug });
