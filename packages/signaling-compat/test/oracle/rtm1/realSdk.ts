@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { runInThisContext } from 'node:vm';
 import type { RtmNamespaceLike } from '../../../src/rtm/types';
 
 /**
@@ -75,11 +77,26 @@ function installBrowserGlobals(): void {
 
 let loaded: RtmNamespaceLike | undefined;
 
-/** The real `AgoraRTM` namespace (the bundle is UMD: under CommonJS the export is the namespace). */
+/**
+ * The real `AgoraRTM` namespace (the bundle is UMD: under CommonJS the export is the namespace).
+ * It is evaluated as a browser would see it: no Node `Buffer` and no Node modules, so its bundled
+ * protobuf encoder takes its browser path (under Node it would pick `Buffer`, which throws where
+ * the browser code does not, e.g. for the telemetry of a login with a numeric uid).
+ */
 export function loadRealRtm(): RtmNamespaceLike {
   if (!loaded) {
     installBrowserGlobals();
-    loaded = createRequire(import.meta.url)('agora-rtm-sdk') as RtmNamespaceLike;
+    const path = createRequire(import.meta.url).resolve('agora-rtm-sdk');
+    const source = readFileSync(path, 'utf8');
+    const wrapper = runInThisContext(`(function (module, exports, require, Buffer) {\n${source}\n})`, {
+      filename: path,
+    }) as (module: { exports: unknown }, exports: unknown, require: (id: string) => never, buffer: undefined) => void;
+    const module = { exports: {} as unknown };
+    const noNodeModules = (id: string): never => {
+      throw new Error(`the browser bundle asked for the Node module "${id}"`);
+    };
+    wrapper(module, module.exports, noNodeModules, undefined);
+    loaded = module.exports as RtmNamespaceLike;
   }
   return loaded;
 }

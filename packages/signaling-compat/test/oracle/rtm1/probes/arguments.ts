@@ -47,9 +47,16 @@ const probe = (id: string, state: ClientState, input: () => unknown, call: Call)
   },
 });
 
+/**
+ * Left out: `login({uid: ['a']})` makes the SDK's own telemetry fail with an unhandled rejection
+ * (its protobuf encoder reads the uid as a string; in browsers too). The shim checks the uid
+ * before it calls login, so no legacy app reaches it.
+ */
+const UNPROBED = new Set(['id/login.uid/array']);
+
 const idProbes = ID_CALLS.flatMap(([method, state, call]) =>
   IDS.map(([label, value]) => probe(`id/${method}/${label}`, state, () => value, call)),
-);
+).filter((p) => !UNPROBED.has(p.id));
 
 const messageProbes = MESSAGES.flatMap(([label, message]) => [
   probe(`message/peer/connected/${label}`, 'connected', message, (c, m) => c.sendMessageToPeer(m, 'peer')),
