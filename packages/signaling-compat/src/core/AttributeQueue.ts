@@ -1,14 +1,17 @@
 import type { Clock, TimerHandle } from '../rtm/clock';
 import type { RtmClientLike } from '../rtm/types';
+import { ATTR_OPS_WINDOW_MS, type AttributeRate } from './AttributeRate';
 import { utf8Length } from './ids';
 import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 
 /** A legacy channel attribute operation. */
 export type AttrOp = { kind: 'set'; name: string; value: string } | { kind: 'del'; name: string } | { kind: 'clear' };
 
-/** RTM documents about 10 channel-attribute operations per 5 s per channel (rtm1-web-sdk.md §3.5). */
-export const ATTR_OPS_LIMIT = 10;
-export const ATTR_OPS_WINDOW_MS = 5000;
+/**
+ * How often a write RTM refused as too frequent is tried again, a window apart, before its
+ * failure reaches the app (legacy Signaling never failed an attribute write for rate).
+ */
+const FREQUENCY_RETRIES = 3;
 
 interface Pending {
   op: AttrOp;
@@ -31,18 +34,28 @@ export class AttributeQueue {
   #clock: Clock;
   #pending: Pending[] = [];
   #busy = false;
-  #calls: number[] = [];
+  #rate: AttributeRate;
   #timer: TimerHandle | undefined;
   #applied: (ops: AttrOp[]) => void;
   #disposed = false;
   /** Plans waiting in `#slot` for the window, so `dispose` can cancel their timers. */
   #sleeping: Array<{ timer: TimerHandle; resolve: (go: boolean) => void }> = [];
 
-  /** `applied` hears each batch that RTM accepted, to update the local view at once. */
-  constructor(client: RtmClientLike, channelId: string, clock: Clock, applied: (ops: AttrOp[]) => void) {
+  /**
+   * `rate` is the client's one attribute-write window, shared with its other channels' queues;
+   * `applied` hears each batch that RTM accepted, to update the local view at once.
+   */
+  constructor(
+    client: RtmClientLike,
+    channelId: string,
+    clock: Clock,
+    rate: AttributeRate,
+    applied: (ops: AttrOp[]) => void,
+  ) {
     this.#client = client;
     this.#channelId = channelId;
     this.#clock = clock;
+    this.#rate = rate;
     this.#applied = applied;
   }
 
@@ -58,9 +71,12 @@ export class AttributeQueue {
     return !this.#busy && this.#pending.length === 0;
   }
 
-  /** Idle, and no call of the last rate window to remember: the queue can be dropped and made anew. */
+  /**
+   * Idle with no timer pending: the queue can be dropped and made anew (the rate window it paced
+   * against is the client's, kept by `Channels`).
+   */
   get quiet(): boolean {
-    return this.idle && this.#waitFor() === 0 && this.#calls.length === 0;
+    return this.idle && this.#timer === undefined && this.#sleeping.length === 0;
   }
 
   /**
@@ -81,7 +97,7 @@ export class AttributeQueue {
   #pump(): void {
     if (this.#disposed || this.#busy || this.#pending.length === 0 || this.#timer !== undefined) return;
     const calls = planCalls(this.#pending.map((p) => p.op));
-    const wait = this.#waitFor();
+    const wait = this.#rate.waitFor();
     if (wait > 0) {
       this.#timer = this.#clock.setTimeout(() => {
         this.#timer = undefined;
@@ -99,43 +115,56 @@ export class AttributeQueue {
     });
   }
 
-  /** Milliseconds until one more call fits in the sliding window. */
-  #waitFor(): number {
-    const now = this.#clock.now();
-    this.#calls = this.#calls.filter((t) => t > now - ATTR_OPS_WINDOW_MS);
-    if (this.#calls.length < ATTR_OPS_LIMIT) return 0;
-    return this.#calls[this.#calls.length - ATTR_OPS_LIMIT]! + ATTR_OPS_WINDOW_MS - now;
-  }
-
   /**
-   * Resolves `true` when the window has room for one more call (a long plan spreads over windows),
-   * `false` when the queue was disposed meanwhile.
+   * Resolves `true` after `ms` on the engine's clock (at once for 0), `false` when the queue was
+   * disposed meanwhile, so a plan in progress never calls RTM after logout.
    */
-  #slot(): Promise<boolean> {
-    const wait = this.#waitFor();
-    if (wait <= 0) return Promise.resolve(!this.#disposed);
+  #sleep(ms: number): Promise<boolean> {
+    if (ms <= 0) return Promise.resolve(!this.#disposed);
     return new Promise((resolve) => {
       const wake = { timer: undefined as TimerHandle, resolve };
       wake.timer = this.#clock.setTimeout(() => {
         this.#sleeping.splice(this.#sleeping.indexOf(wake), 1);
         resolve(!this.#disposed);
-      }, wait);
+      }, ms);
       this.#sleeping.push(wake);
     });
   }
 
   async #run(calls: RtmCall[]): Promise<Failure | undefined> {
     for (const call of calls) {
-      if (!(await this.#slot())) return LOGGED_OUT;
-      this.#calls.push(this.#clock.now());
-      try {
-        await call(this.#client, this.#channelId);
-      } catch (error) {
-        return { code: LegacyCode.GENERAL_E_FAILED, reason: describeRtmError(error) };
+      for (let attempt = 0; ; attempt += 1) {
+        // A long plan spreads over windows; other channels of the client share the window.
+        if (!(await this.#sleep(this.#rate.waitFor()))) return LOGGED_OUT;
+        this.#rate.take();
+        try {
+          await call(this.#client, this.#channelId);
+          break;
+        } catch (error) {
+          // RTM's server may count differently from the pacing (other SDKs of the same user, a
+          // stricter server): a write refused for frequency waits a window and goes again.
+          if (attempt < FREQUENCY_RETRIES && isFrequencyRefusal(error)) {
+            if (!(await this.#sleep(ATTR_OPS_WINDOW_MS))) return LOGGED_OUT;
+            continue;
+          }
+          return { code: LegacyCode.GENERAL_E_FAILED, reason: describeRtmError(error) };
+        }
       }
     }
     return undefined;
   }
+}
+
+/**
+ * An attribute write the server refused for call frequency. RTM 1.x has no client-side code for
+ * it: the refusal comes back as the write's generic failure, RtmUnavailableError 2, whose text
+ * names the frequency (docs/reference/rtm1-web-sdk.md §3.5).
+ */
+function isFrequencyRefusal(error: unknown): boolean {
+  const { name, code, message } = (error ?? {}) as { name?: unknown; code?: unknown; message?: unknown };
+  return (
+    name === 'RtmUnavailableError' && code === 2 && typeof message === 'string' && /frequen|too often/i.test(message)
+  );
 }
 
 /** RTM's per-attribute limits (rtm1-web-sdk.md §3.3): keys of 1–32 bytes, values of at most 8 KB. */

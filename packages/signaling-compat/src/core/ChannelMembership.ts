@@ -109,7 +109,7 @@ export class ChannelMembership implements ChannelOps {
     } catch (error) {
       if (this.#gone) return;
       this.#detach();
-      const reason = describeRtmError(error);
+      const reason = describeJoinError(error);
       // Server and native onChannelJoinFailed carry only the code.
       this.#ctx.log.warn(`channelJoin of "${this.id}" failed: ${reason}`);
       this.#handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason });
@@ -390,4 +390,17 @@ function toMap(attributes: ChannelAttributes): Map<string, string> {
     if (typeof value === 'string') map.set(key, value);
   }
   return map;
+}
+
+/**
+ * RTM 1.x records a channel ID when a join is sent and forgets it only when a joined channel
+ * leaves or the client logs out, so after a failed join every later join of that ID in the same
+ * login fails with 202 (docs/reference/rtm1-web-sdk.md §2.3). The shim never has two joins of one ID, so a 202
+ * means exactly that; the reason says how to get in.
+ */
+function describeJoinError(error: unknown): string {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown };
+  const reason = describeRtmError(error);
+  if (name !== 'RtmInvalidStatusError' || code !== 202) return reason;
+  return `${reason} (RTM refuses a channel for the rest of a login once a join of it failed; log out and in again to join it)`;
 }

@@ -1,4 +1,5 @@
 import { AttributeQueue, type AttrOp } from './AttributeQueue';
+import { AttributeRate } from './AttributeRate';
 import { ChannelHandle } from './ChannelHandle';
 import { ChannelMembership } from './ChannelMembership';
 import type { EngineContext } from './context';
@@ -21,9 +22,12 @@ export class Channels {
   /** Per channel ID, the leave still under way that the next join of that channel must wait for. */
   #settling = new Map<string, Promise<void>>();
   #disposed = false;
+  /** The client's one channel-attribute write window, shared by every channel's queue. */
+  #attributeRate: AttributeRate;
 
   constructor(ctx: EngineContext) {
     this.#ctx = ctx;
+    this.#attributeRate = new AttributeRate(ctx.clock);
   }
 
   /** Starts a join and returns its handle at once; the outcome arrives as handle events. */
@@ -105,7 +109,9 @@ export class Channels {
     let queue = this.#queues.get(id);
     if (!queue) {
       for (const [other, q] of this.#queues) if (!this.#memberships.has(other) && q.quiet) this.#queues.delete(other);
-      queue = new AttributeQueue(this.#ctx.client, id, this.#ctx.clock, (ops) => this.#memberships.get(id)?.applied(ops));
+      queue = new AttributeQueue(this.#ctx.client, id, this.#ctx.clock, this.#attributeRate, (ops) =>
+        this.#memberships.get(id)?.applied(ops),
+      );
       if (this.#disposed) queue.dispose();
       else this.#queues.set(id, queue);
     }

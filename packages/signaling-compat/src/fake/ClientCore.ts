@@ -62,6 +62,20 @@ export interface ClientCoreOptions {
 }
 
 /**
+ * §2.3 login checks 1–2. The SDK reads `options.token` first, so login() and login(null) fail with
+ * that read's TypeError; a non-plain options object or a bad uid is ArgErr 3.
+ */
+function checkLoginArguments(options: unknown): { uid: string; token: unknown } {
+  void (options as { token?: unknown }).token;
+  if (!isPlainObject(options) || !isValidId(options.uid)) throw invalidArgument(3, 'not a valid user id');
+  const { uid, token } = options;
+  if (token !== undefined && token !== null && typeof token !== 'string') {
+    throw invalidArgument(3, 'The "token" is not a valid string.');
+  }
+  return { uid, token };
+}
+
+/**
  * Everything one RtmClient knows: the connection state machine (§4.1), the current login
  * session, the per-session caches the SDK keeps (§4.13, §4.10), its channel instances and
  * invitations, and the request/response plumbing with its timeouts. `FakeClient` is the public
@@ -84,14 +98,21 @@ export class ClientCore {
   #token: string | undefined;
   #tokenWarned = false;
   #needsRenewedToken = false;
-  #loginInFlight: Promise<void> | undefined;
+  #loginRecord: Promise<void> | undefined;
   #resendLogin: (() => void) | undefined;
   #lastLoginAt = Number.NEGATIVE_INFINITY;
   #messageRate: SlidingWindow;
   readonly #reconnectWaiters = new Set<(state: ConnectionState) => void>();
 
-  /** RtmChannel instances that are joining or joined (the 20-channel count, §3.4). */
+  /** RtmChannel instances that are joining or joined. */
   readonly channels = new Set<ChannelEndpoint>();
+  /**
+   * The SDK session's record of channel IDs (its `usedChannelIds`): an ID goes in when a join is
+   * sent and comes out only when a joined (or joining) channel leaves, or at logout. A join that
+   * fails leaves its ID behind, so every later join of that ID in the same login gets 202; the
+   * record counts toward the 20-channel cap (§3.4). A new login starts a new record.
+   */
+  readonly usedChannelIds = new Set<string>();
   /** §4.13 local copy of the user's own attributes. */
   readonly userAttributes = new Map<string, string>();
   /** §2.3 per-channel copy of attribute values this client wrote or read, for addOrUpdate's pre-check. */
@@ -138,26 +159,40 @@ export class ClientCore {
 
   /** Not `async`: the caller and a waiting logout() share one promise, so the caller hears first. */
   login(options: unknown): Promise<void> {
+    let uid: string;
+    let token: unknown;
     try {
-      return this.#login(options);
+      ({ uid, token } = checkLoginArguments(options));
     } catch (error) {
       return Promise.reject(error);
     }
+    let attempt: Promise<void>;
+    try {
+      attempt = this.#login(uid, token);
+    } catch (error) {
+      attempt = Promise.reject(error);
+    }
+    // @note compat: the SDK records the latest call that passed the argument checks as "the
+    // login in flight", even one that fails at once (too often, already logging in), and clears
+    // the record when any of them settles; logout() waits only for what is recorded. So after a
+    // stacked login, logout() goes ahead while the first login is still pending (§2.3).
+    this.#loginRecord = attempt;
+    const clear = () => {
+      this.#loginRecord = undefined;
+    };
+    attempt.then(clear, clear);
+    return attempt;
   }
 
-  #login(options: unknown): Promise<void> {
-    if (!isPlainObject(options) || !isValidId(options.uid)) throw invalidArgument(3, 'The uid is not a valid user id');
-    const { uid, token } = options;
-    if (token !== undefined && token !== null && typeof token !== 'string') {
-      throw invalidArgument(3, 'The token is not valid');
-    }
+  #login(uid: string, token: unknown): Promise<void> {
     const now = this.net.clock.now();
     if (now - this.#lastLoginAt < LOGIN_SPACING_MS) {
-      throw new RtmError('RtmInvokeTooOftenError', 10, 'Login calls exceeded the limit of 2 queries per second');
+      throw new RtmError('RtmInvokeTooOftenError', 10, 'The frequency of login exceeded the limit of 2 queries per second');
     }
-    if (this.#state !== 'DISCONNECTED') throw invalidStatus(8, 'The client is already logged in or logging in');
+    if (this.#state !== 'DISCONNECTED') throw invalidStatus(8, 'The SDK is either logging in or has logged in the Agora RTM system');
     this.#lastLoginAt = now;
     this.#everLoggedIn = true;
+    this.usedChannelIds.clear();
     this.#uid = uid;
     // §2.3: a token equal to the App ID means "no token".
     this.#token = typeof token === 'string' && token !== this.appId ? token : undefined;
@@ -167,11 +202,6 @@ export class ClientCore {
     const port = this.#openPort(uid);
     this.#port = port;
     const attempt = this.#connect(port, this.ledger.takeFault('login'));
-    this.#loginInFlight = attempt;
-    attempt.then(
-      () => this.#loginSettled(attempt),
-      () => this.#loginSettled(attempt),
-    );
     this.#listenToLink();
     this.#setState('CONNECTING', 'LOGIN');
     return attempt;
@@ -179,7 +209,7 @@ export class ClientCore {
 
   /** §4.14: waits for an in-flight login (and fails with its error), un-joins silently, quits. */
   async logout(): Promise<void> {
-    if (this.#loginInFlight) await this.#loginInFlight;
+    if (this.#loginRecord) await this.#loginRecord;
     if (this.#state === 'DISCONNECTED') {
       throw invalidStatus(102, 'Logout failure. The client has already been logged out.');
     }
@@ -197,7 +227,7 @@ export class ClientCore {
 
   /** §2.3 renewToken; in ABORTED the SDK's promise never settles. */
   async renewToken(token: unknown): Promise<void> {
-    if (typeof token !== 'string' || token === '') throw invalidArgument(2, 'The token is not valid');
+    if (typeof token !== 'string' || token === '') throw invalidArgument(2, 'Invalid argument');
     if (this.#state === 'ABORTED') return new Promise<void>(() => undefined);
     if (this.#state !== 'CONNECTED' && this.#state !== 'RECONNECTING') throw notLoggedIn();
     const uid = this.#uid as string;
@@ -280,14 +310,18 @@ export class ClientCore {
     return this.#messageRate.tryTake();
   }
 
-  /** §4.4: sends issued while RECONNECTING wait up to 9 s for the connection to come back. */
-  waitWhileReconnecting(): Promise<'connected' | 'timeout' | 'gone'> {
+  /**
+   * §4.4: sends issued while RECONNECTING wait up to 9 s for the connection to come back. As in
+   * the SDK, only a reconnection ends the wait early: a logout or an abort meanwhile does not, so
+   * such a send still ends in the timeout.
+   */
+  waitWhileReconnecting(): Promise<'connected' | 'timeout'> {
     return new Promise((resolve) => {
       const waiter = (state: ConnectionState): void => {
-        if (state === 'RECONNECTING') return;
+        if (state !== 'CONNECTED') return;
         this.#reconnectWaiters.delete(waiter);
         this.net.cancel(timer);
-        resolve(state === 'CONNECTED' ? 'connected' : 'gone');
+        resolve('connected');
       };
       const timer = this.net.later(TIMEOUTS.reconnectWaitMs, () => {
         this.#reconnectWaiters.delete(waiter);
@@ -392,10 +426,6 @@ export class ClientCore {
       };
       attempt();
     });
-  }
-
-  #loginSettled(attempt: Promise<void>): void {
-    if (this.#loginInFlight === attempt) this.#loginInFlight = undefined;
   }
 
   #setState(state: ConnectionState, reason: ConnectionChangeReason): void {

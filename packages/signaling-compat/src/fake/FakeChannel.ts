@@ -1,4 +1,4 @@
-import { EventEmitter } from 'eventemitter3';
+import { SdkEmitter } from './SdkEmitter';
 import type { RtmChannelEvents, RtmChannelLike, RtmMessage } from '../rtm/types';
 import type { ChannelEndpoint, ClientCore, JoinState } from './ClientCore';
 import { invalidStatus, limitExceeded, notLoggedIn, RtmError, timeoutError, unknownError } from './errors';
@@ -7,19 +7,23 @@ import { MemberCountThrottle } from './MemberCountThrottle';
 import { connectionCheck } from './outgoingMessages';
 import {
   CHANNEL_MESSAGE_CODES,
+  checkDestination,
   checkMessageShape,
   checkMessageSize,
   checkMessageType,
-  checkRawPayload,
-  isEncodable,
+  defaultDescription,
   normalizeMessage,
 } from './validation';
+
+/** The SDK's channel texts: 102 of join/leave/getMembers, and 5 of sendMessage/getMembers. */
+const CHANNEL_NOT_LOGGED_IN = 'The client is not logged in. Cannot do the operation';
+const NOT_JOINED = 'The channel does not join. Cannot do the operation';
 
 /**
  * One `RtmChannel` instance (rtm1-web-sdk.md §1.3, §2.3, §4.5, §4.11). `createChannel` makes a
  * new one on every call; only one instance per channel ID may be joined or joining at a time.
  */
-export class FakeChannel extends EventEmitter<RtmChannelEvents> implements RtmChannelLike {
+export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChannelLike {
   readonly channelId: string;
   readonly #core: ClientCore;
   readonly #endpoint: ChannelEndpoint;
@@ -89,20 +93,21 @@ export class FakeChannel extends EventEmitter<RtmChannelEvents> implements RtmCh
 
   async #join(): Promise<void> {
     const core = this.#core;
-    if (!core.everLoggedIn) throw notLoggedIn();
+    if (!core.everLoggedIn) throw notLoggedIn(CHANNEL_NOT_LOGGED_IN);
     if (this.#joinState !== 'LEFT') {
       // @note compat: a second join() while the first is pending also resets joinState to LEFT (§2.3, V).
       if (this.#joinState === 'JOINING') this.#joinState = 'LEFT';
-      throw invalidStatus(6, 'The channel is already joined or being joined');
+      throw invalidStatus(6, 'The channel has joined. Cannot rejoin');
     }
-    for (const other of core.channels) {
-      if (other.channelId === this.channelId && other !== this.#endpoint) {
-        throw invalidStatus(202, 'Another RtmChannel instance of the same channel ID is joined or joining');
-      }
+    if (core.usedChannelIds.has(this.channelId)) {
+      throw invalidStatus(202, 'A channel of the same channel ID has already joined. Cannot rejoin');
     }
-    if (core.channels.size >= MAX_CHANNELS) {
-      throw limitExceeded(5, `The number of joined channels exceeds the limit of ${MAX_CHANNELS}`);
+    if (core.usedChannelIds.size >= MAX_CHANNELS) {
+      throw limitExceeded(5, `The joined channels has exceeded the limit of ${MAX_CHANNELS}`);
     }
+    // @note compat: the ID is recorded before the join is sent, and a failed join (including
+    // this 102) leaves it recorded (see ClientCore.usedChannelIds).
+    core.usedChannelIds.add(this.channelId);
     if (core.state !== 'CONNECTED') throw invalidStatus(102, 'Client is not logged in. Cannot join the channel');
     this.#joinState = 'JOINING';
     core.channels.add(this.#endpoint);
@@ -120,7 +125,7 @@ export class FakeChannel extends EventEmitter<RtmChannelEvents> implements RtmCh
       await joining;
     } catch (error) {
       // Read through the getter: the join may have completed while this call awaited.
-      if (this.joinState !== 'JOINED') this.#dropMembership();
+      if (this.joinState !== 'JOINED') this.#dropMembership(false);
       throw error;
     }
   }
@@ -128,9 +133,9 @@ export class FakeChannel extends EventEmitter<RtmChannelEvents> implements RtmCh
   /** §2.3: resolves without waiting for the server; waits for a pending join first. */
   async #leave(): Promise<void> {
     const core = this.#core;
-    if (!core.everLoggedIn) throw notLoggedIn();
+    if (!core.everLoggedIn) throw notLoggedIn(CHANNEL_NOT_LOGGED_IN);
     // @note compat: after a logout this is 3, not 102: the SDK's session object survives (§2.3).
-    if (this.#joinState === 'LEFT') throw invalidStatus(3, 'The channel does not join. Cannot leave the channel');
+    if (this.#joinState === 'LEFT') throw invalidStatus(3, 'The channel does not join. Cannot do the operation');
     const fault = core.ledger.takeFault('channel.leave');
     if (fault) throw fault;
     if (this.#joinState === 'JOINING') await this.#joining;
@@ -145,14 +150,20 @@ export class FakeChannel extends EventEmitter<RtmChannelEvents> implements RtmCh
     const shaped = checkMessageShape(message, codes);
     if (shaped instanceof RtmError) throw shaped;
     if (core.state === 'CONNECTED' && this.#joinState !== 'JOINED') {
-      throw invalidStatus(5, 'The client is not in the channel');
+      throw invalidStatus(5, NOT_JOINED);
     }
-    const reconnecting = connectionCheck(core, 'Failed to send the channel message. The client is not logged in.');
+    const reconnecting = connectionCheck(core, 'The client is not logged in. Cannot do the operation.');
     if (reconnecting) await reconnecting;
-    if (!core.takeMessageSlot()) throw limitExceeded(3, 'Messages exceeded the limit of 180 per 3 seconds');
-    const late = checkMessageType(shaped) ?? checkRawPayload(shaped, codes) ?? checkMessageSize(shaped, codes);
+    if (!core.takeMessageSlot()) throw limitExceeded(3, 'Message sent failed, exceeded the 180 message in 3 seconds');
+    const typeError = checkMessageType(shaped);
+    if (typeError) throw typeError;
+    defaultDescription(shaped);
+    const late = checkDestination(shaped, this.channelId, codes) ?? checkMessageSize(shaped, codes);
     if (late) throw late;
-    if (!isEncodable(shaped)) throw unknownError(1, 'Channel message send failure');
+    // A TEXT message whose text is no string fails on encoding: the generic channel send failure.
+    if (typeof shaped.text !== 'string' && shaped.messageType === 'TEXT') {
+      throw unknownError(1, 'The channel message send failure');
+    }
     const outgoing = normalizeMessage(shaped);
     await core.request({
       timeoutMs: TIMEOUTS.messageMs,
@@ -165,8 +176,8 @@ export class FakeChannel extends EventEmitter<RtmChannelEvents> implements RtmCh
 
   async #getMembers(): Promise<string[]> {
     const core = this.#core;
-    if (core.state !== 'CONNECTED') throw notLoggedIn();
-    if (this.#joinState !== 'JOINED') throw invalidStatus(5, 'The client is not in the channel');
+    if (core.state !== 'CONNECTED') throw notLoggedIn(CHANNEL_NOT_LOGGED_IN);
+    if (this.#joinState !== 'JOINED') throw invalidStatus(5, NOT_JOINED);
     return core.request({
       timeoutMs: TIMEOUTS.queryMs,
       // @note compat: code 4, the member-count timeout code the SDK reuses here (§2.3).
@@ -176,9 +187,11 @@ export class FakeChannel extends EventEmitter<RtmChannelEvents> implements RtmCh
     });
   }
 
-  #dropMembership(): void {
+  /** Leaves locally; `freeId` false after a failed join, whose ID stays recorded (SDK quirk). */
+  #dropMembership(freeId = true): void {
     this.#joinState = 'LEFT';
     this.#core.channels.delete(this.#endpoint);
+    if (freeId) this.#core.usedChannelIds.delete(this.channelId);
     this.#memberCount.reset();
   }
 }

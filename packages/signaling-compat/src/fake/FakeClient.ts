@@ -1,10 +1,11 @@
-import { EventEmitter } from 'eventemitter3';
+import { SdkEmitter } from './SdkEmitter';
 import type {
   AttributesMap,
   ChannelAttributeOptions,
   ChannelAttributes,
   ChannelMemberCountResult,
   ConnectionState,
+  RtmConfigLike,
   PeersOnlineStatusResult,
   RtmClientEvents,
   RtmClientLike,
@@ -32,23 +33,41 @@ export interface FakeClientSetup {
   ledger: CallLedger;
   timing: InvitationTiming;
   endCallPrefix: string;
+  config: RtmConfigLike;
 }
 
 /**
  * An in-memory `RtmClient` of agora-rtm-sdk 1.6.0 (rtm1-web-sdk.md §1.2). Every method keeps the
  * SDK's sync/async split: creators throw, everything returning a promise rejects.
  */
-export class FakeClient extends EventEmitter<RtmClientEvents> implements RtmClientLike {
+export class FakeClient extends SdkEmitter<RtmClientEvents> implements RtmClientLike {
   readonly #core: ClientCore;
   readonly #ledger: CallLedger;
+  readonly #config: Record<string, unknown>;
 
   /** @internal Created by `FakeRtm.createInstance`. */
   constructor(setup: FakeClientSetup) {
     super();
     this.#ledger = setup.ledger;
-    // eventemitter3's emit cannot take the event map's argument tuples generically.
-    const emit = this.emit.bind(this) as (event: keyof RtmClientEvents, ...args: unknown[]) => boolean;
+    this.#config = { ...setup.config };
+    // §1.2: the SDK raises a client's listener limit to 512.
+    this.setMaxListeners(512);
+    // The emitter's typed emit cannot take the event map's argument tuples generically.
+    const emit = this.emit.bind(this) as (event: keyof RtmClientEvents, ...args: unknown[]) => void;
     this.#core = new ClientCore({ ...setup, emit: (event, ...args) => emit(event, ...args) });
+  }
+
+  /**
+   * Undocumented in the SDK (and `setParameters`, its deprecated name): copies every non-null
+   * entry of `config` into the client's config, with no key check. The fake has no logging,
+   * upload or proxy, so the values change nothing else.
+   */
+  updateConfig(config: RtmConfigLike): void {
+    for (const [key, value] of Object.entries(config)) if (value != null) this.#config[key] = value;
+  }
+
+  setParameters(config: RtmConfigLike): void {
+    this.updateConfig(config);
   }
 
   /** Undocumented in the SDK: the current connection state, already updated when listeners run. */
@@ -76,7 +95,7 @@ export class FakeClient extends EventEmitter<RtmClientEvents> implements RtmClie
   /** A new instance on every call, even for the same ID; throws RtmInvalidArgumentError 1 for a bad ID. */
   createChannel(channelId: string): FakeChannel {
     this.#ledger.count('createChannel');
-    if (!isValidId(channelId)) throw invalidArgument(1, 'The channel ID is not valid');
+    if (!isValidId(channelId)) throw invalidArgument(1, 'The channelId in the arguments is invalid');
     this.#throwFault('createChannel');
     return new FakeChannel(this.#core, channelId);
   }
@@ -84,7 +103,7 @@ export class FakeClient extends EventEmitter<RtmClientEvents> implements RtmClie
   /** Does not need a login; throws RtmInvalidArgumentError 1 for a bad callee ID. */
   createLocalInvitation(calleeId: string): FakeLocalInvitation {
     this.#ledger.count('createLocalInvitation');
-    if (!isValidId(calleeId)) throw invalidArgument(1, 'The callee ID is not valid');
+    if (!isValidId(calleeId)) throw invalidArgument(1, 'The calleeId in the arguments is invalid');
     this.#throwFault('createLocalInvitation');
     return new FakeLocalInvitation(this.#core, calleeId);
   }

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'eventemitter3';
+import { SdkEmitter } from './SdkEmitter';
 import type { TimerHandle } from '../rtm/clock';
 import type {
   LocalInvitationEvents,
@@ -7,9 +7,13 @@ import type {
   LocalInvitationState,
 } from '../rtm/types';
 import type { ClientCore } from './ClientCore';
-import { invalidArgument, invalidStatus } from './errors';
+import { invalidArgument, invalidStatus, noSession } from './errors';
+import { uuidV4 } from './uuid';
 import { INVITE_NO_ANSWER_RESEND_MS } from './limits';
 import { fitsInvitationText, isValidId } from './validation';
+
+const CONTENT_OVERFLOW =
+  'The length of the "content" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';
 
 const ENDED: ReadonlySet<LocalInvitationState> = new Set([
   'ACCEPTED_BY_REMOTE',
@@ -23,7 +27,7 @@ const ENDED: ReadonlySet<LocalInvitationState> = new Set([
  * `cancel()` are synchronous and throw on misuse; `send()` moves to SENT_TO_REMOTE at once and
  * everything after that arrives as events. All timers run on the fake's clock.
  */
-export class FakeLocalInvitation extends EventEmitter<LocalInvitationEvents> implements LocalInvitationLike {
+export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> implements LocalInvitationLike {
   readonly calleeId: string;
   /** Undocumented in the SDK: a uuid v4 identifying the call on the wire. */
   readonly callId: string;
@@ -42,7 +46,7 @@ export class FakeLocalInvitation extends EventEmitter<LocalInvitationEvents> imp
     super();
     this.#core = core;
     this.calleeId = calleeId;
-    this.callId = globalThis.crypto.randomUUID();
+    this.callId = uuidV4();
   }
 
   get content(): string {
@@ -69,7 +73,7 @@ export class FakeLocalInvitation extends EventEmitter<LocalInvitationEvents> imp
 
   /** Always throws RtmInvalidArgumentError 1: the response is set by the callee (§1.4). */
   set response(_response: string) {
-    throw invalidArgument(1, 'The response of a LocalInvitation cannot be set');
+    throw invalidArgument(1, 'Cannot set the "response" of the LocalInvitation instance.');
   }
 
   get state(): LocalInvitationState {
@@ -85,12 +89,14 @@ export class FakeLocalInvitation extends EventEmitter<LocalInvitationEvents> imp
     const core = this.#core;
     core.ledger.count('invitation.send');
     if (this.#state === 'SENT_TO_REMOTE' || this.#state === 'RECEIVED_BY_REMOTE') {
-      throw invalidStatus(5, 'The invitation has already been sent');
+      throw invalidStatus(5, 'The local invitation send failure. The call invitation has already been sent.');
     }
-    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
-    if (this.#channelId !== '' && !isValidId(this.#channelId)) throw invalidArgument(1, 'The channel ID is not valid');
-    if (!isValidId(this.calleeId)) throw invalidArgument(1, 'The callee ID is not valid');
-    if (!fitsInvitationText(this.#content)) throw invalidArgument(1, 'The content exceeds the limit of 8 KB');
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The local invitation send failure. The call invitation has ended.');
+    // @note compat: the SDK reads `channelId.length` (null/undefined throw a TypeError; a number
+    // has no length and skips the check).
+    if ((this.#channelId as { length: number }).length > 0 && !isValidId(this.#channelId)) throw invalidArgument(1, 'Illegal invitation channel ID');
+    if (!isValidId(this.calleeId)) throw invalidArgument(1, 'Illegal invitation callee user ID');
+    if (!fitsInvitationText(this.#content)) throw invalidArgument(1, CONTENT_OVERFLOW);
     const fault = core.ledger.takeFault('invitation.send');
     if (fault) throw fault;
     this.#state = 'SENT_TO_REMOTE';
@@ -118,9 +124,11 @@ export class FakeLocalInvitation extends EventEmitter<LocalInvitationEvents> imp
   cancel(): void {
     const core = this.#core;
     core.ledger.count('invitation.cancel');
-    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
-    if (this.#state === 'IDLE') throw invalidStatus(2, 'The invitation has not been sent');
-    if (!fitsInvitationText(this.#content)) throw invalidArgument(1, 'The content exceeds the limit of 8 KB');
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The local invitation cancel failure');
+    if (this.#state === 'IDLE') throw invalidStatus(2, 'The local invitation has not been sent');
+    if (!fitsInvitationText(this.#content)) throw invalidArgument(1, CONTENT_OVERFLOW);
+    // The cancel goes out through the session, which a never-logged-in client does not have.
+    if (!core.everLoggedIn) throw noSession();
     const fault = core.ledger.takeFault('invitation.cancel');
     if (fault) throw fault;
     core.sendSignal(this.calleeId, {

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'eventemitter3';
+import { SdkEmitter } from './SdkEmitter';
 import type { TimerHandle } from '../rtm/clock';
 import type {
   RemoteInvitationEvents,
@@ -10,6 +10,11 @@ import type { ClientCore } from './ClientCore';
 import type { RemoteInvitationEndpoint } from './InvitationRouter';
 import { invalidArgument, invalidStatus } from './errors';
 import { fitsInvitationText } from './validation';
+
+/** The SDK's texts (§2.4). */
+const ACCEPTING = 'The remote invitation is accepting. Cannot do the operation.';
+const RESPONSE_OVERFLOW =
+  'The length of the "response" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';
 
 const ENDED: ReadonlySet<RemoteInvitationState> = new Set(['ACCEPTED', 'REFUSED', 'CANCELED', 'FAILURE']);
 
@@ -27,7 +32,7 @@ export interface IncomingInvite {
  * on misuse; the accept handshake (send after ~1 s, resend every ~1 s, 5 s ack window) and the
  * 60 s expiry run on the fake's clock.
  */
-export class FakeRemoteInvitation extends EventEmitter<RemoteInvitationEvents> implements RemoteInvitationLike {
+export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> implements RemoteInvitationLike {
   readonly callerId: string;
   /** Undocumented in the SDK: the caller's callId. */
   readonly callId: string;
@@ -69,7 +74,7 @@ export class FakeRemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
    * @note compat: the SDK's message for this setter wrongly names "response" (§1.5).
    */
   set channelId(_channelId: string) {
-    throw invalidArgument(1, 'The response of a RemoteInvitation cannot be set');
+    throw invalidArgument(1, 'Cannot set the "response" of the RemoteInvitation instance.');
   }
 
   get content(): string {
@@ -78,7 +83,7 @@ export class FakeRemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
 
   /** Always throws RtmInvalidArgumentError 1 (§1.5). */
   set content(_content: string) {
-    throw invalidArgument(1, 'The content of a RemoteInvitation cannot be set');
+    throw invalidArgument(1, 'Cannot set the "content" of the RemoteInvitation instance.');
   }
 
   get response(): string {
@@ -98,9 +103,9 @@ export class FakeRemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
   accept(): void {
     const core = this.#core;
     core.ledger.count('invitation.accept');
-    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
-    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, 'The invitation has already been accepted');
-    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, 'The response exceeds the limit of 8 KB');
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The local invitation has ended. Cannot accept.');
+    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, ACCEPTING);
+    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, RESPONSE_OVERFLOW);
     const fault = core.ledger.takeFault('invitation.accept');
     if (fault) throw fault;
     this.#state = 'ACCEPT_SENT_TO_LOCAL';
@@ -114,9 +119,9 @@ export class FakeRemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
   refuse(): void {
     const core = this.#core;
     core.ledger.count('invitation.refuse');
-    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, 'The invitation has already been accepted');
-    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
-    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, 'The response exceeds the limit of 8 KB');
+    if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, ACCEPTING);
+    if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation is end. Cannot refuse');
+    if (!fitsInvitationText(this.#response)) throw invalidArgument(1, RESPONSE_OVERFLOW);
     const fault = core.ledger.takeFault('invitation.refuse');
     if (fault) throw fault;
     core.sendSignal(this.callerId, { kind: 'refuse', callId: this.callId, response: this.#response });

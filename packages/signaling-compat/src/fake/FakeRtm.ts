@@ -12,20 +12,23 @@ import {
   RemoteInvitationFailureReason,
   RemoteInvitationState,
 } from './enums';
-import { invalidArgument } from './errors';
+import { invalidArgument, RtmError } from './errors';
+import { uuidV4 } from './uuid';
 import { FakeClient } from './FakeClient';
 import { FakeServer, type TokenValidator } from './FakeServer';
 import { DEFAULT_INVITATION_TIMING, type InvitationTiming, type RateLimit } from './limits';
 import { macrotaskTurn } from './macrotaskTurn';
 import { isManualClock } from './ManualClock';
 import { Network } from './Network';
-import { isPlainObject, isValidAppId } from './validation';
+import { isValidAppId } from './validation';
+import { AREA_CODES, LEGACY_AREA_CODES, LOG_FILTERS, SDK_PARAMETERS } from './namespaceConstants';
 
 /** Server-side limits the fake can enforce on top of the SDK's client-side ones. */
 export interface FakeRtmLimits {
   /**
-   * The documented ~10 channel-attribute operations per 5 s per channel (§3.5). Off by default;
-   * when on, an excess operation rejects with RtmUnavailableError 2, as a server refusal does.
+   * The documented ~10 channel-attribute writes per 5 s per client, across all its channels
+   * (§3.5). Off by default; when on, an excess write rejects with RtmUnavailableError 2, as a
+   * server refusal does.
    */
   channelAttributeOps?: RateLimit | false;
 }
@@ -73,6 +76,15 @@ export class FakeRtm implements RtmNamespaceLike {
   readonly PeerOnlineState = PeerOnlineState;
   readonly PeerSubscriptionOption = PeerSubscriptionOption;
   readonly MessageType = MessageType;
+  /** §1.1: the SDK's log-filter presets (the fake logs nothing, whatever the filter). */
+  readonly LOG_FILTER_OFF = LOG_FILTERS.OFF;
+  readonly LOG_FILTER_ERROR = LOG_FILTERS.ERROR;
+  readonly LOG_FILTER_WARNING = LOG_FILTERS.WARNING;
+  readonly LOG_FILTER_INFO = LOG_FILTERS.INFO;
+  readonly LOG_FILTER_DEBUG = LOG_FILTERS.DEBUG;
+  /** §1.1: a uuid v4 per loaded SDK; here per fake. */
+  readonly processId: string = uuidV4();
+  readonly #parameters: Record<string, unknown> = { ...SDK_PARAMETERS };
 
   readonly #net: Network;
   readonly #ledger = new CallLedger();
@@ -101,12 +113,17 @@ export class FakeRtm implements RtmNamespaceLike {
    * §1.1: `appId` must be 32 ASCII letters/digits and `config` may only hold `enableLogUpload`,
    * `logFilter`, `enableCloudProxy`; otherwise throws RtmInvalidArgumentError 1.
    */
-  createInstance(appId: string, config?: RtmConfigLike): FakeClient {
-    if (!isValidAppId(appId)) throw invalidArgument(1, 'The App ID is not valid');
-    if (config !== undefined) {
-      if (!isPlainObject(config)) throw invalidArgument(1, 'Invalid RTM config');
-      const unknownKey = Object.keys(config).find((key) => !CONFIG_KEYS.has(key));
-      if (unknownKey !== undefined) throw invalidArgument(1, `Invalid RTM config: ${unknownKey}.`);
+  createInstance(appId: string, config: RtmConfigLike = {}, areaCodes?: string[]): FakeClient {
+    if (!isValidAppId(appId)) throw invalidArgument(1, 'The appId in the arguments is invalid');
+    // Object.keys as the SDK calls it: null throws its TypeError, a string lists its indices.
+    const unknownKeys = Object.keys(config).filter((key) => !CONFIG_KEYS.has(key));
+    if (unknownKeys.length > 0) throw invalidArgument(1, `Invalid RTM config: ${unknownKeys.join(', ')}`);
+    // The deprecated third argument: legacy area names only (GLOB, CN, …); errors without a code.
+    if (areaCodes !== undefined && (!Array.isArray(areaCodes) || areaCodes.length === 0)) {
+      throw new RtmError('RtmInvalidArgumentError', undefined, 'Invalid area config');
+    }
+    if (areaCodes != null && !areaCodes.every((code) => LEGACY_AREA_CODES.has(code))) {
+      throw new RtmError('RtmInvalidArgumentError', undefined, `Invalid area codes: ${areaCodes.join(', ')}`);
     }
     return new FakeClient({
       appId,
@@ -115,7 +132,33 @@ export class FakeRtm implements RtmNamespaceLike {
       ledger: this.#ledger,
       timing: this.#timing,
       endCallPrefix: this.END_CALL_PREFIX,
+      config,
     });
+  }
+
+  /** §1.1: sets one of the SDK's tuning parameters; unknown names are ignored, as in the SDK. */
+  setParameter(name: string, value: unknown): void {
+    if (Object.keys(this.#parameters).includes(name)) this.#parameters[name] = value;
+  }
+
+  getParameter(name: string): unknown {
+    return this.#parameters[name];
+  }
+
+  /**
+   * §1.1: the SDK's area restriction, validated as it does (errors without a code). The fake
+   * has one region, so a valid setting changes nothing.
+   */
+  setArea(area: { areaCodes: string[]; excludedArea?: string }): void {
+    const { areaCodes, excludedArea } = area;
+    const invalid = (text: string) => new RtmError('RtmInvalidArgumentError', undefined, text);
+    if (!Array.isArray(areaCodes) || areaCodes.length === 0 || !areaCodes.every((code) => AREA_CODES.has(code))) {
+      throw invalid('Invalid area config');
+    }
+    if (excludedArea === undefined) return;
+    if (excludedArea === 'GLOBAL') throw invalid('Excluded area cannot be global');
+    if (areaCodes.includes(excludedArea)) throw invalid('Excluded area cannot be in areaCodes');
+    if (!AREA_CODES.has(excludedArea)) throw invalid('Invalid excludedArea:');
   }
 
   /**

@@ -42,7 +42,6 @@ interface ChannelRecord {
   /** Insertion order = join order, which getMembers reports. */
   readonly members: Map<string, ServerSession>;
   attributes: ChannelAttributes;
-  readonly attributeOps?: SlidingWindow;
 }
 
 /**
@@ -57,6 +56,7 @@ export class FakeServer {
   readonly #options: ServerOptions;
   readonly #sessions = new Map<string, ServerSession>();
   readonly #channels = new Map<string, ChannelRecord>();
+  readonly #attributeRates = new WeakMap<ClientPort, SlidingWindow>();
   /** peer uid → sessions subscribed to its online state. */
   readonly #subscribers = new Map<string, Set<ServerSession>>();
   /** Last presence state announced per uid, so subscribers hear only changes. */
@@ -235,10 +235,9 @@ export class FakeServer {
   writeChannelAttributes(port: ClientPort, channelId: string, write: AttributeWrite, notify: boolean): ChannelAttributes {
     this.#requireSession(port);
     if (!isValidId(channelId)) throw unavailable(2, 'The channel ID is not valid');
+    const rate = this.#attributeRate(port);
+    if (rate && !rate.tryTake()) throw unavailable(2, 'Channel attribute operations are too frequent');
     const record = this.#channel(channelId);
-    if (record.attributeOps && !record.attributeOps.tryTake()) {
-      throw unavailable(2, 'Channel attribute operations are too frequent');
-    }
     const stamp = { lastUpdateUserId: port.uid, lastUpdateTs: this.#net.clock.now() };
     // Null prototype: `__proto__` is an attribute name like any other; `Object.assign` onto it
     // defines own properties.
@@ -284,7 +283,7 @@ export class FakeServer {
   /** §4.13: a user without a session is "not online" (server 10008 → RtmUnavailableError 6). */
   readUserAttributes(uid: string, keys?: string[]): AttributesMap {
     const session = this.#sessions.get(uid);
-    if (!session) throw unavailable(6, 'The user is not online', 10008);
+    if (!session) throw unavailable(6, 'The user requested is not online');
     const entries = [...session.attributes].filter(([key]) => !keys || keys.includes(key));
     return Object.fromEntries(entries);
   }
@@ -347,15 +346,25 @@ export class FakeServer {
     if (this.#sessions.get(session.port.uid) === session) this.#sessions.delete(session.port.uid);
   }
 
+  /**
+   * §3.5: the documented channel-attribute write limit is per client, across all its channels
+   * (one window per login session of a client). `undefined` when the limit is off.
+   */
+  #attributeRate(port: ClientPort): SlidingWindow | undefined {
+    const limit = this.#options.channelAttributeOps;
+    if (!limit) return undefined;
+    let rate = this.#attributeRates.get(port);
+    if (!rate) {
+      rate = new SlidingWindow(this.#net.clock, limit);
+      this.#attributeRates.set(port, rate);
+    }
+    return rate;
+  }
+
   #channel(channelId: string): ChannelRecord {
     let record = this.#channels.get(channelId);
     if (!record) {
-      const limit = this.#options.channelAttributeOps;
-      record = {
-        members: new Map(),
-        attributes: Object.create(null) as ChannelAttributes,
-        attributeOps: limit ? new SlidingWindow(this.#net.clock, limit) : undefined,
-      };
+      record = { members: new Map(), attributes: Object.create(null) as ChannelAttributes };
       this.#channels.set(channelId, record);
     }
     return record;
@@ -376,7 +385,6 @@ export class FakeServer {
    */
   #forgetIfEmpty(channelId: string, record: ChannelRecord): void {
     if (record.members.size > 0 || Object.keys(record.attributes).length > 0) return;
-    if (record.attributeOps && !record.attributeOps.idle) return;
     if (this.#channels.get(channelId) === record) this.#channels.delete(channelId);
   }
 

@@ -11,7 +11,7 @@ import { invalidArgument, invalidStatus, type RtmError, timeoutError } from './e
 import type { AttributeWrite, FakeServer } from './FakeServer';
 import { ATTRIBUTES, TIMEOUTS } from './limits';
 import type { ClientPort } from './wire';
-import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isPlainObject, isValidId } from './validation';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId } from './validation';
 
 const USER_BUDGET = ATTRIBUTES.maxUserTotalBytes;
 const CHANNEL_BUDGET = ATTRIBUTES.maxChannelTotalBytes;
@@ -83,7 +83,7 @@ export async function clearLocalUserAttributes(core: ClientCore): Promise<void> 
 }
 
 export async function getUserAttributes(core: ClientCore, userId: unknown): Promise<AttributesMap> {
-  if (!isValidId(userId)) throw invalidArgument(3, 'The user ID is not valid');
+  if (!isValidId(userId)) throw invalidArgument(3, 'Not a valid user ID');
   requireConnected(core);
   return attributeRequest(core, 'getUserAttributes', (server) => server.readUserAttributes(userId));
 }
@@ -92,7 +92,7 @@ export async function getUserAttributes(core: ClientCore, userId: unknown): Prom
 export async function getUserAttributesByKeys(core: ClientCore, userId: unknown, keys: unknown): Promise<AttributesMap> {
   requireConnected(core);
   raise(checkGetKeys(keys));
-  if (!isValidId(userId)) throw invalidArgument(3, 'The user ID is not valid');
+  if (!isValidId(userId)) throw invalidArgument(3, 'ID is invalid');
   const wanted = [...(keys as string[])];
   return attributeRequest(core, 'getUserAttributesByKeys', (server) => server.readUserAttributes(userId, wanted));
 }
@@ -100,17 +100,20 @@ export async function getUserAttributesByKeys(core: ClientCore, userId: unknown,
 // ---------------------------------------------------------------------------------------------
 // Channel attributes (no join needed)
 
+/**
+ * The SDK reads `options.enableNotificationToChannelMembers` first thing, with `{}` for a missing
+ * argument: `null` throws the TypeError of that read, any truthy flag notifies.
+ */
 const wantsNotification = (options: unknown): boolean =>
-  isPlainObject(options) && options.enableNotificationToChannelMembers === true;
+  Boolean((options === undefined ? {} : (options as { enableNotificationToChannelMembers?: unknown })).enableNotificationToChannelMembers);
 
 function writeChannel(
   core: ClientCore,
   method: RtmMethodName,
   channelId: string,
   write: AttributeWrite,
-  options: unknown,
+  notify: boolean,
 ): Promise<void> {
-  const notify = wantsNotification(options);
   return attributeRequest(
     core,
     method,
@@ -126,10 +129,11 @@ export async function setChannelAttributes(
   attributes: unknown,
   options: unknown,
 ): Promise<void> {
+  const notify = wantsNotification(options);
   raise(checkAttributeMap(attributes, CHANNEL_BUDGET));
   requireConnected(core);
   const written = { ...(attributes as AttributesMap) };
-  await writeChannel(core, 'setChannelAttributes', channelId, { op: 'set', attributes: written }, options);
+  await writeChannel(core, 'setChannelAttributes', channelId, { op: 'set', attributes: written }, notify);
 }
 
 export async function addOrUpdateChannelAttributes(
@@ -138,11 +142,12 @@ export async function addOrUpdateChannelAttributes(
   attributes: unknown,
   options: unknown,
 ): Promise<void> {
+  const notify = wantsNotification(options);
   raise(checkAttributeMap(attributes, CHANNEL_BUDGET));
   const written = { ...(attributes as AttributesMap) };
   raise(checkAttributeMap({ ...mapOf(core.channelAttributes.get(channelId)), ...written }, CHANNEL_BUDGET));
   requireConnected(core);
-  await writeChannel(core, 'addOrUpdateChannelAttributes', channelId, { op: 'addOrUpdate', attributes: written }, options);
+  await writeChannel(core, 'addOrUpdateChannelAttributes', channelId, { op: 'addOrUpdate', attributes: written }, notify);
 }
 
 /** @note compat: bad arguments here are RtmInvalidStatusError 3, not an argument error (§2.3). */
@@ -152,20 +157,22 @@ export async function deleteChannelAttributesByKeys(
   keys: unknown,
   options: unknown,
 ): Promise<void> {
+  const notify = wantsNotification(options);
   if (!isValidId(channelId)) throw invalidStatus(3, 'arguments is not valid');
   raise(checkDeleteKeys(keys, ATTRIBUTES.maxChannelDeleteKeyLength));
   requireConnected(core);
   const deleted = [...(keys as string[])];
-  await writeChannel(core, 'deleteChannelAttributesByKeys', channelId, { op: 'delete', keys: deleted }, options);
+  await writeChannel(core, 'deleteChannelAttributesByKeys', channelId, { op: 'delete', keys: deleted }, notify);
 }
 
 export async function clearChannelAttributes(core: ClientCore, channelId: string, options: unknown): Promise<void> {
+  const notify = wantsNotification(options);
   requireConnected(core);
-  await writeChannel(core, 'clearChannelAttributes', channelId, { op: 'clear' }, options);
+  await writeChannel(core, 'clearChannelAttributes', channelId, { op: 'clear' }, notify);
 }
 
 export async function getChannelAttributes(core: ClientCore, channelId: unknown): Promise<ChannelAttributes> {
-  if (!isValidId(channelId)) throw invalidArgument(3, 'The channel ID is not valid');
+  if (!isValidId(channelId)) throw invalidArgument(3, 'Not a valid channel ID');
   requireConnected(core);
   return attributeRequest(
     core,
@@ -183,7 +190,7 @@ export async function getChannelAttributesByKeys(
 ): Promise<ChannelAttributes> {
   requireConnected(core);
   raise(checkGetKeys(keys));
-  if (!isValidId(channelId)) throw invalidArgument(3, 'The channel ID is not valid');
+  if (!isValidId(channelId)) throw invalidArgument(3, 'ID is invalid');
   const wanted = [...(keys as string[])];
   return attributeRequest(core, 'getChannelAttributesByKeys', (server) => server.readChannelAttributes(channelId, wanted));
 }

@@ -10,21 +10,24 @@ import type { RtmErrorLike, RtmErrorName, RtmMethodName } from '../rtm/types';
 
 export class RtmError extends Error implements RtmErrorLike {
   override readonly name: RtmErrorName;
+  /** Numeric per §2.2; `undefined` for the few errors the SDK raises without a code. */
   readonly code: number;
   readonly serverCode?: number;
 
-  constructor(name: RtmErrorName, code: number, text: string, serverCode?: number) {
+  constructor(name: RtmErrorName, code: number | undefined, text: string, serverCode?: number) {
     super(formatMessage(code, text, serverCode));
     this.name = name;
-    this.code = code;
+    this.code = code as number;
     if (serverCode !== undefined) this.serverCode = serverCode;
   }
 }
 
 /** §2.1: leading space, the code prefix, `" - "`, the text, and a trailing `.` if missing. */
-function formatMessage(code: number, text: string, serverCode: number | undefined): string {
+function formatMessage(code: number | undefined, text: string, serverCode: number | undefined): string {
+  const sentence = text.endsWith('.') ? text : `${text}.`;
+  if (code === undefined) return sentence;
   const server = serverCode === undefined ? '' : `, server Code ${serverCode}`;
-  return ` Error Code ${code}${server} - ${text.endsWith('.') ? text : `${text}.`}`;
+  return ` Error Code ${code}${server} - ${sentence}`;
 }
 
 export const invalidArgument = (code: number, text: string): RtmError =>
@@ -38,8 +41,15 @@ export const unauthenticated = (code: number, text: string): RtmError =>
   new RtmError('RtmUnauthenticatedError', code, text);
 export const unknownError = (code: number, text: string): RtmError => new RtmError('RtmUnknownError', code, text);
 
-/** The text every CONNECTED-gated call uses for 102 unless the SDK has a more specific one. */
-export const notLoggedIn = (text = 'The client is not logged in. Cannot do the operation'): RtmError =>
+/**
+ * What the SDK throws where it needs a session and the client never started a login (its
+ * `getSession()`): a status error without a code.
+ */
+export const noSession = (): RtmError =>
+  new RtmError('RtmInvalidStatusError', undefined, 'Client is not logged in. Cannot do the operation');
+
+/** The text most CONNECTED-gated calls use for 102; a few calls have their own. */
+export const notLoggedIn = (text = 'The client is not logged in'): RtmError =>
   invalidStatus(102, text);
 
 /**

@@ -8,8 +8,8 @@ import { invalidStatus, timeoutError } from './errors';
 import { isValidId } from './validation';
 
 /**
- * §4.4: while RECONNECTING a send waits up to 9 s for the connection, then fails with
- * RtmTimeoutError 2; without a connection (then or now) it fails with 102. Only a reconnecting
+ * §4.4: while RECONNECTING a send waits up to 9 s for the reconnection, then fails with
+ * RtmTimeoutError 2; without a connection it fails with 102. Only a reconnecting
  * client gets a promise to await, so a send made while connected keeps its place among the
  * sender's other calls.
  */
@@ -23,7 +23,7 @@ export function connectionCheck(core: ClientCore, notLoggedInText: string): Prom
   }
   return core.waitWhileReconnecting().then((outcome) => {
     // @note compat: the channel path's message names sendMessageToPeer too, an SDK bug (§2.3).
-    if (outcome === 'timeout') throw timeoutError(2, 'Executing "RtmClient.sendMessageToPeer" timed out while reconnecting');
+    if (outcome === 'timeout') throw timeoutError(2, 'Executing "RtmClient.sendMessageToPeer" timed out after 10s');
     requireConnected();
   });
 }

@@ -5,12 +5,11 @@ import { invalidArgument, limitExceeded, RtmError, timeoutError, unavailable } f
 import { TIMEOUTS } from './limits';
 import { connectionCheck, parseEndCall } from './outgoingMessages';
 import {
+  checkDestination,
   checkMessageShape,
   checkMessageSize,
   checkMessageType,
-  checkRawPayload,
-  isEncodable,
-  isValidId,
+  defaultDescription,
   normalizeMessage,
   PEER_MESSAGE_CODES,
 } from './validation';
@@ -19,9 +18,11 @@ import {
 export type PeerMessageResult = PeerMessageSendResult & { hasReSent?: boolean };
 
 /**
- * `sendMessageToPeer`, checks in the order of the §2.3 table: shape (even logged out), the
- * RECONNECTING wait, 102, a malformed end-call message, the 180/3 s limit, then type, peer ID,
- * raw payload and size. Resolves `{hasPeerReceived: false}` for an offline peer (§4.6).
+ * `sendMessageToPeer`, checks in the SDK's order (§2.3): shape (even logged out), the
+ * RECONNECTING wait, 102, a malformed end-call message, the 180/3 s limit (which counts every
+ * send that got this far), then the type; an end-call message goes out as a cancel signal with
+ * no peer-ID or size check; other messages check the peer ID and raw payload, then the size.
+ * Resolves `{hasPeerReceived: false}` for an offline peer (§4.6).
  */
 export async function sendMessageToPeer(core: ClientCore, message: unknown, peerId: unknown): Promise<PeerMessageResult> {
   const codes = PEER_MESSAGE_CODES;
@@ -29,19 +30,19 @@ export async function sendMessageToPeer(core: ClientCore, message: unknown, peer
   if (shaped instanceof RtmError) throw shaped;
   const reconnecting = connectionCheck(core, 'Failed to send the peer-to-peer message. The client is not logged in.');
   if (reconnecting) await reconnecting;
-  const endCall =
-    shaped.messageType === 'TEXT' && typeof shaped.text === 'string'
-      ? parseEndCall(shaped.text, core.endCallPrefix)
-      : undefined;
+  // The SDK calls `text.startsWith` on a TEXT message: a non-string text fails there, before the
+  // rate limit, and surfaces as the generic send failure.
+  if (shaped.messageType === 'TEXT' && typeof shaped.text !== 'string') {
+    throw unavailable(1, 'Peer-to-peer message send failure');
+  }
+  const endCall = shaped.messageType === 'TEXT' ? parseEndCall(shaped.text as string, core.endCallPrefix) : undefined;
   if (endCall === 'invalid') throw invalidArgument(7, 'Message is not valid');
-  if (!core.takeMessageSlot()) throw limitExceeded(5, 'Messages exceeded the limit of 180 per 3 seconds');
-  const late =
-    checkMessageType(shaped) ??
-    (isValidId(peerId) ? undefined : invalidArgument(6, 'The peer ID is not valid')) ??
-    checkRawPayload(shaped, codes) ??
-    checkMessageSize(shaped, codes);
+  if (!core.takeMessageSlot()) throw limitExceeded(5, 'Message sent failed, exceeded the 180 message in 3 seconds');
+  const typeError = checkMessageType(shaped);
+  if (typeError) throw typeError;
+  defaultDescription(shaped);
+  const late = endCall ? undefined : (checkDestination(shaped, peerId, codes) ?? checkMessageSize(shaped, codes));
   if (late) throw late;
-  if (!isEncodable(shaped)) throw unavailable(1, 'Peer-to-peer message send failure');
   const to = peerId as string;
   const request = {
     timeoutMs: TIMEOUTS.messageMs,

@@ -18,7 +18,16 @@ import {
 import type { ClientPort } from './wire';
 import { isIdList, isValidId } from './validation';
 
-const badIds = (): Error => invalidArgument(2, 'The ID list is not valid');
+/** The SDK's texts for a bad ID list, per call (its format arguments print like `String(id)`). */
+const badPeerList = (): Error => invalidArgument(2, 'Invalid arguments: peerIds');
+const badPeerId = (id: unknown): Error => invalidArgument(2, `subscribePeersOnlineStatus peer id ${String(id)} is invalid`);
+
+/** subscribe and unsubscribe: a non-empty array, then each ID in order. */
+function checkPeerList(peerIds: unknown): asserts peerIds is string[] {
+  if (!Array.isArray(peerIds) || peerIds.length === 0) throw badPeerList();
+  const bad = peerIds.findIndex((id) => !isValidId(id));
+  if (bad !== -1) throw badPeerId(peerIds[bad]);
+}
 
 function queryRequest<T>(
   core: ClientCore,
@@ -35,7 +44,7 @@ function queryRequest<T>(
  */
 export async function queryPeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<PeersOnlineStatusResult> {
   requireConnected(core);
-  if (!isIdList(peerIds, MAX_QUERY_PEERS)) throw badIds();
+  if (!isIdList(peerIds, MAX_QUERY_PEERS)) throw invalidArgument(2, 'invalid arguments');
   const ids = [...peerIds];
   return queryRequest(
     core,
@@ -55,11 +64,11 @@ export async function queryPeersOnlineStatus(core: ClientCore, peerIds: unknown)
 /** Resolves on the server's ack; the initial state map follows asynchronously (§4.10). */
 export async function subscribePeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<void> {
   requireConnected(core);
-  if (!isIdList(peerIds)) throw badIds();
+  checkPeerList(peerIds);
   const ids = [...new Set(peerIds)];
   const fresh = ids.filter((id) => !core.subscriptions.has(id) && !core.pendingSubscriptions.has(id));
   if (fresh.length + core.subscriptions.size + core.pendingSubscriptions.size > MAX_SUBSCRIBED_PEERS) {
-    throw limitExceeded(6, `Subscriptions exceed the limit of ${MAX_SUBSCRIBED_PEERS}`);
+    throw limitExceeded(6, 'Subscribed peers overflows');
   }
   for (const id of fresh) core.pendingSubscriptions.add(id);
   try {
@@ -83,9 +92,9 @@ export async function subscribePeersOnlineStatus(core: ClientCore, peerIds: unkn
 /** Fire-and-forget: resolves at once (§2.3). */
 export async function unsubscribePeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<void> {
   requireConnected(core);
-  if (!isIdList(peerIds)) throw badIds();
+  checkPeerList(peerIds);
   if (peerIds.length > MAX_UNSUBSCRIBE_PEERS) {
-    throw limitExceeded(6, `At most ${MAX_UNSUBSCRIBE_PEERS} peers can be unsubscribed at a time`);
+    throw limitExceeded(6, 'Unsubscribed peers overflows');
   }
   const fault = core.ledger.takeFault('unsubscribePeersOnlineStatus');
   if (fault) throw fault;
@@ -97,7 +106,7 @@ export async function unsubscribePeersOnlineStatus(core: ClientCore, peerIds: un
 /** The locally cached subscribed IDs (§4.10). */
 export async function queryPeersBySubscriptionOption(core: ClientCore, option: unknown): Promise<string[]> {
   requireConnected(core);
-  if (option !== 'ONLINE_STATUS') throw invalidArgument(2, 'The subscription option is not valid');
+  if (option !== 'ONLINE_STATUS') throw invalidArgument(2, 'Subscription option not supported');
   return [...core.subscriptions.keys()];
 }
 
@@ -108,12 +117,13 @@ export async function queryPeersBySubscriptionOption(core: ClientCore, option: u
 export async function getChannelMemberCount(core: ClientCore, channelIds: unknown): Promise<ChannelMemberCountResult> {
   requireConnected(core);
   if (!Array.isArray(channelIds) || channelIds.length === 0 || channelIds.some((id) => typeof id !== 'string')) {
-    throw badIds();
+    throw invalidArgument(2, 'Invalid arguments: channelIds');
   }
   if (channelIds.length > MAX_COUNT_CHANNELS) {
-    throw invalidArgument(5, `At most ${MAX_COUNT_CHANNELS} channels can be queried at a time`);
+    throw invalidArgument(5, `getChannelMemberCount exceed limit of ${MAX_COUNT_CHANNELS} channelIds`);
   }
-  if (!channelIds.every(isValidId)) throw badIds();
+  const bad = channelIds.findIndex((id) => !isValidId(id));
+  if (bad !== -1) throw invalidArgument(2, `getChannelMemberCount channel id ${String(channelIds[bad])} is invalid`);
   const ids = [...channelIds] as string[];
   return queryRequest(
     core,

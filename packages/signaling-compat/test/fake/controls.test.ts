@@ -142,13 +142,18 @@ describe('FakeRtm.failNext()', () => {
     expect(call.state).toBe('SENT_TO_REMOTE');
   });
 
-  it('a failed join leaves the channel LEFT and joinable', async () => {
+  it('a failed join leaves the channel LEFT and its ID taken until the next login, as in the SDK', async () => {
     const { rtm, login } = setup();
     const alice = await login('alice');
     const room = alice.createChannel('room');
     rtm.failNext('channel.join', 1);
     expect(nameAndCode(await rejection(room.join()))).toEqual(['RtmUnavailableError', 1]);
     expect(room.joinState).toBe('LEFT');
+    expect(nameAndCode(await rejection(room.join()))).toEqual(['RtmInvalidStatusError', 202]);
+    expect(nameAndCode(await rejection(alice.createChannel('room').join()))).toEqual(['RtmInvalidStatusError', 202]);
+    await alice.logout();
+    await rtm.advance(500);
+    await alice.login({ uid: 'alice' });
     await room.join();
     expect(room.joinState).toBe('JOINED');
   });

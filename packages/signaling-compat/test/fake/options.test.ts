@@ -80,7 +80,7 @@ describe('FakeRtm options', () => {
     ]);
   });
 
-  it('limits.channelAttributeOps: off by default; when on, an excess op is RtmUnavailableError 2 per channel', async () => {
+  it('limits.channelAttributeOps: off by default; when on, an excess op is RtmUnavailableError 2, counted per client across its channels', async () => {
     const unlimited = setup();
     const free = await unlimited.login('alice');
     for (let i = 0; i < 20; i++) await free.addOrUpdateChannelAttributes('room', { k: `${i}` });
@@ -90,7 +90,10 @@ describe('FakeRtm options', () => {
     await alice.setChannelAttributes('room', { k: '1' });
     await alice.addOrUpdateChannelAttributes('room', { k: '2' });
     expect(nameAndCode(await rejection(alice.clearChannelAttributes('room')))).toEqual(['RtmUnavailableError', 2]);
-    await alice.setChannelAttributes('other', { k: '1' });
+    expect(nameAndCode(await rejection(alice.setChannelAttributes('other', { k: '1' })))).toEqual(['RtmUnavailableError', 2]);
+    // Another client's writes to the same channel have their own budget.
+    const bob = await login('bob');
+    await bob.setChannelAttributes('room', { k: 'b' });
     await rtm.advance(5_000);
     await alice.clearChannelAttributes('room');
   });

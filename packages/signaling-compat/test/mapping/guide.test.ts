@@ -20,6 +20,7 @@ test('the guide has the hand-written sections in order, then the reference', () 
     '## Tokens',
     '## Accounts, uids and channel names',
     '## RTM limits the shim absorbs',
+    '## What the RTM 1.x SDK itself forces',
     '## Deliberate differences',
     '## Running on Signaling 2.x',
     '## Moving off the shim',

@@ -72,7 +72,7 @@ const cases: Array<BadInputCase<ServerBadWorld>> = [
     name: 'messageChannelSend(40 KB) with a MessageCallback',
     act: (w) => w.room.messageChannelSend('x'.repeat(40_000), w.messages()),
     events: [['msg.onMessageSendError', 'alice', 400]],
-    warning: /exceeds the limit/,
+    warning: /over the 32KB limit/,
   },
   {
     name: 'messageChannelSend after channelLeave: onError(400)',

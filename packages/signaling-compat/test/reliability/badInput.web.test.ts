@@ -73,7 +73,7 @@ const cases: Array<BadInputCase<WebWorld>> = [
   { name: 'messageInstantSend("bad/peer")', act: (w) => send(w, 'bad/peer', 'hi'), events: [['cb', true]], warning: NOT_AN_ID },
   { name: 'messageInstantSend(circular object)', act: (w) => send(w, 'bob', circular), events: [['cb', true]], warning: /cannot be sent as JSON/ },
   { name: 'messageInstantSend(BigInt)', act: (w) => send(w, 'bob', 10n), events: [['cb', true]], warning: /cannot be sent as JSON/ },
-  { name: 'messageInstantSend(40 KB): over RTM\'s 32 KB', act: (w) => send(w, 'bob', 'x'.repeat(40_000)), events: [['cb', true]], warning: /exceeds the limit/ },
+  { name: 'messageInstantSend(40 KB): over RTM\'s 32 KB', act: (w) => send(w, 'bob', 'x'.repeat(40_000)), events: [['cb', true]], warning: /over the 32KB limit/ },
   {
     name: 'messageInstantSend with a non-function cb: still sent',
     act: (w) => w.alice.messageInstantSend('bob', 'hi', 'not a function' as unknown as () => void),
@@ -127,7 +127,7 @@ const cases: Array<BadInputCase<WebWorld>> = [
     name: 'messageChannelSend(40 KB)',
     act: (w) => w.room.messageChannelSend('x'.repeat(40_000), () => w.transcript.push(['cb'])),
     events: [['cb']],
-    warning: /messageChannelSend to "room" failed: .*exceeds the limit/,
+    warning: /messageChannelSend to "room" failed: .*over the 32KB limit/,
   },
   {
     name: 'messageChannelSend after channelLeave',
@@ -202,7 +202,7 @@ const cases: Array<BadInputCase<WebWorld>> = [
   {
     name: 'invoke user_set_attr with a 9 KB value',
     act: (w) => invoke(w, 'io.agora.signal.user_set_attr', { name: 'k', value: 'x'.repeat(9000) }),
-    events: [['cb', expect.stringMatching(/exceeds the limit of 8192 bytes/), { result: 'failed', reason: expect.stringMatching(/8192/) }]],
+    events: [['cb', expect.stringMatching(/over the limit of 8192 bytes/), { result: 'failed', reason: expect.stringMatching(/8192/) }]],
     warning: null,
   },
   {
@@ -227,8 +227,8 @@ const cases: Array<BadInputCase<WebWorld>> = [
   {
     name: 'channelInviteUser2 with a 9 KB extra: over RTM\'s 8 KB content',
     act: (w) => w.call('c', 'bob', 'x'.repeat(9000)),
-    events: [['out.onInviteFailed', expect.stringMatching(/exceeds the limit of 8 KB/)]],
-    warning: /call invite failed: .*8 KB/,
+    events: [['out.onInviteFailed', expect.stringMatching(/representing content must not exceed 8 × 1024/)]],
+    warning: /call invite failed: .*8 × 1024/,
   },
   {
     name: 'channelInviteUser2 with a non-JSON extra: carried verbatim',
@@ -261,8 +261,8 @@ const cases: Array<BadInputCase<WebWorld>> = [
       await w.flush();
     },
     act: (w) => w.incoming.at(-1)!.channelInviteAccept('x'.repeat(9000)),
-    events: [['in.onAcceptInviteResult', expect.any(Number), false, expect.stringMatching(/8 KB/)]],
-    warning: /call accept failed: .*8 KB/,
+    events: [['in.onAcceptInviteResult', expect.any(Number), false, expect.stringMatching(/8 × 1024/)]],
+    warning: /call accept failed: .*8 × 1024/,
   },
   {
     name: 'channelInviteUser2 with an object extra: _require_peer_online honoured, JSON carried',

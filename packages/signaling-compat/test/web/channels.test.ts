@@ -111,6 +111,25 @@ describe('Web channels', () => {
     expect(w.take().map((e) => e[0])).not.toContain('one.onChannelLeaved');
   });
 
+  it('channelJoin again after onChannelJoinFailed: RTM refuses the channel for that login (202), and the reason says how to get in', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    w.take();
+    w.rtm.failNext('channel.join', 1);
+    await joined(w, alice, 'room', 'first');
+    expect(w.take().map((e) => e[0])).toEqual(['first.onChannelJoinFailed']);
+    await joined(w, alice, 'room', 'again');
+    const [again] = w.take();
+    expect(again).toEqual(['again.onChannelJoinFailed', expect.stringMatching(/202.*log out and in again/)]);
+    alice.logout();
+    await w.flush();
+    await w.advance(500);
+    const relogged = await w.login('alice');
+    w.take();
+    await joined(w, relogged, 'room', 'after');
+    expect(w.take().map((e) => e[0])).toContain('after.onChannelJoined');
+  });
+
   it('special channels fail to join with a warning naming the limitation', async () => {
     const w = world();
     const alice = await w.login('alice');
@@ -184,6 +203,48 @@ describe('Web channel attributes', () => {
       new Map(Array.from({ length: 20 }, (_, k) => [`k${k}`, `v${80 + k}`])),
     );
     expect(w.logger.lines.filter(([l]) => l === 'warn')).toEqual([]);
+  });
+
+  it('attribute writes are paced per client across its channels, so a second channel cannot push them past the limit', async () => {
+    const w = world({}, { limits: { channelAttributeOps: { max: 10, perMs: 5000 } } });
+    const alice = await w.login('alice');
+    const one = await joined(w, alice, 'one', 'one');
+    const two = await joined(w, alice, 'two', 'two');
+    w.take();
+    w.rtm.resetStats();
+    const results: unknown[][] = [];
+    for (let i = 0; i < 12; i++) {
+      one.channelSetAttr(`a${i}`, 'v', (...args: unknown[]) => results.push(['one', i, ...args]));
+      two.channelSetAttr(`b${i}`, 'v', (...args: unknown[]) => results.push(['two', i, ...args]));
+      await w.flush();
+    }
+    await w.advance(15_000);
+    expect(results).toHaveLength(24);
+    expect(results.filter((entry) => entry.length > 2)).toEqual([]);
+    // Ten calls fill the client's window; the writes that wait coalesce into one call per
+    // channel. Paced per channel, twenty calls would go out, the server would refuse ten and
+    // their retries would add more.
+    expect(w.rtm.stats()).toEqual({ addOrUpdateChannelAttributes: 10 + 2 });
+    expect(w.logger.lines.filter(([l]) => l === 'warn')).toEqual([]);
+  });
+
+  it('a write RTM refuses as too frequent is tried again after the window, not failed to the app', async () => {
+    // A server stricter than the documented limit (or other SDKs of the same user) refuses some writes.
+    const w = world({}, { limits: { channelAttributeOps: { max: 3, perMs: 5000 } } });
+    const host = await w.login('host');
+    const h = await joined(w, host, 'quiz', 'h');
+    w.take();
+    const results: unknown[][] = [];
+    for (let i = 0; i < 6; i++) {
+      h.channelSetAttr(`q${i}`, 'state', (...args: unknown[]) => results.push([i, ...args]));
+      await w.flush();
+    }
+    await w.advance(20_000);
+    expect(results.map(([i]) => i)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(results.filter((entry) => entry.length > 1)).toEqual([]);
+    expect(w.logger.lines.filter(([l]) => l === 'warn')).toEqual([]);
+    const late = host.channelJoin('quiz');
+    expect(late).toBeDefined();
   });
 
   it("channelSetAttr(k, '') deletes k; an over-long key fails through cb() with a warning", async () => {

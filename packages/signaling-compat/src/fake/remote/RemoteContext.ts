@@ -43,7 +43,7 @@ export class RemoteContext {
    * answer that disagrees is reported, since the app has already been told.
    */
   declare(kind: ObjectKind, handle: string, of: string | undefined, args: unknown[], expectOk: boolean): void {
-    const encoded = args.map(encodeValue);
+    const encoded = encodeValue(args) as unknown[];
     this.link.request(
       (id) => {
         const frame: OutgoingFrame = { t: 'new', id, handle, kind, ...(of ? { of } : {}), args: encoded };
@@ -72,7 +72,7 @@ export class RemoteContext {
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.link.request(
-        (id) => ({ t: 'call', id, on: target.handle, method, args: args.map(encodeValue) }),
+        (id) => ({ t: 'call', id, on: target.handle, method, args: encodeValue(args) as unknown[] }),
         (frame) => {
           const result = frame as ResultFrame;
           if (result.state) target.applyState(result.state);

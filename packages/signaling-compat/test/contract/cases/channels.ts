@@ -71,7 +71,7 @@ export function channelCases(env: EnvRef, caps: ContractCapabilities): void {
       expect(await rejection(room.leave())).toEqual({
         name: 'RtmInvalidStatusError',
         code: 3,
-        message: ' Error Code 3 - The channel does not join. Cannot leave the channel.',
+        message: ' Error Code 3 - The channel does not join. Cannot do the operation.',
       });
       await room.join();
       await alice.logout();

@@ -203,7 +203,7 @@ export function messageCases(env: EnvRef, caps: ContractCapabilities): void {
       expect(await rejection(room.sendMessage({ text: 'hi' }))).toEqual({
         name: 'RtmInvalidStatusError',
         code: 102,
-        message: ' Error Code 102 - Failed to send the channel message. The client is not logged in.',
+        message: ' Error Code 102 - The client is not logged in. Cannot do the operation.',
       });
     });
   });
