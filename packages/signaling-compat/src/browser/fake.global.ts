@@ -1,6 +1,6 @@
 /**
- * Script-tag build of the in-memory RTM: defines `window.FakeRtm`, `window.ManualClock` and
- * `window.connectFakeRtm`.
+ * Script-tag build of the in-memory RTM: defines `window.FakeRtm`, `window.FakeRtm2` (an in-memory
+ * agora-rtm-sdk 2.x namespace, docs/fake2.md), `window.ManualClock` and `window.connectFakeRtm`.
  *
  * Loaded after `signaling-compat.global.js` on a page that configured no backend, it gives
  * `Signal` one shared in-page `FakeRtm`, so an unchanged legacy page runs with just the two script
@@ -11,11 +11,12 @@
  * `window.SIGNALING_COMPAT_FAKE_SERVER = 'ws://…'` before this script loads. `Signal` then uses
  * `connectFakeRtm(url)`.
  */
-import { connectFakeRtm, FakeRtm, ManualClock } from '../fake/index';
+import { connectFakeRtm, FakeRtm, FakeRtm2, ManualClock } from '../fake/index';
 import type Signal from '../index';
 
 const page = globalThis as {
   FakeRtm?: typeof FakeRtm;
+  FakeRtm2?: typeof FakeRtm2;
   ManualClock?: typeof ManualClock;
   connectFakeRtm?: typeof connectFakeRtm;
   Signal?: typeof Signal;
@@ -24,6 +25,7 @@ const page = globalThis as {
 };
 
 page.FakeRtm = FakeRtm;
+page.FakeRtm2 = FakeRtm2;
 page.ManualClock = ManualClock;
 page.connectFakeRtm = connectFakeRtm;
 

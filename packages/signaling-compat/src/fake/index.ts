@@ -15,3 +15,4 @@ export type { InvitationTiming, RateLimit } from './limits';
 export { connectFakeRtm, RemoteFakeRtm } from './remote/connectFakeRtm';
 export type { ConnectFakeRtmOptions } from './remote/connectFakeRtm';
 export * as fakeRtmWire from './remote/wire';
+export * from '../fake2/index';

@@ -7,7 +7,7 @@ import { createContext, runInContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type SignalType from '../../src/index';
-import type { FakeRtm as FakeRtmType, ManualClock as ManualClockType } from '../../src/fake/index';
+import type { FakeRtm as FakeRtmType, FakeRtm2 as FakeRtm2Type, ManualClock as ManualClockType } from '../../src/fake/index';
 import { ensureBuilt } from './build';
 
 const SHIM = 'signaling-compat.global.js';
@@ -23,6 +23,7 @@ const SHIM_BUDGET = { minified: 48 * 1024, gzipped: 15 * 1024 };
 interface PageGlobals {
   Signal?: typeof SignalType;
   FakeRtm?: typeof FakeRtmType;
+  FakeRtm2?: typeof FakeRtm2Type;
   ManualClock?: typeof ManualClockType;
 }
 
@@ -84,6 +85,22 @@ describe('the fake script (signaling-compat-fake.global.js)', () => {
     expect(typeof page.FakeRtm).toBe('function');
     expect(typeof page.ManualClock).toBe('function');
     expect(page.Signal!.configure().rtm).toBeInstanceOf(page.FakeRtm);
+  });
+
+  test('defines FakeRtm2, whose clients log in and exchange messages in the page', async () => {
+    const page = loadScripts([FAKE]);
+    const fake = new page.FakeRtm2!();
+    const alice = new fake.RTM('0123456789abcdef0123456789abcdef', 'alice');
+    const bob = new fake.RTM('0123456789abcdef0123456789abcdef', 'bob');
+    const received: unknown[] = [];
+    bob.addEventListener('message', (event) => received.push(event.message));
+    await alice.login();
+    await bob.login();
+    await alice.publish('bob', 'hi', { channelType: 'USER' });
+    await fake.flush();
+    expect(received).toEqual(['hi']);
+    await alice.logout();
+    await bob.logout();
   });
 
   test('leaves a backend the page configured itself alone', () => {
