@@ -101,3 +101,47 @@ export const KINDS: Record<HostedKind, KindSpec> = {
 
 /** The message argument of the two send methods, whose normalisation the sender's object shows. */
 export const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = { sendMessageToPeer: 0, sendMessage: 0 };
+
+/**
+ * The FakeRtm2 object kinds (namespace `rtm2`): an `RTMClient` and its four parts, declared by the
+ * client under handles of their own. Every 2.x method returns a promise (only the constructor
+ * throws, docs/reference/rtm2-web-sdk.md §1.3), and events reach `addEventListener` listeners only.
+ */
+export type Rtm2Kind = 'client' | 'presence' | 'storage' | 'lock' | 'history';
+
+export interface Rtm2KindSpec {
+  methods: readonly string[];
+  /** `addEventListener` event names forwarded to the client (clients only). */
+  events: readonly string[];
+}
+
+export const RTM2_KINDS: Record<Rtm2Kind, Rtm2KindSpec> = {
+  client: {
+    methods: ['login', 'logout', 'renewToken', 'publish', 'subscribe', 'unsubscribe'],
+    events: ['linkState', 'message', 'presence', 'storage', 'lock', 'token', 'tokenPrivilegeWillExpire', 'topic'],
+  },
+  presence: {
+    methods: ['whoNow', 'getOnlineUsers', 'whereNow', 'getUserChannels', 'setState', 'getState', 'removeState'],
+    events: [],
+  },
+  storage: {
+    methods: [
+      'setChannelMetadata',
+      'updateChannelMetadata',
+      'removeChannelMetadata',
+      'getChannelMetadata',
+      'setUserMetadata',
+      'updateUserMetadata',
+      'removeUserMetadata',
+      'getUserMetadata',
+      'subscribeUserMetadata',
+      'unsubscribeUserMetadata',
+    ],
+    events: [],
+  },
+  lock: {
+    methods: ['setLock', 'removeLock', 'acquireLock', 'releaseLock', 'revokeLock', 'getLock'],
+    events: [],
+  },
+  history: { methods: ['getMessages'], events: [] },
+};
