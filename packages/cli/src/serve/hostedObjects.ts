@@ -3,7 +3,7 @@
  * properties it may write, the events forwarded to it, and the state snapshot sent with them.
  * Anything not listed here is refused, so the wire can reach nothing but the RTM API.
  */
-import type { FakeChannel, FakeClient, FakeLocalInvitation, FakeRemoteInvitation } from 'signaling-compat/fake';
+import { type FakeChannel, type FakeClient, type FakeLocalInvitation, type FakeRemoteInvitation, fakeRtmWire } from 'signaling-compat/fake';
 
 export type HostedKind = 'client' | 'channel' | 'invitation' | 'remoteInvitation';
 export type HostedObject = FakeClient | FakeChannel | FakeLocalInvitation | FakeRemoteInvitation;
@@ -104,44 +104,24 @@ export const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = { sendMessageT
 
 /**
  * The FakeRtm2 object kinds (namespace `rtm2`): an `RTMClient` and its four parts, declared by the
- * client under handles of their own. Every 2.x method returns a promise (only the constructor
- * throws, docs/reference/rtm2-web-sdk.md §1.3), and events reach `addEventListener` listeners only.
+ * client under handles of their own, with the methods the wire carries for each
+ * (`fakeRtmWire.RTM2_METHODS`). Events reach `addEventListener` listeners only, so only clients
+ * have events.
  */
-export type Rtm2Kind = 'client' | 'presence' | 'storage' | 'lock' | 'history';
+export type Rtm2Kind = keyof typeof fakeRtmWire.RTM2_METHODS;
 
 export interface Rtm2KindSpec {
   methods: readonly string[];
-  /** `addEventListener` event names forwarded to the client (clients only). */
+  /** `addEventListener` event names forwarded to the client. */
   events: readonly string[];
 }
 
+const { RTM2_METHODS, RTM2_EVENTS } = fakeRtmWire;
+
 export const RTM2_KINDS: Record<Rtm2Kind, Rtm2KindSpec> = {
-  client: {
-    methods: ['login', 'logout', 'renewToken', 'publish', 'subscribe', 'unsubscribe'],
-    events: ['linkState', 'message', 'presence', 'storage', 'lock', 'token', 'tokenPrivilegeWillExpire', 'topic'],
-  },
-  presence: {
-    methods: ['whoNow', 'getOnlineUsers', 'whereNow', 'getUserChannels', 'setState', 'getState', 'removeState'],
-    events: [],
-  },
-  storage: {
-    methods: [
-      'setChannelMetadata',
-      'updateChannelMetadata',
-      'removeChannelMetadata',
-      'getChannelMetadata',
-      'setUserMetadata',
-      'updateUserMetadata',
-      'removeUserMetadata',
-      'getUserMetadata',
-      'subscribeUserMetadata',
-      'unsubscribeUserMetadata',
-    ],
-    events: [],
-  },
-  lock: {
-    methods: ['setLock', 'removeLock', 'acquireLock', 'releaseLock', 'revokeLock', 'getLock'],
-    events: [],
-  },
-  history: { methods: ['getMessages'], events: [] },
+  client: { methods: RTM2_METHODS.client, events: RTM2_EVENTS },
+  presence: { methods: RTM2_METHODS.presence, events: [] },
+  storage: { methods: RTM2_METHODS.storage, events: [] },
+  lock: { methods: RTM2_METHODS.lock, events: [] },
+  history: { methods: RTM2_METHODS.history, events: [] },
 };

@@ -29,6 +29,33 @@ export type ObjectKind = 'client' | 'channel' | 'invitation' | 'presence' | 'sto
 const NAMESPACES: readonly unknown[] = ['rtm1', 'rtm2'];
 const OBJECT_KINDS: readonly unknown[] = ['client', 'channel', 'invitation', 'presence', 'storage', 'lock', 'history'];
 
+/**
+ * The `rtm2` namespace's objects and the methods the wire carries for each (docs/reference/rtm2-web-sdk.md §1.3–§1.7):
+ * every one returns a promise; only the `RTM` constructor and `createStreamChannel` throw, and
+ * those run in the client's page.
+ */
+export const RTM2_METHODS = {
+  client: ['login', 'logout', 'renewToken', 'publish', 'subscribe', 'unsubscribe'],
+  presence: ['whoNow', 'getOnlineUsers', 'whereNow', 'getUserChannels', 'setState', 'getState', 'removeState'],
+  storage: [
+    'setChannelMetadata',
+    'updateChannelMetadata',
+    'removeChannelMetadata',
+    'getChannelMetadata',
+    'setUserMetadata',
+    'updateUserMetadata',
+    'removeUserMetadata',
+    'getUserMetadata',
+    'subscribeUserMetadata',
+    'unsubscribeUserMetadata',
+  ],
+  lock: ['setLock', 'removeLock', 'acquireLock', 'releaseLock', 'revokeLock', 'getLock'],
+  history: ['getMessages'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The `addEventListener` events of a 2.x client, forwarded as `event` frames (docs/reference/rtm2-web-sdk.md §2.17). */
+export const RTM2_EVENTS = ['linkState', 'message', 'presence', 'storage', 'lock', 'token', 'tokenPrivilegeWillExpire', 'topic'] as const;
+
 /** The error an RTM call failed with, as the app sees it. */
 export interface WireError {
   name: string;
