@@ -353,16 +353,23 @@ export class ClientCore implements LinkWatcher {
       // docs/reference/rtm2-web-sdk.md §2.9: channel messages only while subscribed withMessage.
       if (this.subscriptions.get(channel)?.withMessage === false || !this.subscriptions.has(channel)) return;
     }
-    this.listeners.emit(event, payload);
+    // §1.8: a message's timestamp is the receiver's clock at receipt, not the send time.
+    this.listeners.emit(event, event === 'message' ? { ...payload, timestamp: this.now() } : payload);
   }
 
   // ---- logout --------------------------------------------------------------------------------
 
-  /** docs/reference/rtm2-web-sdk.md §2.4: cancels a pending login (−10023), leaves everything, IDLE/LOGOUT, clears all state. */
-  logout(): void {
+  /** The first step of `logout()`: the login loop stops and a pending login rejects −10023. */
+  cancelLogin(): void {
     const pending = this.#pendingLogin;
     this.#pendingLogin = undefined;
     this.#stopLoop();
+    pending?.reject(unavailableError(-10023, 'login'));
+  }
+
+  /** docs/reference/rtm2-web-sdk.md §2.4: leaves everything, IDLE/LOGOUT, clears all state. */
+  logout(): void {
+    this.cancelLogin();
     this.#endSession();
     this.#hadSession = false;
     this.#failPending();
@@ -373,7 +380,6 @@ export class ClientCore implements LinkWatcher {
     this.heldLocks.clear();
     this.cloud.unwatchLink(this);
     this.emitLink('IDLE', 'LOGOUT', 'LOGOUT', affected);
-    pending?.reject(unavailableError(-10023, 'login'));
   }
 
   #endSession(): void {

@@ -17,8 +17,12 @@ import type {
   PublishOptions,
   RTMConfig,
   RTMEventMap,
+  RTMLinkState,
   SubscribeOptions,
 } from './types';
+
+/** Promise jobs `logout()` lets pass between cancelling a login and IDLE: enough for a `login().catch()` handler to run first. */
+const PROMISE_JOBS_BEFORE_IDLE = 4;
 
 /**
  * An `RTMClient` of agora-rtm-sdk 2.3.0 (docs/reference/rtm2-web-sdk.md §1.2–§1.3, §2.1) on the
@@ -100,7 +104,13 @@ export class RTMClient extends EventEmitter {
     const core = this.#core;
     core.count('logout');
     if (core.state === 'IDLE') return { timestamp: 0 };
-    core.logout();
+    // 2.3.0 returns first, then cancels a pending login, lets that rejection reach the app's
+    // handlers, and only then emits IDLE/LOGOUT and resolves.
+    await undefined;
+    core.cancelLogin();
+    for (let job = 0; job < PROMISE_JOBS_BEFORE_IDLE; job++) await undefined;
+    // A second logout() may have finished meanwhile.
+    if ((core.state as RTMLinkState) !== 'IDLE') core.logout();
     return { timestamp: 0 };
   }
 
@@ -144,16 +154,15 @@ export class RTMClient extends EventEmitter {
     const type = customType || '';
     if (messageBytes + byteLength(type) > MAX_MESSAGE_BYTES) throw limitError(-11010, 'publish');
     const payload = typeof message === 'string' ? message : new Uint8Array(message);
-    const now = core.now();
     if (channelType === 'USER') {
       return core.request('publish', 'publish', TIMEOUTS.publishUserMs, () => timeoutError(-11026, 'publish'), (service, session) =>
-        service.publishUser(session, channelName, payload, type, now) === RECEIVER_OFFLINE
+        service.publishUser(session, channelName, payload, type) === RECEIVER_OFFLINE
           ? unavailableError(-11033, 'publish')
           : { timestamp: 0, channelName },
       );
     }
     return core.request('publish', 'publish', TIMEOUTS.publishMessageMs, () => timeoutError(-11026, 'publish'), (service, session) => {
-      service.publishChannel(session, channelName, payload, type, now);
+      service.publishChannel(session, channelName, payload, type);
       return { timestamp: 0, channelName };
     });
   }

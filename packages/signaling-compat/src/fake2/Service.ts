@@ -184,7 +184,7 @@ export class Service {
     this.#dropIfEmpty(room);
   }
 
-  publishChannel(port: ClientPort, channel: string, message: string | Uint8Array, customType: string, now: number): void {
+  publishChannel(port: ClientPort, channel: string, message: string | Uint8Array, customType: string): void {
     const room = this.#rooms.get(channel);
     if (!room) return;
     for (const subscription of room.subscribers.values()) {
@@ -198,13 +198,13 @@ export class Service {
         customType,
         message: copyMessage(message),
         publisher: port.userId,
-        timestamp: now,
+        timestamp: 0,
       });
     }
   }
 
   /** A USER message; returns the service's ack code (0 delivered, 8 receiver offline). */
-  publishUser(port: ClientPort, to: string, message: string | Uint8Array, customType: string, now: number): number {
+  publishUser(port: ClientPort, to: string, message: string | Uint8Array, customType: string): number {
     if (to === port.userId && this.#ctx.switches.userMessageToSelf === 'offline') return RECEIVER_OFFLINE;
     const receiver = this.#sessions.get(to);
     if (!receiver || !this.#ctx.isUp(to)) return RECEIVER_OFFLINE;
@@ -216,7 +216,7 @@ export class Service {
       customType,
       message: copyMessage(message),
       publisher: port.userId,
-      timestamp: now,
+      timestamp: 0,
     });
     return 0;
   }

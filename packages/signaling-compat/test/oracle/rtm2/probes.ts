@@ -423,6 +423,20 @@ probe('login.pending.states', async (side, uid) => {
   const end = await endLogin(side, client, login);
   return { states, pending, end };
 });
+probe('logout.orderOfEventRejectionAndResolution', async (side, uid) => {
+  const id = uid('ordr');
+  side.offline(id);
+  const client = newClient(side, id);
+  const order: string[] = [];
+  client.addEventListener('linkState', (event: { currentState: string }) => order.push(`event ${event.currentState}`));
+  client.login().catch((error: { code: number }) => order.push(`login rejected ${error.code}`));
+  await side.settle();
+  const logout = client.logout().then(() => order.push('logout resolved'));
+  order.push('logout returned');
+  await logout;
+  await side.settle();
+  return order;
+});
 probe('login.syncConnectingEvent', async (side, uid) => {
   const id = uid('sync');
   side.offline(id);
