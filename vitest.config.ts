@@ -17,8 +17,29 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'rtm1',
+          include: ['packages/*/test/**/*.test.ts'],
+          typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
+      {
+        // The same Web, Server and native transcript tests and the interop test, on Signaling 2.x:
+        // the harnesses read the backend from this variable (test/support/harness.ts).
+        extends: true,
+        test: {
+          name: 'rtm2',
+          include: [
+            'packages/signaling-compat/test/{web,server,native}/**/*.test.ts',
+            'packages/signaling-compat/test/interop.test.ts',
+          ],
+          env: { SIGNALING_COMPAT_BACKEND: 'rtm2' },
+        },
+      },
+    ],
     // An unhandled rejection anywhere fails the run (vitest's default; stated here on purpose).
     dangerouslyIgnoreUnhandledErrors: false,
     testTimeout: 20_000,

@@ -26,7 +26,8 @@ const machine =
   `Node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ` +
   `load average ${loadavg()[0]!.toFixed(2)} at start`;
 const bundle = await step('bundle size', bundleSize);
-const rtmCalls = await step('RTM calls per operation', rtmCallsPerOp);
+const rtmCalls = await step('RTM calls per operation', () => rtmCallsPerOp('rtm1'));
+const rtmCalls2 = await step('RTM calls per operation on Signaling 2.x', () => rtmCallsPerOp('rtm2'));
 const lat = await step('latency', latency);
 // Throughput before the big setups below, so a large live heap does not slow either path's GC.
 const p2p = await step('p2p throughput', peerThroughput);
@@ -39,6 +40,7 @@ const figures: Figures = {
   p2pRatio: p2p.ratio,
   channelRatio: channel.ratio,
   rtmCalls,
+  rtmCalls2,
   latency: lat,
   fanoutMs: { 1000: fanout1k, 10000: fanout10k },
   sessions,
@@ -53,6 +55,7 @@ if (process.argv.includes('--json')) {
     p2pRatio: round(p2p.ratio, 3),
     channelRatio: round(channel.ratio, 3),
     rtmCallsPerOp: Object.fromEntries(Object.entries(rtmCalls).map(([op, c]) => [op, c.calls])),
+    rtmCallsPerOpOn2x: Object.fromEntries(Object.entries(rtmCalls2).map(([op, c]) => [op, c.calls])),
     latency: lat,
     fanoutMs: { 1000: round(fanout1k, 2), 10000: round(fanout10k, 2) },
     sessions: { count: sessions.count, heapBytesPerSession: sessions.heapBytesPerSession },

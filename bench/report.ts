@@ -33,6 +33,11 @@ export function renderReport(run: Run): string {
       ['operation', 'calls', 'by method'],
       Object.entries(f.rtmCalls).map(([op, c]) => [op, String(c.calls), describe(c.byMethod)]),
     ),
+    'RTM calls per operation on Signaling 2.x (FakeRtm2.stats(): the 2.x calls the adapter makes)',
+    table(
+      ['operation', 'calls', 'by method'],
+      Object.entries(f.rtmCalls2).map(([op, c]) => [op, String(c.calls), describe(c.byMethod)]),
+    ),
     `Latency (simulated ms, ${lat.hopMs} ms per client↔server hop)`,
     table(
       ['operation', 'shim', 'direct'],

@@ -1,10 +1,12 @@
 /**
- * RTM calls per legacy operation, from `FakeRtm.stats()`. On a real network each call is a round
- * trip, so this is the shim's cost that users feel most.
+ * RTM calls per legacy operation, from `FakeRtm.stats()` (and, on Signaling 2.x, `FakeRtm2.stats()`:
+ * the 2.x calls the adapter makes). On a real network each call is a round trip, so this is the
+ * shim's cost that users feel most.
  */
-import { ManualClock } from '../packages/signaling-compat/src/fake';
+import { FakeRtm2, ManualClock } from '../packages/signaling-compat/src/fake';
+import Signal from '../packages/signaling-compat/src/index';
 import type { Channel } from '../packages/signaling-compat/src/index';
-import { Countdown, shimJoin, shimLogin, world } from './world';
+import { APP_ID, Countdown, shimJoin, shimLogin, world } from './world';
 
 /** Local factories: counted by `stats()` but never sent to the server. */
 const LOCAL = new Set(['createChannel', 'createLocalInvitation']);
@@ -26,10 +28,14 @@ export interface RtmCalls {
   attrBurst100: CallCount;
 }
 
-export async function rtmCallsPerOp(): Promise<RtmCalls> {
+/** `rtm2`: the same operations on FakeRtm2, counting the 2.x calls (publish, subscribe, …). */
+export async function rtmCallsPerOp(backend: 'rtm1' | 'rtm2' = 'rtm1'): Promise<RtmCalls> {
   const clock = new ManualClock();
-  // The documented attribute limit (about 10 operations per 5 s per channel) enforced by the server.
-  const { rtm, signal } = world({ clock, limits: { channelAttributeOps: { max: 10, perMs: 5000 } } });
+  const { rtm, signal } =
+    backend === 'rtm2'
+      ? rtm2World(clock)
+      : // The documented attribute limit (about 10 operations per 5 s per channel) enforced by the server.
+        world({ clock, limits: { channelAttributeOps: { max: 10, perMs: 5000 } } });
   const count = async (operation: () => Promise<void>): Promise<CallCount> => {
     await rtm.flush();
     rtm.resetStats();
@@ -72,4 +78,9 @@ export async function rtmCallsPerOp(): Promise<RtmCalls> {
     if (latest.get(`key${k}`) !== expected) throw new Error(`attribute burst: key${k} is ${latest.get(`key${k}`)}, not ${expected}`);
   }
   return { messageInstantSend, messageChannelSend, channelJoin, attrBurst100 };
+}
+
+function rtm2World(clock: ManualClock) {
+  const rtm = new FakeRtm2({ clock });
+  return { rtm, signal: Signal(APP_ID, { rtm, logger: {} }) };
 }

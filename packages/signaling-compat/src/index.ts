@@ -22,4 +22,6 @@ export type { CompatOptions, Logger, TokenProvider } from './core/options';
 export { LegacyCode } from './core/legacyCodes';
 export type * from './rtm/types';
 export type { Clock } from './rtm/clock';
+export { fromRtm2, type Rtm2AdapterOptions } from './rtm2/fromRtm2';
+export type { Rtm2NamespaceLike } from './rtm2/types';
 export default Signal;

@@ -7,13 +7,15 @@
  * the demo moves the clock on, so the transcript is the same on every run and nothing waits on real
  * time.
  */
-import { FakeRtm, ManualClock } from 'signaling-compat/fake';
+import { FakeRtm, FakeRtm2, ManualClock } from 'signaling-compat/fake';
 import Signal, { type Call, type Channel, type Session } from 'signaling-compat';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 
-export async function runLegacyWebDemo(print: (line: string) => void): Promise<void> {
-  const rtm = new FakeRtm({ clock: new ManualClock() });
+/** `rtm2`: the same legacy code on FakeRtm2, the in-memory Signaling 2.x (the shim adapts it). */
+export async function runLegacyWebDemo(print: (line: string) => void, backend: 'fake' | 'rtm2' = 'fake'): Promise<void> {
+  const clock = new ManualClock();
+  const rtm = backend === 'rtm2' ? new FakeRtm2({ clock }) : new FakeRtm({ clock });
   Signal.configure({ rtm });
 
   let step = 0;

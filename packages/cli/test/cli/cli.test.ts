@@ -71,9 +71,9 @@ describe('signaling-compat-cli', () => {
     [['help', 'frobnicate'], "signaling-compat-cli: unknown command 'frobnicate' (commands: demo, scan, mapping, serve)", undefined],
     [['--frobnicate', 'scan'], "signaling-compat-cli: unknown option '--frobnicate'", undefined],
     [['--version=2'], 'signaling-compat-cli: --version takes no value', undefined],
-    [['demo', '--backend', 'cloud'], "signaling-compat-cli demo: --backend takes one of fake, agora, not 'cloud'", 'demo'],
-    [['demo', '--backend'], 'signaling-compat-cli demo: --backend needs one of fake, agora', 'demo'],
-    [['demo', '--backend', '--help'], 'signaling-compat-cli demo: --backend needs one of fake, agora', 'demo'],
+    [['demo', '--backend', 'cloud'], "signaling-compat-cli demo: --backend takes one of fake, rtm2, agora, not 'cloud'", 'demo'],
+    [['demo', '--backend'], 'signaling-compat-cli demo: --backend needs one of fake, rtm2, agora', 'demo'],
+    [['demo', '--backend', '--help'], 'signaling-compat-cli demo: --backend needs one of fake, rtm2, agora', 'demo'],
     [['demo', 'now'], "signaling-compat-cli demo: unexpected argument 'now'", 'demo'],
     [['mapping', '--yaml'], "signaling-compat-cli mapping: unknown option '--yaml'", 'mapping'],
     [['mapping', '-x'], "signaling-compat-cli mapping: unknown option '-x'", 'mapping'],
@@ -123,6 +123,13 @@ describe('signaling-compat-cli', () => {
     expect(stdout).toContain('does not contact Agora');
   });
 
+  test('demo --backend rtm2 runs the same legacy code on the in-memory Signaling 2.x, with the same transcript', async () => {
+    const on1x = await cli('demo');
+    const on2x = await cli('demo', '--backend', 'rtm2');
+    expect(on2x.code).toBe(0);
+    expect(on2x.stderr).toBe('');
+    expect(on2x.stdout).toBe(on1x.stdout);
+  });
 });
 
 describe('npm run demo', () => {

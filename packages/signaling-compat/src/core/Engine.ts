@@ -52,8 +52,8 @@ export interface EngineInit {
 
 const NO_BACKEND =
   'no RTM backend configured: pass { rtm } to Signal(appId, options) or Signal.configure({ rtm }) ' +
-  "(agora-rtm-sdk 1.x's AgoraRTM, or new FakeRtm() from 'signaling-compat/fake'), or load agora-rtm-sdk 1.x " +
-  'with a script tag so that window.AgoraRTM exists';
+  "(agora-rtm-sdk's AgoraRTM, 1.x or 2.x, or new FakeRtm() / new FakeRtm2() from 'signaling-compat/fake'), " +
+  'or load agora-rtm-sdk with a script tag so that window.AgoraRTM exists';
 
 /**
  * The core of one legacy login: owns one RTM client and carries connection & status, the reconnect

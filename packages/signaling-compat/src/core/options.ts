@@ -1,5 +1,7 @@
 import type { Clock } from '../rtm/clock';
 import type { RtmConfigLike, RtmNamespaceLike } from '../rtm/types';
+import { fromRtm2, isRtm2Namespace } from '../rtm2/fromRtm2';
+import type { Rtm2NamespaceLike } from '../rtm2/types';
 import type { IdCodecName } from './ids';
 
 /** Where the shim writes what it has to say. Any subset of `console` works. */
@@ -18,8 +20,11 @@ export type TokenProvider = (account: string) => string | undefined | Promise<st
  * `AgoraAPI.getInstance(appId, options)`. Every option is optional.
  */
 export interface CompatOptions {
-  /** The RTM backend: agora-rtm-sdk 1.x's `AgoraRTM` namespace or a `FakeRtm`. */
-  rtm?: RtmNamespaceLike;
+  /**
+   * The RTM backend: agora-rtm-sdk 1.x's `AgoraRTM` namespace or a `FakeRtm`, or agora-rtm-sdk
+   * 2.x's namespace or a `FakeRtm2` (run through `fromRtm2`).
+   */
+  rtm?: RtmNamespaceLike | Rtm2NamespaceLike;
   /** Passed to `createInstance(appId, rtmConfig)`. */
   rtmConfig?: RtmConfigLike;
   /** Supplies RTM tokens; legacy Signaling tokens are never sent to RTM. */
@@ -63,10 +68,23 @@ export function resolveOptions(...layers: Array<CompatOptions | undefined>): Res
 
 /**
  * Backend resolution order (DESIGN.md): the `rtm` option (already merged over `configure`) →
- * `globalThis.AgoraRTM` (the real SDK loaded by a script tag).
+ * `globalThis.AgoraRTM` (the real SDK loaded by a script tag). A 2.x namespace (an `RTM`
+ * constructor, no `createInstance`) is accepted wherever a 1.x one is, through `fromRtm2`.
  */
 export function resolveBackend(options: CompatOptions): RtmNamespaceLike | undefined {
-  if (options.rtm) return options.rtm;
-  const global = (globalThis as { AgoraRTM?: RtmNamespaceLike }).AgoraRTM;
-  return global && typeof global.createInstance === 'function' ? global : undefined;
+  if (options.rtm) return asRtm1(options.rtm) ?? (options.rtm as RtmNamespaceLike);
+  return asRtm1((globalThis as { AgoraRTM?: unknown }).AgoraRTM);
+}
+
+/** One adapter per 2.x namespace, so every login on it shares the adapter's options and clock. */
+const ADAPTED = new WeakMap<Rtm2NamespaceLike, RtmNamespaceLike>();
+
+function asRtm1(candidate: unknown): RtmNamespaceLike | undefined {
+  if (isRtm2Namespace(candidate)) {
+    let adapted = ADAPTED.get(candidate);
+    if (!adapted) ADAPTED.set(candidate, (adapted = fromRtm2(candidate)));
+    return adapted;
+  }
+  const rtm1 = candidate as Partial<RtmNamespaceLike> | undefined;
+  return rtm1 && typeof rtm1.createInstance === 'function' ? (rtm1 as RtmNamespaceLike) : undefined;
 }

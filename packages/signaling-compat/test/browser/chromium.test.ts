@@ -38,6 +38,7 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
       '/dist/': distDir,
       '/pages/': join(repoRoot, 'test/browser/pages'),
       '/vendor/agora-rtm-sdk/': join(workspaceRoot, 'node_modules/agora-rtm-sdk'),
+      '/vendor/agora-rtm-sdk-2/': join(workspaceRoot, 'node_modules/agora-rtm-sdk-2'),
     });
     browser = await launchChromium();
   }, 180_000);
@@ -113,6 +114,20 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     expect(transcript).toEqual([['onLoginFailed', expect.any(Number), 0]]);
     expect(WEB_LOGIN_FAILURE_CODES).toContain(transcript[0][1]);
     // Requests to Agora were attempted (and aborted): the shim used window.AgoraRTM, not a fallback.
+    expect(blocked.some((url) => /agora|sd-rtn/.test(new URL(url).hostname))).toBe(true);
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  test('with the real agora-rtm-sdk 2.3.0 loaded first and no network, login ends in one onLoginFailed(201)', async () => {
+    const { page, failures, blocked } = await openPage('/pages/real-sdk2-offline.html');
+    // 2.x never gives up a login by itself; the adapter's 12 s login timeout ends it.
+    await page.waitForFunction(() => (window as unknown as OfflinePage).transcript.length > 0, undefined, {
+      timeout: 45_000,
+    });
+    const transcript = await page.evaluate(() => (window as unknown as OfflinePage).transcript);
+
+    expect(transcript).toEqual([['onLoginFailed', 201, 0]]);
+    // The 2.x SDK tried Agora's access points (and was refused): the shim used window.AgoraRTM.
     expect(blocked.some((url) => /agora|sd-rtn/.test(new URL(url).hostname))).toBe(true);
     expect(failures).toEqual([]);
   }, 60_000);

@@ -18,7 +18,9 @@ import type { ContractBackend, ContractEnv } from './env';
 export function defineRtmContract(backend: ContractBackend): void {
   describe(`RTM 1.x contract on ${backend.name}`, () => {
     let current: ContractEnv | undefined;
-    beforeEach(async () => {
+    beforeEach(async (context) => {
+      // A known failure must keep failing: vitest reports a `fails` test that passes as a failure.
+      if (backend.knownFailures?.[context.task.name]) (context.task as { fails?: boolean }).fails = true;
       current = await backend.makeEnv();
     });
     afterEach(async () => {

@@ -41,6 +41,8 @@ export interface ContractBackend {
   name: string;
   capabilities: ContractCapabilities;
   makeEnv(): Promise<ContractEnv> | ContractEnv;
+  /** Cases (by test name) that fail on this backend by design, each with its reason; they must keep failing. */
+  knownFailures?: Readonly<Record<string, string>>;
 }
 
 /** The env of the running test (set by `defineRtmContract`'s beforeEach). */

@@ -1,11 +1,16 @@
+import { RTM2_DIFFERENCES } from './rtm2Expectations';
+
 /**
  * Where the fake and the real SDK are known or allowed to differ: every behaviour the RTM spec
  * leaves open (rtm1-web-sdk.md §6), with the choice FakeRtm makes and why. On the real backend an
  * `'undetermined'` value skips the assertion instead of guessing.
  */
 
-/** `remote`: FakeRtm in a fake RTM server, reached through `connectFakeRtm`. */
-export type Backend = 'fake' | 'remote' | 'real';
+/**
+ * `remote`: FakeRtm in a fake RTM server, reached through `connectFakeRtm`. `rtm2`: the 2.x adapter on
+ * FakeRtm2 (`fromRtm2(new FakeRtm2())`), whose own differences are in rtm2Expectations.ts.
+ */
+export type Backend = 'fake' | 'remote' | 'real' | 'rtm2';
 
 export interface KnownDifference<T> {
   fake: T;
@@ -62,6 +67,11 @@ export type DifferenceKey = keyof typeof KNOWN_DIFFERENCES;
 /** The expected value on `backend`, or `undefined` when it is undetermined there. */
 export function expectedOn(backend: Backend, key: DifferenceKey): boolean | undefined {
   const difference: KnownDifference<boolean> = KNOWN_DIFFERENCES[key];
-  const value = backend === 'remote' ? (difference.remote ?? difference.fake) : difference[backend];
+  const value =
+    backend === 'remote'
+      ? (difference.remote ?? difference.fake)
+      : backend === 'rtm2'
+        ? (RTM2_DIFFERENCES[key]?.value ?? difference.fake)
+        : difference[backend];
   return value === 'undetermined' ? undefined : value;
 }

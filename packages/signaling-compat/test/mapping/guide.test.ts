@@ -21,6 +21,7 @@ test('the guide has the hand-written sections in order, then the reference', () 
     '## Accounts, uids and channel names',
     '## RTM limits the shim absorbs',
     '## Deliberate differences',
+    '## Running on Signaling 2.x',
     '## Moving off the shim',
     '## Reference: every legacy member on RTM 1.x and 2.x',
   ]);

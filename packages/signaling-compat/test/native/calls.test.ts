@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
 import { byOwner } from '../server/serverHarness';
+import { BACKEND } from '../support/harness';
 import { NATIVE_EVENTS, NATIVE_RESULT_EVENTS, nativeWorld } from './nativeHarness';
 
 const uid = accountUid;
@@ -154,7 +155,9 @@ describe('native calls (identified by channelID + account)', () => {
     ]);
   });
 
-  it('a failed accept reports onAcceptInviteResult(id, false, reason) and onError("channel_invite_accept", 700, reason)', async () => {
+  // FakeRtm makes accept() throw on request; on 2.x accept() makes no RTM call (the adapter sends
+  // its ACCEPT a second later), so no 2.x fault can make it throw.
+  it.runIf(BACKEND === 'rtm1')('a failed accept reports onAcceptInviteResult(id, false, reason) and onError("channel_invite_accept", 700, reason)', async () => {
     const { w, alice, bob } = await callSetup([...NATIVE_EVENTS, ...NATIVE_RESULT_EVENTS]);
     alice.channelInviteUser('c', 'bob', 0);
     await w.flush();

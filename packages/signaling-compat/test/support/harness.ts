@@ -1,6 +1,30 @@
-import { FakeRtm, ManualClock } from '../../src/fake';
+import { FakeRtm, FakeRtm2, ManualClock } from '../../src/fake';
 import type { CompatOptions, Logger } from '../../src/core/options';
 import { Signal, type SignalObject } from '../../src/legacy/web/Signal';
+import type { RtmNamespaceLike } from '../../src/rtm/types';
+import { fromRtm2 } from '../../src/rtm2';
+import { RtmTokenBuilder } from 'agora-token';
+
+/**
+ * The RTM backend the transcript tests run on: `rtm1` (FakeRtm) by default, `rtm2` (FakeRtm2,
+ * passed as the `rtm` option as an app would pass agora-rtm-sdk 2.x) in the vitest project of
+ * that name. A behaviour 2.x changes is asserted per backend with `onBackend`, with its reason.
+ */
+export type BackendName = 'rtm1' | 'rtm2';
+export const BACKEND: BackendName = process.env.SIGNALING_COMPAT_BACKEND === 'rtm2' ? 'rtm2' : 'rtm1';
+
+/**
+ * An RTM token for a tokenProvider. FakeRtm takes any string; 2.x checks the format locally
+ * (docs/reference/rtm2-web-sdk.md §2.1), so on rtm2 it is a real AccessToken2 (agora-token,
+ * any certificate: only the service checks the signature). `serial` keeps tokens distinct.
+ */
+export function rtmToken(account: string, serial: number | string = ''): string {
+  if (BACKEND === 'rtm1') return `007token-${serial}`;
+  return RtmTokenBuilder.buildToken(APP_ID, 'fedcba9876543210fedcba9876543210', account, 3_600 + Number(serial || 0));
+}
+
+/** What a test expects on each backend; the 2.x value differs only where 2.x forces it. */
+export const onBackend = <T>(values: Record<BackendName, T>): T => values[BACKEND];
 
 /** A valid RTM App ID (32 ASCII letters/digits). */
 export const APP_ID = '0123456789abcdef0123456789abcdef';
@@ -53,10 +77,43 @@ export function recordingLogger(): Logger & { lines: Array<[string, string]> } {
   };
 }
 
-/** One in-memory RTM cloud on a manual clock, and a Signal object bound to it. */
+/**
+ * `failNext(rtm1Method, rtm1Code)` on rtm2: the 2.x fault that the adapter turns into that same
+ * 1.x error (src/rtm2/errorMap.ts), so a test's legacy failure path is the same on both backends.
+ */
+const RTM1_FAULTS_ON_RTM2: Record<string, Record<number, [method: string, code: number]>> = {
+  login: { 4: ['login', -10003] },
+  sendMessageToPeer: { 5: ['publish', -10021] },
+  'channel.sendMessage': { 5: ['publish', -10025] },
+  addOrUpdateChannelAttributes: { 102: ['storage.setChannelMetadata', -10025] },
+  // The adapter first asks whether the user is online (a publish probe), so that is the call that fails.
+  getUserAttributes: { 102: ['publish', -10025] },
+  queryPeersOnlineStatus: { 102: ['publish', -10025] },
+};
+
+function withRtm1Faults(fake: FakeRtm2): FakeRtm2 {
+  const failNext = fake.failNext.bind(fake);
+  return Object.assign(fake, {
+    failNext(method: string, code: number) {
+      const fault = RTM1_FAULTS_ON_RTM2[method]?.[code];
+      if (!fault) throw new Error(`no 2.x fault stands for the 1.x failNext('${method}', ${code})`);
+      failNext(fault[0] as Parameters<FakeRtm2['failNext']>[0], fault[1]);
+    },
+  });
+}
+
+/**
+ * One in-memory RTM cloud on a manual clock, and a Signal object bound to it. On `rtm2`, `rtm` is
+ * a FakeRtm2 with FakeRtm's test controls (`flush`, `advance`, `disconnect`, `reconnect`,
+ * `expireToken`); `failNext` and `stats` take 2.x method names there, so tests that inject 1.x
+ * faults or count 1.x calls run on `rtm1` only.
+ */
 export function world(options: CompatOptions = {}, fakeOptions: ConstructorParameters<typeof FakeRtm>[0] = {}) {
   const clock = new ManualClock();
-  const rtm = new FakeRtm({ clock, ...fakeOptions });
+  const fake2 = BACKEND === 'rtm2' ? new FakeRtm2({ clock }) : undefined;
+  // The tests are written against FakeRtm's controls; on rtm2 the same calls reach FakeRtm2's.
+  const rtm = fake2 ? (withRtm1Faults(fake2) as unknown as FakeRtm) : new FakeRtm({ clock, ...fakeOptions });
+  const rtm1: RtmNamespaceLike = fake2 ? fromRtm2(fake2) : rtm;
   const logger = recordingLogger();
   const signal: SignalObject = Signal(APP_ID, { rtm, logger, ...options });
   const transcript: Transcript = [];
@@ -77,7 +134,8 @@ export function world(options: CompatOptions = {}, fakeOptions: ConstructorParam
     },
     /** A bare RTM client on the same cloud (a "native RTM" peer or a spoofer). */
     async rtmClient(uid: string) {
-      const client = rtm.createInstance(APP_ID);
+      // Typed as FakeRtm's client, as the tests were written for it; on rtm2 it is the adapter's.
+      const client = fake2 ? (rtm1.createInstance(APP_ID) as ReturnType<FakeRtm['createInstance']>) : rtm.createInstance(APP_ID);
       await client.login({ uid });
       return client;
     },

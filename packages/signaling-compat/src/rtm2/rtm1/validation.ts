@@ -1,0 +1,207 @@
+/**
+ * 1.x's client-side argument checks (docs/reference/rtm1-web-sdk.md §3), which the adapter runs
+ * before anything reaches 2.x. Each check returns the error the calling API reports, or
+ * `undefined`; callers run them in the order §2.3 lists.
+ */
+
+import type { RtmMessage } from '../../rtm/types';
+import { invalidArgument, invalidStatus, limitExceeded, type RtmError } from './errors';
+import { ATTRIBUTES, MAX_ID_LENGTH, MAX_INVITATION_TEXT_BYTES, MAX_MESSAGE_BYTES } from './limits';
+
+/**
+ * §3.1, the one rule for user IDs and channel IDs: a string of 1–64 UTF-16 code units drawn from
+ * ASCII letters and digits, any JavaScript whitespace, and ``_!#$%&()+,.:;<=>?@[]^{|}~-``; the
+ * exact string `"null"` is refused.
+ */
+export function isValidId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= 1 &&
+    value.length <= MAX_ID_LENGTH &&
+    value !== 'null' &&
+    /^[A-Za-z0-9_!#$%&()+,.:;<=>?@[\]^{|}~\-\s]+$/.test(value)
+  );
+}
+
+/** §1.1: an App ID is exactly 32 ASCII letters or digits. */
+export const isValidAppId = (value: unknown): value is string =>
+  typeof value === 'string' && /^[A-Za-z0-9]{32}$/.test(value);
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** UTF-8 length, the unit of every size limit in §3. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages (§2.3 sendMessageToPeer / RtmChannel.sendMessage, §3.2)
+
+/** The per-API codes of the message checks: peer messages and channel messages differ. */
+export interface MessageErrorCodes {
+  /** Not a plain object, neither or both payloads (peer 7, channel 4). */
+  shape: number;
+  /** Payload of the wrong kind for its type, checked late (peer 6, channel 1). */
+  payload: number;
+  /** Over 32 768 bytes (peer 7, channel 4). */
+  size: number;
+}
+
+export const PEER_MESSAGE_CODES: MessageErrorCodes = { shape: 7, payload: 6, size: 7 };
+export const CHANNEL_MESSAGE_CODES: MessageErrorCodes = { shape: 4, payload: 1, size: 4 };
+
+/** What the caller passed, before it is known to be a valid `RtmMessage`. */
+export type MessageInput = Record<string, unknown>;
+
+/**
+ * Check 1: a plain object with a string `text` or a `Uint8Array` `rawMessage` (the type is
+ * inferred when `messageType` is absent), not both. On success the SDK mutates the caller's
+ * object (§3.2 side effect): it adds the inferred `messageType`, and a missing raw
+ * `description` becomes `""`.
+ */
+export function checkMessageShape(message: unknown, codes: MessageErrorCodes): RtmError | MessageInput {
+  // Made only when needed: an Error captures a stack trace, which cost more than the whole send.
+  const invalid = (): RtmError => invalidArgument(codes.shape, 'The message is not valid');
+  if (!isPlainObject(message)) return invalid();
+  if (message.text !== undefined && message.rawMessage !== undefined) return invalid();
+  if (message.messageType === undefined) {
+    if (typeof message.text === 'string') message.messageType = 'TEXT';
+    else if (message.rawMessage instanceof Uint8Array) message.messageType = 'RAW';
+    else return invalid();
+  }
+  if (message.messageType === 'RAW' && message.description === undefined) message.description = '';
+  return message;
+}
+
+/** Explicit `messageType` other than TEXT/RAW: ArgErr 7 for both APIs (the channel reuses the peer code). */
+export function checkMessageType(message: MessageInput): RtmError | undefined {
+  return message.messageType === 'TEXT' || message.messageType === 'RAW'
+    ? undefined
+    : invalidArgument(7, 'The message type is not valid');
+}
+
+/** RAW with a non-`Uint8Array` payload or a non-string description (checked with the destination). */
+export function checkRawPayload(message: MessageInput, codes: MessageErrorCodes): RtmError | undefined {
+  if (message.messageType !== 'RAW') return undefined;
+  return message.rawMessage instanceof Uint8Array && typeof message.description === 'string'
+    ? undefined
+    : invalidArgument(codes.payload, 'The raw message is not valid');
+}
+
+function messageBytes(message: MessageInput): number {
+  if (message.messageType === 'RAW') {
+    return (message.rawMessage as Uint8Array).byteLength + utf8Bytes(message.description as string);
+  }
+  return typeof message.text === 'string' ? utf8Bytes(message.text) : 0;
+}
+
+export function checkMessageSize(message: MessageInput, codes: MessageErrorCodes): RtmError | undefined {
+  return messageBytes(message) > MAX_MESSAGE_BYTES
+    ? limitExceeded(codes.size, `The message size exceeds the limit of ${MAX_MESSAGE_BYTES} bytes`)
+    : undefined;
+}
+
+/** A TEXT message whose `text` is not a string passes every named check and fails on encoding. */
+export const isEncodable = (message: MessageInput): boolean =>
+  message.messageType === 'RAW' || typeof message.text === 'string';
+
+/**
+ * §1.2: receivers get a new object, `{text, messageType}` or `{rawMessage, description,
+ * messageType}`; the bytes are copied so the sender's later writes cannot reach them.
+ */
+export function normalizeMessage(message: MessageInput): RtmMessage {
+  if (message.messageType === 'RAW') {
+    return {
+      rawMessage: new Uint8Array(message.rawMessage as Uint8Array),
+      description: message.description as string,
+      messageType: 'RAW',
+    };
+  }
+  return { text: message.text as string, messageType: 'TEXT' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attributes (§3.3)
+
+const badAttributes = (): RtmError => invalidArgument(3, 'arguments is not valid');
+
+/**
+ * §3.3 map checks in table order: plain object, at most 32 keys, not empty, then per entry the
+ * key size (1–32 bytes), a non-empty string value of at most 8 KB, and finally the total budget
+ * (16 KB for user attributes, 32 KB for channel attributes).
+ */
+export function checkAttributeMap(map: unknown, totalBudget: number): RtmError | undefined {
+  if (!isPlainObject(map)) return badAttributes();
+  const entries = Object.entries(map);
+  if (entries.length > ATTRIBUTES.maxKeys) {
+    return limitExceeded(4, `The number of attributes exceeds the limit of ${ATTRIBUTES.maxKeys}`);
+  }
+  if (entries.length === 0) return badAttributes();
+  let total = 0;
+  for (const [key, value] of entries) {
+    const keyBytes = utf8Bytes(key);
+    if (keyBytes < 1 || keyBytes > ATTRIBUTES.maxKeyBytes) return badAttributes();
+    if (typeof value !== 'string' || value === '') return badAttributes();
+    const valueBytes = utf8Bytes(value);
+    if (valueBytes > ATTRIBUTES.maxValueBytes) {
+      return limitExceeded(4, `The attribute value exceeds the limit of ${ATTRIBUTES.maxValueBytes} bytes`);
+    }
+    total += keyBytes + valueBytes;
+  }
+  return total > totalBudget ? limitExceeded(4, `The attributes exceed the limit of ${totalBudget} bytes`) : undefined;
+}
+
+/** §2.3: delete*ByKeys wants a non-empty array without empty keys, and reports **StatusErr 3**. */
+export function checkDeleteKeys(keys: unknown, maxKeyLength = Number.POSITIVE_INFINITY): RtmError | undefined {
+  const valid =
+    Array.isArray(keys) &&
+    keys.length > 0 &&
+    keys.every((key) => typeof key === 'string' && key.length > 0 && key.length <= maxKeyLength);
+  return valid ? undefined : invalidStatus(3, 'arguments is not valid');
+}
+
+/** §2.3: get*ByKeys wants 1–32 keys of 1–32 characters each. */
+export function checkGetKeys(keys: unknown): RtmError | undefined {
+  const valid =
+    Array.isArray(keys) &&
+    keys.length > 0 &&
+    keys.length <= ATTRIBUTES.maxGetKeys &&
+    keys.every((key) => typeof key === 'string' && key.length > 0 && key.length <= ATTRIBUTES.maxGetKeyLength);
+  return valid ? undefined : badAttributes();
+}
+
+/** §2.3 ID lists (query, subscribe): a non-empty array of valid IDs, at most `max` of them. */
+export function isIdList(ids: unknown, max = Number.POSITIVE_INFINITY): ids is string[] {
+  return Array.isArray(ids) && ids.length > 0 && ids.length <= max && ids.every(isValidId);
+}
+
+/** §3.4: invitation content and response are at most 8192 UTF-8 bytes (exactly 8192 is accepted). */
+export const fitsInvitationText = (text: unknown): boolean =>
+  typeof text === 'string' && utf8Bytes(text) <= MAX_INVITATION_TEXT_BYTES;
+
+/** A legacy end-call message: the channel and the one `info` piece it carries. */
+export interface EndCall {
+  channelId: string;
+  info: string;
+}
+
+/**
+ * §4.9: text starting with END_CALL_PREFIX is an end-call signal, not text. Split on `_`, only
+ * the first three pieces count: valid iff piece 1 is exactly the prefix and piece 2 a valid
+ * channel ID. Returns `undefined` for ordinary text.
+ */
+export function parseEndCall(text: string, prefix: string): EndCall | 'invalid' | undefined {
+  if (!text.startsWith(prefix)) return undefined;
+  const [head, channelId, info] = text.split('_');
+  if (head !== prefix || info === undefined || !isValidId(channelId)) return 'invalid';
+  return { channelId, info };
+}
