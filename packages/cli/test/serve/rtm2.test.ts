@@ -2,6 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { connectFakeRtm2, FakeRtm2, type RemoteFakeRtm2, type RTMEventMap } from 'signaling-compat/fake';
 import { type FakeRtmServer, startFakeRtmServer } from '../../src/serve/index';
+import { legacyUser } from './legacyWeb';
 
 const APP_ID = '0123456789abcdef0123456789abcdef';
 const EVENTS = ['linkState', 'message', 'presence', 'storage', 'lock', 'token', 'tokenPrivilegeWillExpire'] as const;
@@ -179,4 +180,22 @@ test('bad frames for the rtm2 namespace get an error frame', async () => {
   send({ t: 'new', id: 7, handle: 'c2', kind: 'client', args: ['short', 'mallory'] });
   expect(await next()).toMatchObject({ t: 'result', id: 7, ok: false, error: { name: 'RtmUnavailableError', code: -10003 } });
   expect(await errorOf({ t: 'hello', ns: 'rtm3' })).toBe('unknown namespace rtm3');
+});
+
+test('two legacy Web sessions chat over fromRtm2(connectFakeRtm2(url))', async () => {
+  const base = await server();
+  const alice = legacyUser(base.url, 'alice', 'rtm2');
+  const bob = legacyUser(base.url, 'bob', 'rtm2');
+  await Promise.all([alice.next('onLoginSuccess'), bob.next('onLoginSuccess')]);
+  alice.session.messageInstantSend('bob', 'hello bob');
+  await bob.next('message alice');
+  bob.session.messageInstantSend('alice', 'hello alice');
+  await alice.next('message bob');
+  alice.session.logout();
+  bob.session.logout();
+  await Promise.all([alice.next('onLogout'), bob.next('onLogout')]);
+  expect(alice.log).toEqual(['onLoginSuccess', 'message bob hello alice', 'onLogout 101']);
+  expect(bob.log).toEqual(['onLoginSuccess', 'message alice hello bob', 'onLogout 101']);
+  // Both logged in on the server's FakeRtm2 and each chat line was one USER-channel publish.
+  expect(base.rtm2.stats()).toMatchObject({ login: 2, publish: 2 });
 });
