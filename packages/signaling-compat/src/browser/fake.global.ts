@@ -46,8 +46,7 @@ const wantsRtm2 = String(script?.getAttribute('data-rtm') ?? page.SIGNALING_COMP
 if (wantsRtm2) {
   const rtm2 = serverUrl ? connectFakeRtm2(serverUrl) : new FakeRtm2();
   page.AgoraRTM ??= rtm2;
-  // For Signal's 2.x backend, which tells a 2.x namespace (an `RTM` constructor) from a 1.x one.
-  if (page.Signal && !page.Signal.configure().rtm) page.Signal.configure({ rtm: rtm2 as never });
+  if (page.Signal && !page.Signal.configure().rtm) page.Signal.configure({ rtm: rtm2 });
 } else if (page.Signal && !page.Signal.configure().rtm) {
   page.Signal.configure({ rtm: serverUrl ? connectFakeRtm(serverUrl) : new FakeRtm() });
 }
