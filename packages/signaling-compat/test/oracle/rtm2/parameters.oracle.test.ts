@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeRtm2 } from '../../../src/fake/index';
 import { loadRealRtm2 } from './loadRealRtm2';
+import { quietConsole } from './quietConsole';
 import { type Described, describe as describeValue } from './outcome';
 import { APP_ID } from './probes';
 
@@ -10,6 +11,7 @@ import { APP_ID } from './probes';
  * agora-rtm-sdk 2.3.0 bundle and FakeRtm2. Its own file: once set, a parameter stays set for the
  * whole page (here: this file's worker).
  */
+quietConsole();
 const real = loadRealRtm2();
 const fake = new FakeRtm2();
 

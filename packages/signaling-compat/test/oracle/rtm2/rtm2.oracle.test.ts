@@ -3,6 +3,7 @@ import { RtmTokenBuilder } from 'agora-token';
 import { FakeRtm2 } from '../../../src/fake/index';
 import { EXPECTED_DIFFERENCES } from './expectations';
 import { loadRealRtm2 } from './loadRealRtm2';
+import { quietConsole } from './quietConsole';
 import { addTokenProbes, allProbes, APP_ID, type Side } from './probes';
 
 /**
@@ -10,6 +11,7 @@ import { addTokenProbes, allProbes, APP_ID, type Side } from './probes';
  * in this file's worker only) and against FakeRtm2, and the two outcomes must be equal, except
  * for the entries of expectations.ts, which must still differ.
  */
+quietConsole();
 const real = loadRealRtm2();
 const fake = new FakeRtm2();
 

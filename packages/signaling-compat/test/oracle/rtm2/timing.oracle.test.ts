@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { FakeRtm2 } from '../../../src/fake/index';
 import { loadRealRtm2 } from './loadRealRtm2';
+import { quietConsole } from './quietConsole';
 import { type Described, describe as describeValue, track } from './outcome';
 import { APP_ID } from './probes';
 
@@ -11,6 +12,7 @@ import { APP_ID } from './probes';
  * Its own file, so the mocked timers and the bundle's globals affect nothing else.
  */
 vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
+quietConsole();
 const real = loadRealRtm2();
 const fake = new FakeRtm2();
 afterAll(() => vi.useRealTimers());
