@@ -64,7 +64,7 @@ function reference(): string {
   const lines = [
     '## Reference: every legacy member on RTM 1.x and 2.x',
     '',
-    'Generated from the mapping table (`signaling-compat/mapping`, which also drives `signaling-compat scan`).',
+    'Generated from the mapping table (`signaling-compat/mapping`, which also drives `signaling-compat-cli scan`).',
     'The RTM 2.x column names the `agora-rtm-sdk` 2.x APIs the same behaviour travels over: the shim always speaks',
     'RTM 1.x internally, and on 2.x an adapter carries each 1.x call over 2.x (peer messages are published on USER',
     'channels, channels are subscriptions, members come from presence, attributes are storage metadata, and call',

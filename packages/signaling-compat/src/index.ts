@@ -15,6 +15,7 @@ export { LoginCallback, ChannelCallback, CallCallback, MessageCallback, UserAttr
 export type { LoginSession } from './legacy/server/LoginSession';
 export type { Channel as ServerChannel } from './legacy/server/Channel';
 export type { Call as ServerCall } from './legacy/server/Call';
+export type { UserAttrReply } from './legacy/server/callbacks';
 export { AgoraAPI, createAgoraSDKInstance } from './legacy/native/AgoraAPI';
 export { IAgoraAPI, type NativeErrorCodes } from './legacy/native/IAgoraAPI';
 export type { NativeCallback } from './legacy/native/NativeCallback';

@@ -389,7 +389,7 @@ class ProgramAnalysis {
 
   /**
    * `['onLoginSuccess', …].map((event) => (session[event] = …))`: the wrapper pattern of
-   * `legacy-usage.md` §2.2 assigns every listed handler through a computed member.
+   * `docs/reference/legacy-usage.md` §2.2 assigns every listed handler through a computed member.
    */
   #inferProxyLoop(callee: AstNode, args: AstNode[]): void {
     const list = unwrap(child(callee, 'object'));
@@ -507,7 +507,7 @@ class ProgramAnalysis {
     if (known !== undefined) return known;
     if (NATIVE_CLASS_NAMES.has(name)) return { kind: 'class', dialect: 'native', owner: 'AgoraAPI', confidence: 'high' };
     if (this.#declared.has(name)) return undefined;
-    // Undeclared names are globals: the script-tag SDK defined `Signal` (legacy-usage.md §2.1).
+    // Undeclared names are globals: the script-tag SDK defined `Signal` (docs/reference/legacy-usage.md §2.1).
     if (name === 'Signal') return this.#factory();
     const handler = HANDLER_CLASSES[name];
     return handler && { kind: 'callbackClass', ...handler, confidence: 'high' };

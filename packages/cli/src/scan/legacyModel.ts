@@ -1,7 +1,8 @@
 /**
  * What the scanner knows about how legacy values are obtained and passed around: which calls
  * create a session / channel / call, where callback objects are handed over, and which handler
- * parameters carry legacy objects (`spec/legacy-web-sdk.md` §2, `spec/server-and-native-api.md`).
+ * parameters carry legacy objects (`docs/reference/legacy-web-sdk.md` §2,
+ * `docs/reference/server-and-native-api.md` §1).
  */
 
 import type { Dialect } from 'signaling-compat/mapping';
@@ -71,7 +72,10 @@ export const ANNOTATION_TYPES: Readonly<Record<string, { dialect: Dialect; owner
   ...HANDLER_CLASSES,
 };
 
-/** Which handler parameters are legacy objects, by position (`legacy-web-sdk.md` §4.3, server §1). */
+/**
+ * Which handler parameters are legacy objects, by position (`docs/reference/legacy-web-sdk.md`
+ * §4.3, `docs/reference/server-and-native-api.md` §1).
+ */
 export function handlerParameterOwners(dialect: Dialect, owner: string, event: string): ReadonlyArray<string | undefined> {
   if (dialect === 'web') return owner === 'Session' && event === 'onInviteReceived' ? ['Call'] : [];
   if (dialect !== 'server') return [];
@@ -109,7 +113,7 @@ export const COUNTERPART: Readonly<Record<string, { dialect: Dialect; owner: str
 
 /**
  * Module specifiers that load the legacy SDK or this shim: the npm packages, a vendored
- * `AgoraSig*.js`, or the Node build's `vendor/signal.js` (`legacy-usage.md` §2.1).
+ * `AgoraSig*.js`, or the Node build's `vendor/signal.js` (`docs/reference/legacy-usage.md` §2.1).
  */
 export function isLegacyModule(specifier: string): boolean {
   return (

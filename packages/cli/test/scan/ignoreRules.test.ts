@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/runCli';
+import { runScan, writeFiles } from './sourceTree';
 
 // One legacy call per file, so the files a scan reports are the files it read.
 const CALL = "session.messageInstantSend('bob', 'hi');\n";
@@ -29,10 +29,7 @@ let outside: string;
 let repo: string;
 
 async function writeTree(root: string, withGit: boolean): Promise<void> {
-  for (const [path, text] of Object.entries(TREE)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
+  await writeFiles(root, TREE);
   if (withGit) await mkdir(join(root, '.git'));
 }
 
@@ -50,9 +47,7 @@ afterAll(async () => {
 
 /** The files a scan read, from its JSON report. */
 async function scannedFiles(cwd: string, ...argv: string[]): Promise<string[]> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['scan', '--json', ...argv], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: {} });
+  const { code, stdout, stderr } = await runScan(cwd, ['--json', ...argv]);
   expect([code, stderr]).toEqual([0, '']);
   const report = JSON.parse(stdout) as { summary: { files: number }; findings: Array<{ file: string }> };
   const files = [...new Set(report.findings.map((finding) => finding.file))];

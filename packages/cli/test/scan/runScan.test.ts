@@ -1,12 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from '../../src/runCli';
+import { runScan, temporaryTree } from './sourceTree';
 import { JSON_SCHEMA_VERSION } from '../../src/scan/report/formatJson';
 import { findMapping, type Dialect } from 'signaling-compat/mapping';
 
 let root: string;
+let remove: () => Promise<void>;
 
 const FILES: Record<string, string> = {
   'src/app.js': "const session = Signal(APP_ID).login('alice', '_no_need_token');\nsession.channelJoin('__agora_user_online');\n",
@@ -26,23 +24,12 @@ const FILES: Record<string, string> = {
 };
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'scan-cli-'));
-  for (const [path, text] of Object.entries(FILES)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
+  ({ root, remove } = await temporaryTree('scan-cli-', FILES));
 });
 
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
-async function scan(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['scan', ...argv], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: root, env: {} });
-  return { code, stdout, stderr };
-}
+const scan = (...argv: string[]) => runScan(root, argv);
 
 function note(dialect: Dialect, owner: string, member: string): string {
   return findMapping(dialect, owner, member)?.note ?? '';

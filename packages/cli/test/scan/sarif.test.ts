@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { MAPPING } from 'signaling-compat/mapping';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runCli } from '../../src/runCli';
+import { runScan, temporaryTree } from './sourceTree';
 
 const FILES: Record<string, string> = {
   'src/app.js': "const session = Signal(APP_ID).login('alice', '_no_need_token');\nsession.channelJoin('__agora_user_online');\n",
@@ -16,22 +13,16 @@ const FILES: Record<string, string> = {
 };
 
 let root: string;
+let remove: () => Promise<void>;
 
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'scan-sarif-'));
-  for (const [path, text] of Object.entries(FILES)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), text);
-  }
+  ({ root, remove } = await temporaryTree('scan-sarif-', FILES));
 });
 
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 async function scan(...argv: string[]): Promise<string> {
-  let stdout = '';
-  const code = await runCli(['scan', ...argv], { stdout: (s) => (stdout += s), stderr: () => {}, cwd: root, env: {} });
+  const { code, stdout } = await runScan(root, argv);
   expect(code).toBe(0);
   return stdout;
 }

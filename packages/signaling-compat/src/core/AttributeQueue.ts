@@ -17,6 +17,8 @@ interface Pending {
 
 const NOTIFY = { enableNotificationToChannelMembers: true } as const;
 
+const LOGGED_OUT: Failure = { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'logged out before the attribute update was made' };
+
 /**
  * Carries one channel's legacy attribute operations onto RTM. While an RTM call is in flight (or the
  * rate window is full), further operations queue and are coalesced into one net change, so a burst
@@ -32,6 +34,9 @@ export class AttributeQueue {
   #calls: number[] = [];
   #timer: TimerHandle | undefined;
   #applied: (ops: AttrOp[]) => void;
+  #disposed = false;
+  /** Plans waiting in `#slot` for the window, so `dispose` can cancel their timers. */
+  #sleeping: Array<{ timer: TimerHandle; resolve: (go: boolean) => void }> = [];
 
   /** `applied` hears each batch that RTM accepted, to update the local view at once. */
   constructor(client: RtmClientLike, channelId: string, clock: Clock, applied: (ops: AttrOp[]) => void) {
@@ -43,7 +48,7 @@ export class AttributeQueue {
 
   /** Queues `op`; one RTM would reject fails on its own now, so it cannot sink the batch it joins. */
   submit(op: AttrOp, done: (failure?: Failure) => void): void {
-    const failure = attrOpFailure(op);
+    const failure = attrOpFailure(op) ?? (this.#disposed ? LOGGED_OUT : undefined);
     if (failure) return done(failure);
     this.#pending.push({ op, done });
     this.#pump();
@@ -53,8 +58,28 @@ export class AttributeQueue {
     return !this.#busy && this.#pending.length === 0;
   }
 
+  /** Idle, and no call of the last rate window to remember: the queue can be dropped and made anew. */
+  get quiet(): boolean {
+    return this.idle && this.#waitFor() === 0 && this.#calls.length === 0;
+  }
+
+  /**
+   * Logout: the window timer is cleared and queued operations fail, so nothing of the session calls
+   * RTM later (a plan in progress stops before its next call).
+   */
+  dispose(): void {
+    this.#disposed = true;
+    if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    for (const wake of this.#sleeping.splice(0)) {
+      this.#clock.clearTimeout(wake.timer);
+      wake.resolve(false);
+    }
+    for (const p of this.#pending.splice(0)) p.done(LOGGED_OUT);
+  }
+
   #pump(): void {
-    if (this.#busy || this.#pending.length === 0 || this.#timer !== undefined) return;
+    if (this.#disposed || this.#busy || this.#pending.length === 0 || this.#timer !== undefined) return;
     const calls = planCalls(this.#pending.map((p) => p.op));
     const wait = this.#waitFor();
     if (wait > 0) {
@@ -82,16 +107,26 @@ export class AttributeQueue {
     return this.#calls[this.#calls.length - ATTR_OPS_LIMIT]! + ATTR_OPS_WINDOW_MS - now;
   }
 
-  /** Resolves when the window has room for one more call (a long plan spreads over windows). */
-  #slot(): Promise<void> {
+  /**
+   * Resolves `true` when the window has room for one more call (a long plan spreads over windows),
+   * `false` when the queue was disposed meanwhile.
+   */
+  #slot(): Promise<boolean> {
     const wait = this.#waitFor();
-    if (wait <= 0) return Promise.resolve();
-    return new Promise((resolve) => this.#clock.setTimeout(resolve, wait));
+    if (wait <= 0) return Promise.resolve(!this.#disposed);
+    return new Promise((resolve) => {
+      const wake = { timer: undefined as TimerHandle, resolve };
+      wake.timer = this.#clock.setTimeout(() => {
+        this.#sleeping.splice(this.#sleeping.indexOf(wake), 1);
+        resolve(!this.#disposed);
+      }, wait);
+      this.#sleeping.push(wake);
+    });
   }
 
   async #run(calls: RtmCall[]): Promise<Failure | undefined> {
     for (const call of calls) {
-      await this.#slot();
+      if (!(await this.#slot())) return LOGGED_OUT;
       this.#calls.push(this.#clock.now());
       try {
         await call(this.#client, this.#channelId);
@@ -132,7 +167,8 @@ export function planCalls(ops: AttrOp[]): RtmCall[] {
       net.clear();
     } else net.set(op.name, op.kind === 'set' ? op.value : null);
   }
-  const sets: Record<string, string> = {};
+  // Null prototype: a `__proto__` attribute is an ordinary key here, not the object's prototype.
+  const sets: Record<string, string> = Object.create(null) as Record<string, string>;
   const dels: string[] = [];
   for (const [name, value] of net) {
     if (value !== null) sets[name] = value;

@@ -19,18 +19,29 @@ export class Calls {
     return this.#track(CoreCall.outgoing(this.#ctx, channelName, peer, extra));
   }
 
-  incoming(remote: RemoteInvitationLike): CoreCall {
-    return this.#track(CoreCall.incoming(this.#ctx, remote));
+  /** The call of an incoming invitation; one from an ID the shim never writes is refused unseen. */
+  incoming(remote: RemoteInvitationLike): CoreCall | undefined {
+    const call = CoreCall.incoming(this.#ctx, remote);
+    if (call) return this.#track(call);
+    this.#ctx.log.debug(`refused an invitation from "${String(remote.callerId)}": not an ID the shim writes`);
+    try {
+      remote.refuse();
+    } catch {
+      // Already ended on the RTM side.
+    }
+    return undefined;
   }
 
+  /** Registered until it ends, however it ends (a control message can only reach a live call). */
   #track(call: CoreCall): CoreCall {
     this.#calls.add(call);
-    const forget = (): void => {
-      // Keep an ended call only as long as its end can still arrive; the newest match wins anyway.
-      if (!call.active) this.#calls.delete(call);
-    };
-    call.on('failed', forget).on('refused', forget).on('endByPeer', forget);
+    call.once('ended', () => this.#calls.delete(call));
     return call;
+  }
+
+  /** Calls still registered (live ones): what a control message is matched against. */
+  get size(): number {
+    return this.#calls.size;
   }
 
   /**

@@ -13,6 +13,21 @@ import { decodeMessage, encodePayload } from './payload';
 const USER_LIST_LIMIT = 200;
 
 /**
+ * `_auto_update_num` is peer-writable, so its period is bounded to whole seconds in [1 s, 1 h]:
+ * `"0.001"` or `"3000000"` (past the host's timer maximum, which fires at once) must not make every
+ * member report continuously.
+ */
+export const MEMBER_NUM_MIN_SECONDS = 1;
+export const MEMBER_NUM_MAX_SECONDS = 3600;
+
+/** The reporting period for an `_auto_update_num` value, or `undefined` when reporting is off. */
+export function memberNumPeriod(value: string | undefined): number | undefined {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) return undefined;
+  return Math.min(MEMBER_NUM_MAX_SECONDS, Math.max(MEMBER_NUM_MIN_SECONDS, Math.round(seconds))) * 1000;
+}
+
+/**
  * The session's membership of one RTM channel: the RTM channel object, a member cache (so a
  * re-join after a reconnect needs no RTM call), the attribute cache that turns RTM's full-map
  * pushes into legacy per-key events, and the `_auto_update_num` member-count poller.
@@ -42,20 +57,36 @@ export class ChannelMembership implements ChannelOps {
    */
   #held: { push: Map<string, string>; ops: AttrOp[] } | undefined;
   #gone = false;
-  #poll: { timer: TimerHandle; count: number | undefined } | undefined;
+  /** `_auto_update_num` reporting: the period's timer and the last `_member_num` reported. */
+  #poll: { timer: TimerHandle; period: number; reported: number | undefined } | undefined;
+  /** The member count RTM last pushed (`MemberCountUpdated`), `undefined` before the first push. */
+  #memberCount: number | undefined;
   #forget: () => void;
+  /** The leave of this channel's previous membership, which this join waits for (last join wins). */
+  #previous: Promise<void> | undefined;
+  #joinAttempt: Promise<void> | undefined;
+  #settling: (leave: Promise<void>) => void;
 
-  constructor(ctx: EngineContext, id: string, handle: ChannelHandle, attrs: AttributeQueue, forget: () => void) {
+  constructor(
+    ctx: EngineContext,
+    id: string,
+    handle: ChannelHandle,
+    attrs: AttributeQueue,
+    lifecycle: { forget: () => void; previous: Promise<void> | undefined; settling: (leave: Promise<void>) => void },
+  ) {
     this.#ctx = ctx;
     this.id = id;
     this.#handle = handle;
     this.#attrs = attrs;
-    this.#forget = forget;
+    this.#forget = lifecycle.forget;
+    this.#previous = lifecycle.previous;
+    this.#settling = lifecycle.settling;
     this.#channel = ctx.client.createChannel(id);
     this.#channel.on('MemberJoined', this.#onMemberJoined);
     this.#channel.on('MemberLeft', this.#onMemberLeft);
     this.#channel.on('ChannelMessage', this.#onMessage);
     this.#channel.on('AttributesUpdated', this.#onAttributes);
+    this.#channel.on('MemberCountUpdated', this.#onMemberCount);
   }
 
   get joined(): boolean {
@@ -68,9 +99,15 @@ export class ChannelMembership implements ChannelOps {
 
   /** Joins RTM, then fetches members and attributes in parallel and emits the legacy join sequence. */
   async join(): Promise<void> {
+    // RTM refuses a second instance of a channel while the first is joined, joining or leaving
+    // (A → B → A within one round trip): wait until the previous membership has left.
+    if (this.#previous) await this.#previous;
+    if (this.#gone) return;
     try {
-      await this.#channel.join();
+      this.#joinAttempt = this.#channel.join();
+      await this.#joinAttempt;
     } catch (error) {
+      if (this.#gone) return;
       this.#detach();
       const reason = describeRtmError(error);
       // Server and native onChannelJoinFailed carry only the code.
@@ -115,12 +152,18 @@ export class ChannelMembership implements ChannelOps {
   /** `[[account, uid], …]` including this user, at most the latest 200. */
   userList(): MemberEntry[] {
     const ids = this.#members.includes(this.#ctx.selfId) ? this.#members : [...this.#members, this.#ctx.selfId];
-    return ids.slice(-USER_LIST_LIMIT).map((id) => this.#entry(id));
+    const entries: MemberEntry[] = [];
+    for (const id of ids) {
+      const entry = this.#entry(id);
+      if (entry) entries.push(entry);
+    }
+    return entries.slice(-USER_LIST_LIMIT);
   }
 
-  #entry(id: string): MemberEntry {
+  /** A member as legacy lists show it; `undefined` for an ID the shim never writes (never shown). */
+  #entry(id: string): MemberEntry | undefined {
     const account = this.#ctx.codec.decode(id);
-    return [account, accountUid(account)];
+    return account === undefined ? undefined : [account, accountUid(account)];
   }
 
   /** Not `async`: on the message hot path one `then` costs less than an async function and its await. */
@@ -144,14 +187,12 @@ export class ChannelMembership implements ChannelOps {
       return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
     }
     return this.#ctx.pacer.send(
-      () =>
-        this.#channel.sendMessage(message).then(
-          () => {
-            sent?.();
-            return succeed();
-          },
-          (error: unknown) => this.#sendFailed(fail(sendFailureCode(error), describeRtmError(error))),
-        ),
+      () => this.#channel.sendMessage(message),
+      (result) => {
+        if (!result.ok) return this.#sendFailed(fail(sendFailureCode(result.error), describeRtmError(result.error)));
+        sent?.();
+        return succeed();
+      },
       () => fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
     );
   }
@@ -166,13 +207,25 @@ export class ChannelMembership implements ChannelOps {
     handle.state = 'leaved';
     if (this.#gone) return succeed();
     this.#detach();
+    const left = this.#leaveRtm();
+    this.#settling(left);
+    await left;
+    return succeed();
+  }
+
+  /** Leaves RTM once any join of this membership has settled; never rejects. */
+  async #leaveRtm(): Promise<void> {
+    // Not joined yet (still waiting for an earlier membership): there is nothing to leave.
+    if (!this.#joinAttempt) return;
+    await this.#joinAttempt.catch(() => undefined);
+    // Logged out meanwhile: RTM's logout left the channel; nothing may call RTM now.
+    if (!this.#ctx.live()) return;
     try {
       await this.#channel.leave();
     } catch (error) {
       // Legacy leave "succeeded" locally whatever the server said (legacy-web-sdk.md §11.6).
       this.#ctx.log.debug(`leave of "${this.id}" reported ${describeRtmError(error)}`);
     }
-    return succeed();
   }
 
   /** The session lost the channel without leaving it (logout, re-login): forget it quietly. */
@@ -233,33 +286,50 @@ export class ChannelMembership implements ChannelOps {
     if (announce) for (const change of changes) this.#handle.emit('attrUpdated', change);
   }
 
-  /** Built-in `_auto_update_num` = N > 0: report `_member_num` every N s when it changes. */
+  /**
+   * Built-in `_auto_update_num` = N > 0: report `_member_num` every N s (bounded, see
+   * `memberNumPeriod`) when it changed. The count is RTM's pushed `MemberCountUpdated`
+   * (docs/reference/rtm1-web-sdk.md §4.11); RTM is asked only once, when reporting turns on before any push, so no
+   * attribute value can make a member poll RTM.
+   */
   #configurePoll(): void {
-    const seconds = Number(this.#attributes.get('_auto_update_num'));
-    const active = Number.isFinite(seconds) && seconds > 0;
-    if (!active || this.#gone) {
-      if (this.#poll) this.#ctx.clock.clearTimeout(this.#poll.timer);
+    const period = this.#gone ? undefined : memberNumPeriod(this.#attributes.get('_auto_update_num'));
+    if (this.#poll && this.#poll.period !== period) {
+      this.#ctx.clock.clearTimeout(this.#poll.timer);
       this.#poll = undefined;
-      return;
     }
-    if (this.#poll) return;
+    if (period === undefined || this.#poll) return;
+    const poll = { timer: undefined as TimerHandle, period, reported: undefined as number | undefined };
     const tick = (): void => {
-      void this.#ctx.client.getChannelMemberCount([this.id]).then(
-        (counts) => {
-          const count = counts[this.id];
-          if (!this.#poll || this.#gone || count === undefined) return;
-          if (count !== this.#poll.count) {
-            this.#poll.count = count;
-            this.#handle.emit('attrUpdated', { name: '_member_num', value: String(count), type: 'update' });
-          }
-        },
-        (error: unknown) => this.#ctx.log.debug(`member count poll failed: ${describeRtmError(error)}`),
-      );
-      if (this.#poll) this.#poll.timer = this.#ctx.clock.setTimeout(tick, seconds * 1000);
+      if (this.#poll !== poll) return;
+      this.#reportMemberNum();
+      poll.timer = this.#ctx.clock.setTimeout(tick, period);
     };
-    this.#poll = { timer: undefined, count: undefined };
-    tick();
+    this.#poll = poll;
+    if (this.#memberCount !== undefined) return tick();
+    void this.#ctx.client.getChannelMemberCount([this.id]).then(
+      (counts) => {
+        const count = counts[this.id];
+        if (this.#memberCount === undefined && typeof count === 'number') this.#memberCount = count;
+        tick();
+      },
+      (error: unknown) => {
+        this.#ctx.log.debug(`member count query failed: ${describeRtmError(error)}`);
+        tick();
+      },
+    );
   }
+
+  #reportMemberNum(): void {
+    const count = this.#memberCount;
+    if (!this.#poll || this.#gone || count === undefined || count === this.#poll.reported) return;
+    this.#poll.reported = count;
+    this.#handle.emit('attrUpdated', { name: '_member_num', value: String(count), type: 'update' });
+  }
+
+  #onMemberCount = (count: number): void => {
+    if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) this.#memberCount = count;
+  };
 
   #detach(): void {
     if (this.#gone) return;
@@ -274,9 +344,9 @@ export class ChannelMembership implements ChannelOps {
     this.#leftEarly.delete(id);
     if (this.#members.includes(id)) return;
     this.#members.push(id);
-    if (!this.#announced) return;
-    const [account, uid] = this.#entry(id);
-    this.#handle.emit('userJoined', account, uid);
+    const entry = this.#entry(id);
+    if (!this.#announced || !entry) return;
+    this.#handle.emit('userJoined', entry[0], entry[1]);
   };
 
   #onMemberLeft = (id: string): void => {
@@ -285,8 +355,8 @@ export class ChannelMembership implements ChannelOps {
       this.#leftEarly.add(id);
       return;
     }
-    const [account, uid] = this.#entry(id);
-    this.#handle.emit('userLeft', account, uid);
+    const entry = this.#entry(id);
+    if (entry) this.#handle.emit('userLeft', entry[0], entry[1]);
   };
 
   #onMessage = (message: RtmMessage, memberId: string): void => {
@@ -294,7 +364,9 @@ export class ChannelMembership implements ChannelOps {
     // Control messages are peer-to-peer only; an END_CALL-looking channel text is ordinary text (§4.9).
     if (decoded.kind === 'control') return;
     const payload = decoded.kind === 'payload' ? decoded.payload : message.text;
-    const [account, uid] = this.#entry(memberId);
+    const entry = this.#entry(memberId);
+    if (!entry) return;
+    const [account, uid] = entry;
     const deliver = (): void => void this.#handle.emit('message', account, uid, payload);
     if (this.#announced) deliver();
     else this.#earlyMessages.push(deliver);
@@ -309,6 +381,13 @@ export class ChannelMembership implements ChannelOps {
   };
 }
 
+/** RTM's pushed or fetched map as a `Map` (any key, `__proto__` included); malformed entries are skipped. */
 function toMap(attributes: ChannelAttributes): Map<string, string> {
-  return new Map(Object.entries(attributes).map(([k, v]) => [k, v.value]));
+  const map = new Map<string, string>();
+  if (typeof attributes !== 'object' || attributes === null) return map;
+  for (const [key, props] of Object.entries(attributes)) {
+    const value: unknown = (props as { value?: unknown } | null)?.value;
+    if (typeof value === 'string') map.set(key, value);
+  }
+  return map;
 }

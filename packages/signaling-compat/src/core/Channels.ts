@@ -18,6 +18,9 @@ export class Channels {
   #ctx: EngineContext;
   #memberships = new Map<string, ChannelMembership>();
   #queues = new Map<string, AttributeQueue>();
+  /** Per channel ID, the leave still under way that the next join of that channel must wait for. */
+  #settling = new Map<string, Promise<void>>();
+  #disposed = false;
 
   constructor(ctx: EngineContext) {
     this.#ctx = ctx;
@@ -53,8 +56,17 @@ export class Channels {
     if (this.#ctx.options.singleChannel) this.#leaveOthers(id);
     let membership: ChannelMembership;
     try {
-      membership = new ChannelMembership(this.#ctx, id, handle, this.queue(id), () => {
-        if (this.#memberships.get(id) === membership) this.#memberships.delete(id);
+      membership = new ChannelMembership(this.#ctx, id, handle, this.queue(id), {
+        forget: () => {
+          if (this.#memberships.get(id) === membership) this.#memberships.delete(id);
+        },
+        previous: this.#settling.get(id),
+        settling: (leave) => {
+          this.#settling.set(id, leave);
+          void leave.then(() => {
+            if (this.#settling.get(id) === leave) this.#settling.delete(id);
+          });
+        },
       });
     } catch (error) {
       // createChannel throws synchronously; legacy channelJoin returned normally and failed later.
@@ -84,12 +96,18 @@ export class Channels {
     return 'id' in encoded ? this.#memberships.get(encoded.id) : undefined;
   }
 
-  /** One queue per channel ID, so joined and not-joined updates of a channel coalesce together. */
+  /**
+   * One queue per channel ID, so joined and not-joined updates of a channel coalesce together. A
+   * queue is kept while its channel is joined or it still has work or calls in its rate window;
+   * others are dropped whenever a new queue is made, so visiting many channels keeps few queues.
+   */
   queue(id: string): AttributeQueue {
     let queue = this.#queues.get(id);
     if (!queue) {
+      for (const [other, q] of this.#queues) if (!this.#memberships.has(other) && q.quiet) this.#queues.delete(other);
       queue = new AttributeQueue(this.#ctx.client, id, this.#ctx.clock, (ops) => this.#memberships.get(id)?.applied(ops));
-      this.#queues.set(id, queue);
+      if (this.#disposed) queue.dispose();
+      else this.#queues.set(id, queue);
     }
     return queue;
   }
@@ -127,13 +145,19 @@ export class Channels {
       return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
     }
     try {
+      if (!this.#ctx.live()) return fail(LegacyCode.GENERAL_E_FAILED, 'logged out');
       // The brief join put this user in the list; it was not a member before the query.
       const ids = (await channel.getMembers()).filter((m) => m !== this.#ctx.selfId);
-      return succeed(ids.map((m) => this.#ctx.codec.decode(m)));
+      const accounts: string[] = [];
+      for (const m of ids) {
+        const account = this.#ctx.codec.decode(m);
+        if (account !== undefined) accounts.push(account);
+      }
+      return succeed(accounts);
     } catch (error) {
       return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
     } finally {
-      await channel.leave().catch(() => undefined);
+      if (this.#ctx.live()) await channel.leave().catch(() => undefined);
     }
   }
 
@@ -155,12 +179,13 @@ export class Channels {
     try {
       channel = this.#ctx.client.createChannel(id.id);
       await channel.join();
+      if (!this.#ctx.live()) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
       await channel.sendMessage(message.message);
       return succeed();
     } catch (error) {
       return this.#forceFailed(sendFailureCode(error), describeRtmError(error));
     } finally {
-      await channel?.leave().catch(() => undefined);
+      if (this.#ctx.live()) await channel?.leave().catch(() => undefined);
     }
   }
 
@@ -174,5 +199,14 @@ export class Channels {
   dropAll(): void {
     for (const membership of [...this.#memberships.values()]) membership.drop();
     this.#memberships.clear();
+    this.#settling.clear();
+  }
+
+  /** Logout: channels dropped, and every attribute queue stops (its timers cleared, its work failed). */
+  dispose(): void {
+    this.#disposed = true;
+    this.dropAll();
+    for (const queue of this.#queues.values()) queue.dispose();
+    this.#queues.clear();
   }
 }

@@ -11,6 +11,7 @@ import { callTerms, contentOf } from './callExtra';
 import type { EngineContext } from './context';
 import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 import { encodeControl, endCallText } from './payload';
+import { safeText } from './untrusted';
 
 /** The legacy "20 s offline" rule for `_require_peer_online: 0` (legacy-web-sdk.md §10). */
 export const PEER_OFFLINE_FAIL_MS = 20_000;
@@ -39,6 +40,8 @@ export interface CallEvents {
    * `onInviteResult(operationId, result, reason)` & co.); dialects surface them only to apps that ask.
    */
   operationResult: (operation: CallOperation, operationId: number, ok: boolean, reason: string) => void;
+  /** The call is over, however it ended (once): registries let go of it, so ended calls are collected. */
+  ended: () => void;
 }
 
 type Phase = 'new' | 'ringing' | 'answered' | 'ended';
@@ -91,15 +94,16 @@ export class CoreCall extends EventEmitter<CallEvents> {
     return call;
   }
 
-  /** `RemoteInvitationReceived`: the callee's call. */
-  static incoming(ctx: EngineContext, remote: RemoteInvitationLike): CoreCall {
-    const call = new CoreCall(
-      ctx,
-      'incoming',
-      ctx.codec.decode(remote.channelId),
-      ctx.codec.decode(remote.callerId),
-      remote.content,
-    );
+  /**
+   * `RemoteInvitationReceived`: the callee's call, or `undefined` when the caller or channel ID is
+   * not one the shim writes (it would show as someone else's call; see `IdCodec.decode`).
+   */
+  static incoming(ctx: EngineContext, remote: RemoteInvitationLike): CoreCall | undefined {
+    const peer = ctx.codec.decode(remote.callerId);
+    const channel = remote.channelId === '' ? '' : ctx.codec.decode(remote.channelId);
+    if (peer === undefined || channel === undefined) return undefined;
+    const content = typeof remote.content === 'string' ? remote.content : '';
+    const call = new CoreCall(ctx, 'incoming', channel, peer, content);
     call.#remote = remote;
     call.#peerId = remote.callerId;
     call.#channelId = remote.channelId;
@@ -213,10 +217,12 @@ export class CoreCall extends EventEmitter<CallEvents> {
   }
 
   #finish(): void {
+    const first = this.#phase !== 'ended';
     this.#phase = 'ended';
     this.#clearTimers('offline', 'timeout');
     this.#local?.removeAllListeners();
     this.#remote?.removeAllListeners();
+    if (first) this.emit('ended');
   }
 
   /** Callee: accept. Returns the operation id its result is reported under. */
@@ -308,20 +314,18 @@ export class CoreCall extends EventEmitter<CallEvents> {
       return done(`call ${type} message cannot be sent: ${describeRtmError(error).split('\n')[0]}`);
     }
     const peerId = this.#peerId;
-    this.#ctx.pacer.submit({
-      run: () =>
-        void this.#ctx.client.sendMessageToPeer(message, peerId).then(
-          () => done(),
-          (error: unknown) => done(`call ${type} message failed: ${describeRtmError(error)}`),
-        ),
-      drop: () => this.#ctx.log.debug(`call ${type} message dropped at logout`),
-    });
+    void this.#ctx.pacer.send(
+      () => this.#ctx.client.sendMessageToPeer(message, peerId),
+      (result) => done(result.ok ? undefined : `call ${type} message failed: ${describeRtmError(result.error)}`),
+      () => this.#ctx.log.debug(`call ${type} message dropped at logout`),
+    );
   }
 
   /** An END_CALL or control message from this call's peer on this call's channel. */
   receiveControl(type: 'end' | 'dtmf', data: unknown): void {
     if (type === 'dtmf') {
-      this.emit('msg', JSON.stringify({ msgtype: 'dtmf', msgdata: data }));
+      // `data` passed the depth check at the edge (payload.ts), so this cannot throw; safeText anyway.
+      this.emit('msg', safeText({ msgtype: 'dtmf', msgdata: data }, '{"msgtype":"dtmf","msgdata":""}'));
       return;
     }
     const wasRinging = this.#local && this.#phase === 'ringing';

@@ -21,6 +21,7 @@ import { fail, type Outcome } from './outcome';
 import { PeerMessages } from './PeerMessages';
 import { Queries } from './Queries';
 import { retrySchedule, type ReconnectLimits } from './reconnectBudget';
+import { redactingClient, Secrets } from './secrets';
 import { isLegacyNoToken, isRtmToken } from './tokens';
 
 /**
@@ -82,15 +83,15 @@ export class Engine extends EventEmitter<EngineEvents> {
   #budgetTimers: TimerHandle[] = [];
   #selfId = '';
   /** Every token this login handled, blanked out of anything it logs or reports. */
-  #secrets = new Set<string>();
+  #secrets = new Secrets();
 
   constructor(init: EngineInit) {
     super();
     this.#init = init;
-    this.#remember(init.token);
+    this.#secrets.remember(init.token);
     this.account = init.account;
     this.uid = accountUid(init.account);
-    this.log = init.log;
+    this.log = init.log.redacting((text) => this.#secrets.redact(text));
     this.options = init.options;
     this.codec = codecFor(init.options.idCodec);
     this.#backend = resolveBackend(init.options);
@@ -125,6 +126,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       uid: this.uid,
       pacer: this.#pacer,
       connected: () => this.#phase === 'logged-in',
+      live: () => !this.#ended,
     };
   }
 
@@ -150,10 +152,10 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#selfId = id.id;
     let client: RtmClientLike;
     try {
-      client = this.#backend.createInstance(this.#init.appId, this.options.rtmConfig);
+      client = redactingClient(this.#backend.createInstance(this.#init.appId, this.options.rtmConfig), this.#secrets);
     } catch (error) {
-      this.log.warn(`createInstance failed: ${describeRtmError(error)}`);
-      return this.#failLogin({ code: LegacyCode.LOGIN_E_FAILED, reason: describeRtmError(error) });
+      this.log.warn(`createInstance failed: ${this.#describe(error)}`);
+      return this.#failLogin({ code: LegacyCode.LOGIN_E_FAILED, reason: this.#describe(error) });
     }
     this.#client = client;
     client.on('ConnectionStateChanged', this.#onConnection);
@@ -181,7 +183,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (provider) {
       try {
         const token = (await provider(this.account)) ?? undefined;
-        this.#remember(token);
+        this.#secrets.remember(token);
         return token;
       } catch (error) {
         this.log.warn(`tokenProvider failed; logging in without a token: ${this.#describe(error)}`);
@@ -200,16 +202,9 @@ export class Engine extends EventEmitter<EngineEvents> {
     return undefined;
   }
 
-  #remember(token: unknown): void {
-    // Short strings are not blanked: they would mangle every message and are no credential anyway.
-    if (typeof token === 'string' && token.length >= 8 && !isLegacyNoToken(token)) this.#secrets.add(token);
-  }
-
   /** An error's description without any token of this login (backends may echo the token). */
   #describe(error: unknown): string {
-    let text = describeRtmError(error);
-    for (const secret of this.#secrets) text = text.split(secret).join('<token>');
-    return text;
+    return this.#secrets.redact(describeRtmError(error));
   }
 
   #failLogin(failure: Failure): void {
@@ -242,7 +237,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#clearBudget();
     this.#pacer.clear();
     this.calls.disposeAll();
-    this.channels.dropAll();
+    this.channels.dispose();
     const client = this.#client;
     if (!client) return;
     client.off('ConnectionStateChanged', this.#onConnection);
@@ -325,7 +320,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   };
 
   #onInvitation = (remote: RemoteInvitationLike): void => {
-    this.emit('inviteReceived', this.calls.incoming(remote));
+    const call = this.calls.incoming(remote);
+    if (call) this.emit('inviteReceived', call);
   };
 
   /** A p2p message; held while reconnecting, failed when not logged in. */

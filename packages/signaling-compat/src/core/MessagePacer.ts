@@ -3,18 +3,41 @@ import type { Clock, TimerHandle } from '../rtm/clock';
 /** RTM 1.x rejects the 181st message (peer and channel together) in any sliding 3 s window. */
 export const RTM_MESSAGE_LIMIT = 180;
 export const RTM_MESSAGE_WINDOW_MS = 3000;
+/**
+ * The window's edge: a rate refusal while the pacer's own count of the last `RTM_MESSAGE_WINDOW_MS +
+ * EDGE_MARGIN_MS` is within `EDGE_MARGIN_SENDS` of the limit is RTM's window being a little fuller
+ * or later than the pacer's (its clock read a millisecond later, a send of the previous window
+ * counted late), so the send is retried. A refusal far from the edge is no pacing matter (a fault):
+ * it is reported like any failed send.
+ */
+export const EDGE_MARGIN_MS = 500;
+export const EDGE_MARGIN_SENDS = 10;
+/** After RTM refused a send at the edge, the wait before it is tried again (first in line). */
+export const RATE_RETRY_MS = 250;
+
+/** What an RTM send did: its value, or the error it rejected with. */
+export type SendResult<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
 /** A send waiting for its turn: `run` sends it; `drop` fails it when the queue is abandoned. */
-export interface PacedJob {
+interface PacedJob {
+  /** Submission order: a retried send goes back in line ahead of every later one. */
+  seq: number;
   run(): void;
   drop(): void;
 }
 
+/** RTM 1.x's refusal of a message over its rate (docs/reference/rtm1-web-sdk.md §3.5): peer sends code 5, channel sends code 3. */
+export function isRateRefusal(error: unknown): boolean {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
+  return (e.name === 'RtmLimitExceededError' && (e.code === 5 || e.code === 3)) || e.name === 'RtmInvokeTooOftenError';
+}
+
 /**
  * Legacy Signaling allowed 60 messages/s; RTM allows 180 per sliding 3 s and fails the rest. The
- * pacer queues sends in order and releases them as the window allows, so a legacy burst is
- * delivered late rather than lost. It also holds sends while the connection is being re-established,
- * so nothing sent during a drop is lost when the reconnect succeeds.
+ * pacer queues sends in order and releases them as the window allows (with a margin at its edge),
+ * so a legacy burst is delivered late rather than lost; a send RTM refuses for rate all the same is
+ * tried again, first in line, never dropped. It also holds sends while the connection is being
+ * re-established, so nothing sent during a drop is lost when the reconnect succeeds.
  */
 export class MessagePacer {
   #clock: Clock;
@@ -22,27 +45,51 @@ export class MessagePacer {
   #queue: PacedJob[] = [];
   #paused = false;
   #timer: TimerHandle | undefined;
+  /** Until when RTM's own window is known to be full (it refused a send). */
+  #blockedUntil = 0;
+  #seq = 0;
 
   constructor(clock: Clock) {
     this.#clock = clock;
   }
 
-  /** Runs `job` now if the window allows and nothing is queued before it; otherwise later, in order. */
-  submit(job: PacedJob): void {
-    this.#queue.push(job);
-    this.#drain();
+  /**
+   * Sends with RTM's `rtm()` when the window allows, and gives its result to `settle`. In the usual
+   * case (window open, nothing queued, not paused) `rtm` runs at once: no queue entry and no extra
+   * promise on the message hot path. `dropped` is the result when the queue is abandoned (logout).
+   */
+  send<R, T>(rtm: () => Promise<R>, settle: (result: SendResult<R>) => T, dropped: () => T): Promise<T> {
+    const seq = ++this.#seq;
+    if (!this.#paused && this.#queue.length === 0 && this.#hasRoom()) return this.#attempt(seq, rtm, settle, dropped);
+    return new Promise((resolve) => {
+      this.#queue.push({ seq, run: () => void this.#attempt(seq, rtm, settle, dropped).then(resolve), drop: () => resolve(dropped()) });
+      this.#drain();
+    });
   }
 
-  /**
-   * `submit` for a send with a result. In the usual case (window open, nothing queued, not paused)
-   * `send` runs at once and its own promise is returned: no queue entry and no wrapper promise on
-   * the message hot path. `dropped` is the result when the queue is abandoned.
-   */
-  send<T>(send: () => Promise<T>, dropped: () => T): Promise<T> {
-    if (!this.#paused && this.#queue.length === 0 && this.#take()) return send();
-    return new Promise((resolve) => {
-      this.submit({ run: () => void send().then(resolve), drop: () => resolve(dropped()) });
-    });
+  #attempt<R, T>(seq: number, rtm: () => Promise<R>, settle: (result: SendResult<R>) => T, dropped: () => T): Promise<T> {
+    let sending: Promise<R>;
+    try {
+      sending = rtm();
+    } catch (error) {
+      sending = Promise.reject(error);
+    }
+    // Stamped after RTM's own synchronous check, so the pacer's window never frees before RTM's.
+    this.#sent.push(this.#clock.now());
+    return sending.then(
+      (value) => settle({ ok: true, value }),
+      (error: unknown) => {
+        if (!isRateRefusal(error) || !this.#atEdge()) return settle({ ok: false, error });
+        // RTM's window is fuller than ours: wait, then this send goes first.
+        this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + RATE_RETRY_MS);
+        return new Promise<T>((resolve) => {
+          const at = this.#queue.findIndex((job) => job.seq > seq);
+          const retry = { seq, run: () => void this.#attempt(seq, rtm, settle, dropped).then(resolve), drop: () => resolve(dropped()) };
+          this.#queue.splice(at < 0 ? this.#queue.length : at, 0, retry);
+          this.#drain();
+        });
+      },
+    );
   }
 
   pause(): void {
@@ -68,21 +115,33 @@ export class MessagePacer {
 
   #drain(): void {
     while (!this.#paused && this.#queue.length > 0) {
-      if (!this.#take()) {
-        this.#schedule(this.#sent[0]! + RTM_MESSAGE_WINDOW_MS - this.#clock.now());
+      if (!this.#hasRoom()) {
+        const now = this.#clock.now();
+        const expiry = this.#inWindow() >= RTM_MESSAGE_LIMIT ? this.#sent[this.#sent.length - RTM_MESSAGE_LIMIT]! + RTM_MESSAGE_WINDOW_MS : 0;
+        this.#schedule(Math.max(expiry, this.#blockedUntil) - now);
         return;
       }
       this.#queue.shift()!.run();
     }
   }
 
-  /** Counts a send now if the sliding window has room for it. */
-  #take(): boolean {
+  /** True if RTM's sliding window has room for one more send now. */
+  #hasRoom(): boolean {
+    return this.#clock.now() >= this.#blockedUntil && this.#inWindow() < RTM_MESSAGE_LIMIT;
+  }
+
+  /** Sends of the last window; forgets those older than the window and its edge margin. */
+  #inWindow(): number {
     const now = this.#clock.now();
-    while (this.#sent.length > 0 && this.#sent[0]! <= now - RTM_MESSAGE_WINDOW_MS) this.#sent.shift();
-    if (this.#sent.length >= RTM_MESSAGE_LIMIT) return false;
-    this.#sent.push(now);
-    return true;
+    while (this.#sent.length > 0 && this.#sent[0]! <= now - RTM_MESSAGE_WINDOW_MS - EDGE_MARGIN_MS) this.#sent.shift();
+    let count = 0;
+    for (let i = this.#sent.length - 1; i >= 0 && this.#sent[i]! > now - RTM_MESSAGE_WINDOW_MS; i--) count++;
+    return count;
+  }
+
+  /** Whether the last window plus its margin held nearly RTM's limit (see `EDGE_MARGIN_MS`). */
+  #atEdge(): boolean {
+    return this.#sent.length >= RTM_MESSAGE_LIMIT - EDGE_MARGIN_SENDS;
   }
 
   #schedule(delay: number): void {

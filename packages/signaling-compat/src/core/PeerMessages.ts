@@ -36,24 +36,22 @@ export class PeerMessages {
       return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, encodedPayload.why));
     }
     const message = encodedPayload.message;
+    const peerId = encoded.id;
     return this.#ctx.pacer.send(
-      () => this.#sendNow(message, encoded.id),
+      () => this.#ctx.client.sendMessageToPeer(message, peerId),
+      (result) => {
+        if (!result.ok) {
+          const reason = describeRtmError(result.error);
+          this.#ctx.log.warn(`messageInstantSend to "${peerId}" failed: ${reason}`);
+          return fail(sendFailureCode(result.error), reason);
+        }
+        if (this.#ctx.options.peerMessageSuccess === 'delivered' && !result.value.hasPeerReceived) {
+          return fail(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');
+        }
+        return succeed();
+      },
       () => fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
     );
-  }
-
-  async #sendNow(message: RtmMessage, peerId: string): Promise<Outcome> {
-    try {
-      const result = await this.#ctx.client.sendMessageToPeer(message, peerId);
-      if (this.#ctx.options.peerMessageSuccess === 'delivered' && !result.hasPeerReceived) {
-        return fail(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');
-      }
-      return succeed();
-    } catch (error) {
-      const reason = describeRtmError(error);
-      this.#ctx.log.warn(`messageInstantSend to "${peerId}" failed: ${reason}`);
-      return fail(sendFailureCode(error), reason);
-    }
   }
 
   /** `MessageFromPeer`: control messages go to their call and are never surfaced as messages. */
@@ -64,7 +62,9 @@ export class PeerMessages {
     } else if (decoded.kind === 'control') {
       this.#calls.route(peerId, decoded.control.channel, decoded.control.type, decoded.control.data);
     } else {
-      this.#deliver(this.#ctx.codec.decode(peerId), decoded.payload);
+      const account = this.#ctx.codec.decode(peerId);
+      if (account === undefined) this.#ctx.log.debug(`ignored a message from "${peerId}": not an ID the shim writes`);
+      else this.#deliver(account, decoded.payload);
     }
   };
 }

@@ -2,6 +2,7 @@ import type { Channels } from './Channels';
 import type { EngineContext } from './context';
 import { accountUid, legacyString } from './ids';
 import { describeRtmError } from './legacyCodes';
+import { safeText } from './untrusted';
 
 /** A legacy RPC reply: `{result: 'ok', …fields}` or `{result: 'failed', reason}` (legacy-web-sdk.md §6). */
 export type Reply = { result: 'ok'; [field: string]: unknown } | { result: 'failed'; reason: string };
@@ -26,10 +27,21 @@ export class Queries {
     this.#channels = channels;
   }
 
-  /** `invoke(func, args)`: only `io.agora.signal.*` names; unknown names get a failure reply. */
+  /**
+   * `invoke(func, args)`: only `io.agora.signal.*` names; unknown names get a failure reply, and
+   * arguments that cannot be read (a throwing getter or Proxy) a failure reply too, never a rejection.
+   */
   async invoke(func: unknown, args: unknown): Promise<Reply> {
+    try {
+      return await this.#invoke(func, args);
+    } catch (error) {
+      return failed(`the invoke arguments cannot be read: ${describeRtmError(error)}`);
+    }
+  }
+
+  #invoke(func: unknown, args: unknown): Promise<Reply> {
     if (typeof func !== 'string' || !func.startsWith(INVOKE_PREFIX)) {
-      return failed(`unknown invoke function "${String(func)}": only ${INVOKE_PREFIX}* functions exist`);
+      return Promise.resolve(failed(`unknown invoke function "${safeText(func)}": only ${INVOKE_PREFIX}* functions exist`));
     }
     const name = func.split('.')[3] ?? '';
     const a = (typeof args === 'object' && args !== null ? args : {}) as Record<string, unknown>;
@@ -56,7 +68,7 @@ export class Queries {
       case 'channel_clear_attr':
         return this.channelAttr(a.channel, { kind: 'clear' });
       default:
-        return failed(`invoke function "${func}" has no RTM counterpart`);
+        return Promise.resolve(failed(`invoke function "${func}" has no RTM counterpart`));
     }
   }
 

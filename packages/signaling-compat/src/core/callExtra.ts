@@ -1,3 +1,5 @@
+import { parseUntrusted, safeText } from './untrusted';
+
 /**
  * The keys of a legacy invitation `extra` that the Signaling server interpreted
  * (legacy-web-sdk.md §10): `_require_peer_online` and `_timeout` (0–30 s).
@@ -12,30 +14,32 @@ export interface CallTerms {
 export function callTerms(extra: unknown): CallTerms {
   let fields: Record<string, unknown> = {};
   if (typeof extra === 'string') {
-    try {
-      const parsed: unknown = JSON.parse(extra);
-      if (typeof parsed === 'object' && parsed !== null) fields = parsed as Record<string, unknown>;
-    } catch {
-      // Non-JSON extra is legal and opaque.
-    }
+    // Non-JSON extra is legal and opaque.
+    const parsed = parseUntrusted(extra);
+    if (parsed.ok && typeof parsed.value === 'object' && parsed.value !== null) fields = parsed.value as Record<string, unknown>;
   } else if (typeof extra === 'object' && extra !== null) {
     fields = extra as Record<string, unknown>;
   }
-  const required = fields._require_peer_online;
-  const timeout = Number(fields._timeout);
+  let required: unknown;
+  let timeout = NaN;
+  try {
+    required = fields._require_peer_online;
+    timeout = Number(fields._timeout);
+  } catch {
+    // An app object whose getters or valueOf throw has no terms the shim can read.
+  }
   return {
     requirePeerOnline: required === 1 || required === '1' || required === true,
     timeoutSeconds: Number.isFinite(timeout) && timeout > 0 ? Math.min(timeout, 30) : undefined,
   };
 }
 
-/** The invitation content RTM carries: strings as they are, objects as JSON, nothing as "". */
+/**
+ * The invitation content RTM carries: strings as they are, objects as JSON, nothing as "". Never
+ * throws: a value JSON and `String` cannot render (e.g. nested 10,000 deep) becomes "" — the legacy
+ * call that passed it returns normally, as it always did.
+ */
 export function contentOf(extra: unknown): string {
   if (extra === undefined || extra === null || extra === '') return '';
-  if (typeof extra === 'string') return extra;
-  try {
-    return JSON.stringify(extra) ?? String(extra);
-  } catch {
-    return String(extra);
-  }
+  return safeText(extra);
 }

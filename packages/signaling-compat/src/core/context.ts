@@ -19,4 +19,6 @@ export interface EngineContext {
   readonly pacer: MessagePacer;
   /** True while RTM is CONNECTED for this login. */
   connected(): boolean;
+  /** False once the login has ended: work still settling must then make no further RTM call. */
+  live(): boolean;
 }

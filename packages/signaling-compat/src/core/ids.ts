@@ -2,8 +2,13 @@
  * Identity rules: legacy accounts and channel names → RTM user/channel IDs, and legacy uids.
  */
 
-/** RTM's one shared ID rule (rtm1-web-sdk.md §3.1), written once so every check agrees. */
-const RTM_ID_CHARS = /^[A-Za-z0-9_\s!#$%&()+,.:;<=>?@[\]^{|}~-]+$/u;
+/**
+ * The shim's ID rule: RTM's shared rule (docs/reference/rtm1-web-sdk.md §3.1) narrowed to ASCII. RTM also takes any
+ * JavaScript whitespace, U+00A0, U+3000, U+2028 and U+FEFF included, so `alice` plus one of those is
+ * a different user that renders as `alice`; the shim never produces or accepts such IDs. Written
+ * once so every check agrees.
+ */
+const RTM_ID_CHARS = /^[A-Za-z0-9_ \t\n\v\f\r!#$%&()+,.:;<=>?@[\]^{|}~-]+$/;
 export const RTM_ID_MAX_LENGTH = 64;
 
 export function isValidRtmId(value: unknown): value is string {
@@ -37,8 +42,12 @@ export interface IdCodec {
   readonly name: IdCodecName;
   /** The RTM ID for a legacy name, or `undefined` when it cannot be expressed (with `why`). */
   encode(legacy: string): { id: string } | { why: string };
-  /** The legacy name for an RTM ID (IDs that were not produced by `encode` pass through). */
-  decode(id: string): string;
+  /**
+   * The legacy name for an RTM ID, or `undefined` for an ID this codec never produces (a bare RTM
+   * client's `%61lice`, `alice` + U+00A0): such an ID would render as someone else's name, so
+   * whatever it sends or does is ignored. Only IDs that re-encode to themselves decode.
+   */
+  decode(id: string): string | undefined;
 }
 
 const RULE =
@@ -47,7 +56,7 @@ const RULE =
 export const strictCodec: IdCodec = {
   name: 'strict',
   encode: (legacy) => (isValidRtmId(legacy) ? { id: legacy } : { why: `"${legacy}" is not a valid RTM ID (${RULE})` }),
-  decode: (id) => id,
+  decode: (id) => (isValidRtmId(id) ? id : undefined),
 };
 
 /**
@@ -68,12 +77,17 @@ export const escapeCodec: IdCodec = {
     return { why: `"${legacy}" is ${legacy.length === 0 ? 'empty' : 'too long once escaped'} (${RULE})` };
   },
   decode(id) {
-    if (!id.includes('%')) return id;
+    if (!id.includes('%')) return isValidRtmId(id) ? id : undefined;
+    let legacy: string;
     try {
-      return decodeURIComponent(id);
+      legacy = decodeURIComponent(id);
     } catch {
-      return id;
+      return undefined;
     }
+    // Lower-case hex, escaped allowed characters and over-long forms decode too, but are not what
+    // `encode` writes: accepting them would let a bare client pose as the user they decode to.
+    const again = escapeCodec.encode(legacy);
+    return 'id' in again && again.id === id ? legacy : undefined;
   },
 };
 

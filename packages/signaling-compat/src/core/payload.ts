@@ -11,6 +11,7 @@
  */
 import type { RtmMessage } from '../rtm/types';
 import { describeRtmError } from './legacyCodes';
+import { parseUntrusted } from './untrusted';
 
 export const JSON_DESCRIPTION = 'signaling-compat/json';
 export const CONTROL_DESCRIPTION = 'signaling-compat/control';
@@ -57,14 +58,6 @@ export type DecodedMessage =
   | { kind: 'control'; control: ControlMessage }
   | { kind: 'end-call'; channel: string; extra: string };
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
 function isControl(value: unknown): value is ControlMessage {
   const c = value as ControlMessage;
   return (
@@ -73,18 +66,18 @@ function isControl(value: unknown): value is ControlMessage {
 }
 
 /**
- * Decodes any incoming RTM message. Peer-supplied data never throws out of here: malformed JSON or
- * control bodies are delivered as plain text.
+ * Decodes any incoming RTM message. Peer-supplied data never throws out of here: malformed, over-deep
+ * or oversized JSON and control bodies are delivered as plain text (see `untrusted.ts`).
  */
 export function decodeMessage(message: RtmMessage): DecodedMessage {
   if (message.messageType === 'RAW' || message.rawMessage instanceof Uint8Array) {
-    const body = decoder.decode(message.rawMessage ?? new Uint8Array());
+    const body = message.rawMessage instanceof Uint8Array ? decoder.decode(message.rawMessage) : '';
     if (message.description === JSON_DESCRIPTION) {
-      const parsed = parseJson(body);
+      const parsed = parseUntrusted(body);
       return { kind: 'payload', payload: parsed.ok ? parsed.value : body };
     }
     if (message.description === CONTROL_DESCRIPTION) {
-      const parsed = parseJson(body);
+      const parsed = parseUntrusted(body);
       if (parsed.ok && isControl(parsed.value)) return { kind: 'control', control: parsed.value };
     }
     return { kind: 'payload', payload: body };

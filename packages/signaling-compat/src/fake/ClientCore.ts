@@ -99,6 +99,7 @@ export class ClientCore {
   /** §4.10 subscribed peers and their last reported state (undefined until the first report). */
   readonly subscriptions = new Map<string, PeerOnlineState | undefined>();
   readonly pendingSubscriptions = new Set<string>();
+  #unlink: (() => void) | undefined;
 
   constructor(options: ClientCoreOptions) {
     this.appId = options.appId;
@@ -110,7 +111,11 @@ export class ClientCore {
     this.emit = options.emit;
     this.invitations = new InvitationRouter(this);
     this.#messageRate = new SlidingWindow(this.net.clock, MESSAGE_RATE);
-    this.net.onLinkChange((uid) => {
+  }
+
+  /** Link changes matter only between login and logout; the subscription ends with the session. */
+  #listenToLink(): void {
+    this.#unlink ??= this.net.onLinkChange((uid) => {
       if (uid === this.#uid) this.net.soon(() => this.#linkChanged());
     });
   }
@@ -167,6 +172,7 @@ export class ClientCore {
       () => this.#loginSettled(attempt),
       () => this.#loginSettled(attempt),
     );
+    this.#listenToLink();
     this.#setState('CONNECTING', 'LOGIN');
     return attempt;
   }
@@ -401,6 +407,10 @@ export class ClientCore {
       this.pendingSubscriptions.clear();
       this.channelAttributes.clear();
       this.#token = undefined;
+      // Nothing of a logged-out client runs on: no link listener holding it, no invitation timer.
+      this.#unlink?.();
+      this.#unlink = undefined;
+      this.invitations.halt();
     }
     for (const waiter of [...this.#reconnectWaiters]) waiter(state);
     this.emit('ConnectionStateChanged', state, reason);

@@ -105,6 +105,7 @@ export class FakeLocalInvitation extends EventEmitter<LocalInvitationEvents> imp
     core.invitations.trackLocal(this.calleeId, this.callId, {
       receiveAccept: (response) => this.#onAccept(response),
       receiveRefuse: (response) => this.#onRefuse(response),
+      halt: () => this.#clearAll(),
     });
     const invite = { kind: 'invite', callId: this.callId, channelId: this.#channelId, content: this.#content } as const;
     this.#later(core.timing.offlineWindowMs, () =>

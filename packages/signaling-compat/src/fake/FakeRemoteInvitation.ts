@@ -52,6 +52,10 @@ export class FakeRemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
     register({
       receiveCancel: (content) => this.#onCancel(content),
       receiveAcceptAck: () => this.#onAcceptAck(),
+      halt: () => {
+        for (const handle of this.#timers) this.#core.net.cancel(handle);
+        this.#timers.clear();
+      },
     });
     this.#later(core.timing.expiryMs, () => this.#fail('INVITATION_EXPIRE'));
   }

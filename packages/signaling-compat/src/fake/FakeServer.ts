@@ -240,7 +240,10 @@ export class FakeServer {
       throw unavailable(2, 'Channel attribute operations are too frequent');
     }
     const stamp = { lastUpdateUserId: port.uid, lastUpdateTs: this.#net.clock.now() };
-    const next: ChannelAttributes = write.op === 'set' || write.op === 'clear' ? {} : { ...record.attributes };
+    // Null prototype: `__proto__` is an attribute name like any other; `Object.assign` onto it
+    // defines own properties.
+    const next: ChannelAttributes = Object.create(null) as ChannelAttributes;
+    if (write.op !== 'set' && write.op !== 'clear') Object.assign(next, record.attributes);
     if (write.op === 'set' || write.op === 'addOrUpdate') {
       for (const [key, value] of Object.entries(write.attributes)) next[key] = { value, ...stamp };
     } else if (write.op === 'delete') {
@@ -309,8 +312,14 @@ export class FakeServer {
     if (!session) return;
     for (const peerId of peerIds) {
       session.subscriptions.delete(peerId);
-      this.#subscribers.get(peerId)?.delete(session);
+      this.#unsubscribeOne(session, peerId);
     }
+  }
+
+  #unsubscribeOne(session: ServerSession, peerId: string): void {
+    const subscribers = this.#subscribers.get(peerId);
+    subscribers?.delete(session);
+    if (subscribers?.size === 0) this.#subscribers.delete(peerId);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -333,7 +342,7 @@ export class FakeServer {
   #endSession(session: ServerSession): void {
     this.#net.cancel(session.offlineTimer);
     for (const channelId of [...session.channels]) this.#removeMember(session, channelId);
-    for (const peerId of session.subscriptions) this.#subscribers.get(peerId)?.delete(session);
+    for (const peerId of session.subscriptions) this.#unsubscribeOne(session, peerId);
     session.subscriptions.clear();
     if (this.#sessions.get(session.port.uid) === session) this.#sessions.delete(session.port.uid);
   }
@@ -344,7 +353,7 @@ export class FakeServer {
       const limit = this.#options.channelAttributeOps;
       record = {
         members: new Map(),
-        attributes: {},
+        attributes: Object.create(null) as ChannelAttributes,
         attributeOps: limit ? new SlidingWindow(this.#net.clock, limit) : undefined,
       };
       this.#channels.set(channelId, record);
@@ -358,6 +367,17 @@ export class FakeServer {
     if (record?.members.get(session.port.uid) !== session) return;
     record.members.delete(session.port.uid);
     this.#announce(channelId, record, 'left', session.port.uid);
+    this.#forgetIfEmpty(channelId, record);
+  }
+
+  /**
+   * A channel nobody is in and that holds no attributes keeps nothing worth remembering; dropping
+   * its record keeps a long-lived fake from growing with every channel ever visited.
+   */
+  #forgetIfEmpty(channelId: string, record: ChannelRecord): void {
+    if (record.members.size > 0 || Object.keys(record.attributes).length > 0) return;
+    if (record.attributeOps && !record.attributeOps.idle) return;
+    if (this.#channels.get(channelId) === record) this.#channels.delete(channelId);
   }
 
   /** §4.11: every member hears the change with the new size; MemberJoined/Left stop above 512. */
@@ -380,7 +400,9 @@ export class FakeServer {
         ? 'ONLINE'
         : 'UNREACHABLE';
     if ((this.#presence.get(uid) ?? 'OFFLINE') === state) return;
-    this.#presence.set(uid, state);
+    // OFFLINE is the default: remembering it for every uid ever seen would only grow.
+    if (state === 'OFFLINE') this.#presence.delete(uid);
+    else this.#presence.set(uid, state);
     for (const subscriber of this.#subscribers.get(uid) ?? []) {
       this.#push(subscriber, (peer) => peer.deliverPeerStatus(uid, state));
     }

@@ -10,12 +10,16 @@ export const END_CALL_CALL_ID = '0';
 export interface LocalInvitationEndpoint {
   receiveAccept(response: string): void;
   receiveRefuse(response: string): void;
+  /** The client logged out: stop every timer, silently. */
+  halt(): void;
 }
 
 /** How a callee's RemoteInvitation hears from the caller. */
 export interface RemoteInvitationEndpoint {
   receiveCancel(content: string): void;
   receiveAcceptAck(): void;
+  /** The client logged out: stop every timer, silently. */
+  halt(): void;
 }
 
 /**
@@ -34,6 +38,14 @@ export class InvitationRouter {
 
   trackLocal(calleeId: string, callId: string, invitation: LocalInvitationEndpoint): void {
     this.#local.set(invitationKey(calleeId, callId), invitation);
+  }
+
+  /** At logout: no invitation of this client keeps a timer, and none is remembered. */
+  halt(): void {
+    for (const endpoint of this.#local.values()) endpoint.halt();
+    for (const endpoint of this.#remote.values()) endpoint.halt();
+    this.#local.clear();
+    this.#remote.clear();
   }
 
   receive(signal: InvitationSignal, from: string, props: ReceivedMessageProperties): void {

@@ -57,8 +57,10 @@ export class Network {
     for (const listener of this.#linkListeners) listener(uid, up);
   }
 
-  onLinkChange(listener: LinkListener): void {
+  /** Returns the unsubscribe: a client listens only while logged in, so a logged-out one can be collected. */
+  onLinkChange(listener: LinkListener): () => void {
     this.#linkListeners.add(listener);
+    return () => this.#linkListeners.delete(listener);
   }
 
   #after(ms: number, fn: () => void): void {

@@ -189,7 +189,10 @@ export async function getChannelAttributesByKeys(
 }
 
 function cacheChannelAttributes(core: ClientCore, channelId: string, stored: ChannelAttributes): void {
-  core.channelAttributes.set(channelId, new Map(Object.entries(stored).map(([key, { value }]) => [key, value])));
+  const entries = Object.entries(stored);
+  // An empty copy says nothing an absent one does not; keeping it would grow with every channel touched.
+  if (entries.length === 0) core.channelAttributes.delete(channelId);
+  else core.channelAttributes.set(channelId, new Map(entries.map(([key, { value }]) => [key, value])));
 }
 
 function replaceEntries(target: Map<string, string>, entries: AttributesMap): void {

@@ -108,4 +108,10 @@ export class SlidingWindow {
     this.#times.push(now);
     return true;
   }
+
+  /** Nothing taken within the window: forgetting this window changes no later verdict. */
+  get idle(): boolean {
+    const now = this.#clock.now();
+    return this.#times.every((time) => now - time >= this.#limit.perMs);
+  }
 }

@@ -6,12 +6,13 @@ import type { Log } from '../core/log';
  *   sometimes inside other callbacks — legacy-usage.md §3.4), so late assignment works;
  * - it is called as a method of its owner (`this` is the session/channel/call or callback object);
  * - anything that is not a function (the legacy `""` default, `undefined`, a typo'd name) is skipped;
- * - an exception from the app is contained and logged, never breaking the session.
+ * - an exception from the app is contained and logged, never breaking the session — reading the
+ *   handler included (a getter, a Proxy trap);
  */
 export function fireNow(owner: object, name: string, args: readonly unknown[], log: Log): void {
-  const handler: unknown = (owner as Record<string, unknown>)[name];
-  if (typeof handler !== 'function') return;
   try {
+    const handler: unknown = (owner as Record<string, unknown>)[name];
+    if (typeof handler !== 'function') return;
     handler.apply(owner, args);
   } catch (error) {
     log.error(`the app's ${name} callback threw`, error);

@@ -123,11 +123,11 @@ const CALL_CALLBACK = defineOwner('server', 'CallCallback', [
 
 const USER_ATTR_CALLBACK = defineOwner('server', 'UserAttrCallback', [
   ['event', 'onUserGetAttr', 'RtmClient.getUserAttributesByKeys', 'native',
-    '(err, ret): err "" on success; failure ret {"result":"failed","reason":…}.'],
+    '(err, ret): err "" on success; ret an object like Java\'s JSONObject (toString() is its JSON); failure ret {result: "failed", reason}.'],
   ['event', 'onUserGetAttrAll', 'RtmClient.getUserAttributes', 'native',
-    '(err, ret): err "" on success; failure ret {"result":"failed","reason":…}.'],
+    '(err, ret): err "" on success; ret an object like Java\'s JSONObject (toString() is its JSON); failure ret {result: "failed", reason}.'],
   ['event', 'onUserSetAttr', 'RtmClient.addOrUpdateLocalUserAttributes', 'native',
-    '(err, ret): err "" on success; failure ret {"result":"failed","reason":…}.'],
+    '(err, ret): err "" on success; ret an object like Java\'s JSONObject (toString() is its JSON); failure ret {result: "failed", reason}.'],
 ]);
 
 /** Server dialect entries: the four classes and the five callback classes. */

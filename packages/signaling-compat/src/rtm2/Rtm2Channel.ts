@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import { invalidArgument, invalidStatus, limitExceeded, RtmError, timeoutError, unknownError } from './rtm1/errors';
 import { MAX_CHANNELS, MEMBERS_PAGE_SIZE } from './rtm1/limits';
 import {

@@ -46,8 +46,6 @@ interface PackageRecipe {
   root: string;
   /** What the build reads. */
   inputs: string[];
-  /** Published next to `dist/` (package.json `files`, plus what npm always includes). */
-  published: string[];
   /** Commands run in `root` after tsup, given the new `dist/`. */
   after: Array<(distDir: string) => [string, string[]]>;
 }
@@ -56,7 +54,6 @@ const library: PackageRecipe = {
   name: 'build',
   root: repoRoot,
   inputs: ['src', 'scripts/cjs-declarations.ts', 'tsup.config.ts', 'tsconfig.json', 'package.json'],
-  published: ['package.json', 'LICENSE', 'migration-guide.md', 'docs'],
   after: [(distDir) => [process.execPath, ['--import', 'tsx', 'scripts/cjs-declarations.ts', distDir]]],
 };
 
@@ -64,9 +61,22 @@ const cli: PackageRecipe = {
   name: 'cli-build',
   root: cliRoot,
   inputs: ['src', 'tsup.config.ts', 'tsconfig.json', 'package.json'],
-  published: ['package.json', 'LICENSE', 'docs'],
   after: [],
 };
+
+/** Files npm publishes whatever package.json `files` says. */
+const ALWAYS_PUBLISHED = ['package.json', 'README.md', 'LICENSE'];
+
+/**
+ * What a build copies next to `dist/`: the top-level files and folders that package.json `files`
+ * names outside `dist/`, and what npm always includes. Read from `files` so that a file added there
+ * reaches the packed package without a second list to keep in step; `npm pack` applies the globs.
+ */
+function publishedOf(recipe: PackageRecipe): string[] {
+  const { files = [] } = JSON.parse(readFileSync(join(recipe.root, 'package.json'), 'utf8')) as { files?: string[] };
+  const topLevel = files.map((pattern) => pattern.split('/')[0]!).filter((entry) => entry !== 'dist');
+  return [...new Set([...ALWAYS_PUBLISHED, ...topLevel])];
+}
 
 const workDir = join(workspaceRoot, '.tmp');
 /** Builds untouched for this long belong to sources long gone. */
@@ -165,14 +175,14 @@ async function buildInto(recipe: PackageRecipe, dir: string): Promise<void> {
       throw new Error(`${recipe.name} failed:\n${stdout}\n${stderr}`);
     }
   }
-  for (const file of recipe.published) {
+  for (const file of publishedOf(recipe)) {
     if (existsSync(join(recipe.root, file))) cpSync(join(recipe.root, file), join(dir, file), { recursive: true });
   }
 }
 
 function fingerprintInputs(recipe: PackageRecipe): string {
   const hash = createHash('sha256');
-  const files = [...recipe.inputs, ...recipe.published].flatMap((input) => listFiles(join(recipe.root, input)));
+  const files = [...recipe.inputs, ...publishedOf(recipe)].flatMap((input) => listFiles(join(recipe.root, input)));
   for (const file of [...new Set(files)].sort()) {
     hash.update(relative(recipe.root, file)).update('\0').update(readFileSync(file)).update('\0');
   }

@@ -90,6 +90,22 @@ describe('the packages as published', () => {
     expect(Object.keys((await manifestOf(library.tarball)).dependencies ?? {})).toEqual(['eventemitter3']);
   });
 
+  test('carry every file outside dist/ that npm would publish from the package folder, README.md included', async () => {
+    for (const [tarball, root] of [
+      [library.tarball, repoRoot],
+      [cli.tarball, cliRoot],
+    ] as const) {
+      // What `npm publish` run in the package's own folder would take (dist/ may not be built there).
+      const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
+      const [{ files }] = JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>;
+      const outsideDist = (paths: string[]) => paths.filter((path) => !path.startsWith('dist/')).sort();
+      const packed = outsideDist(await filesOf(tarball));
+      expect(packed).toEqual(outsideDist(files.map((file) => file.path)));
+      expect(packed).toContain('README.md');
+    }
+    expect(await filesOf(cli.tarball)).toContain('demo/legacy-call.html');
+  }, 60_000);
+
   test('npm publish --dry-run has no warning for either package', async () => {
     for (const { packageDir } of [library, cli]) {
       const { stderr } = await run('npm', ['publish', '--dry-run', '--ignore-scripts', '--offline'], { cwd: packageDir });

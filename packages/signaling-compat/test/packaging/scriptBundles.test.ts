@@ -15,12 +15,13 @@ const FAKE = 'signaling-compat-fake.global.js';
 
 /**
  * Size ceiling of the shim script. The goal is 25 KB / 8 KB; the Web and Server dialects with their
- * shared core are about 44 KB / 14 KB today, and the 2.x adapter (src/rtm2, so that the script also
+ * shared core, hardened against hostile peers (bounded parsing, redaction at the seam, pacing
+ * retries), are about 51 KB / 15 KB today, and the 2.x adapter (src/rtm2, so that the script also
  * runs after a Signaling 2.x script tag) adds about 38 KB / 11 KB, so the ceiling sits just above
  * that to catch growth (a dialect or the fake leaking in) until the code is slimmed and the ceiling
  * can come down.
  */
-const SHIM_BUDGET = { minified: 88 * 1024, gzipped: 26 * 1024 };
+const SHIM_BUDGET = { minified: 94 * 1024, gzipped: 28 * 1024 };
 
 interface PageGlobals {
   Signal?: typeof SignalType;

@@ -104,7 +104,7 @@ const cases: Array<BadInputCase<ServerBadWorld>> = [
       [
         'attr.onUserGetAttr',
         'not logged in: this Signal has no logged-in session',
-        '{"result":"failed","reason":"not logged in: this Signal has no logged-in session"}',
+        { result: 'failed', reason: 'not logged in: this Signal has no logged-in session' },
       ],
     ],
     warning: null,

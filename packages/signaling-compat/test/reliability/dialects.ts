@@ -6,7 +6,9 @@ import type { LoginCallback, MessageCallback } from '../../src/legacy/server/cal
 import { Channel } from '../../src/legacy/server/Channel';
 import type { LoginSession } from '../../src/legacy/server/LoginSession';
 import type { Session } from '../../src/legacy/web/Session';
-import { APP_ID, CHANNEL_CALLBACKS, SESSION_CALLBACKS, watch, world, type Transcript } from '../support/harness';
+import type { Call as ServerCall } from '../../src/legacy/server/Call';
+import type { Call as WebCall } from '../../src/legacy/web/Call';
+import { APP_ID, CALL_CALLBACKS, CHANNEL_CALLBACKS, SESSION_CALLBACKS, watch, world, type Transcript } from '../support/harness';
 
 /**
  * One login of any dialect, driven the same way: its legacy callbacks (channel ones included) are
@@ -18,6 +20,14 @@ export interface Login {
   join(channel: string): void;
   sendPeer(peer: string, msg: unknown): void;
   sendChannel(channel: string, msg: unknown): void;
+  /** From now on, every incoming call is accepted; call events are recorded as `account.call.*`. */
+  answerCalls(): void;
+  /** An outgoing call to `peer` about `channel`, its events recorded as `account.call.*`. */
+  call(peer: string, channel: string): void;
+  /** Ends the newest call (answered or not) from this side. */
+  endCall(): void;
+  /** A channel attribute update on a channel this login joined. */
+  setAttr(channel: string, name: string, value: string): void;
   logout(): void;
 }
 
@@ -40,11 +50,12 @@ export type DialectWorld = ReturnType<typeof dialectWorld>;
 const SERVER_EVENTS = ['onLoginSuccess', 'onLoginFailed', 'onLogout', 'onMessageInstantReceive', 'onError'];
 const SERVER_CHANNEL_EVENTS = [
   'onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined', 'onChannelUserLeaved', 'onMessageChannelReceive',
+  'onChannelAttrUpdated',
 ];
 const NATIVE_EVENTS = [
   'onLoginSuccess', 'onLoginFailed', 'onLogout', 'onReconnecting', 'onReconnected', 'onMessageInstantReceive',
   'onMessageChannelReceive', 'onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined',
-  'onChannelUserLeaved', 'onError',
+  'onChannelUserLeaved', 'onChannelAttrUpdated', 'onError',
 ];
 
 const web: Dialect = {
@@ -59,7 +70,22 @@ const web: Dialect = {
     watch(session, SESSION_CALLBACKS, w.transcript, account);
     const channels = new Map<string, ReturnType<Session['channelJoin']>>();
     const sent = (ok: boolean) => w.transcript.push([`${account}.sent`, ok]);
+    const calls: WebCall[] = [];
+    const track = (call: WebCall) => {
+      calls.push(call);
+      watch(call, CALL_CALLBACKS, w.transcript, `${account}.call`);
+      return call;
+    };
     return {
+      answerCalls() {
+        session.onInviteReceived = (call: WebCall) => {
+          w.transcript.push([`${account}.onInviteReceived`, call.channelName, call.peer, call.extra]);
+          track(call).channelInviteAccept('');
+        };
+      },
+      call: (peer, channel) => void track(session.channelInviteUser2(channel, peer, '')),
+      endCall: () => void calls.at(-1)?.channelInviteEnd(''),
+      setAttr: (name, key, value) => channels.get(name)?.channelSetAttr(key, value),
       status: () => session.state,
       join(name) {
         const channel = session.channelJoin(name);
@@ -85,13 +111,32 @@ const server: Dialect = {
     const named = (args: unknown[]) => args.map((arg) => (arg === session ? account : arg instanceof Channel ? 'channel' : arg));
     const recorder = (events: readonly string[]) =>
       Object.fromEntries(events.map((e) => [e, (...args: unknown[]) => w.transcript.push([`${account}.${e}`, ...named(args)])]));
-    const session: LoginSession = w.signal.login(account, token, recorder(SERVER_EVENTS) as LoginCallback);
+    const callback = recorder(SERVER_EVENTS) as LoginCallback;
+    const session: LoginSession = w.signal.login(account, token, callback);
+    const calls: ServerCall[] = [];
+    const callEvents = () => {
+      const named = recorder(CALL_CALLBACKS);
+      return Object.fromEntries(Object.entries(named).map(([e, f]) => [e, (...args: unknown[]) => f(...args.slice(2))]));
+    };
     const channels = new Map<string, ReturnType<LoginSession['channelJoin']>>();
     const result: MessageCallback = {
       onMessageSendSuccess: () => w.transcript.push([`${account}.sent`, true]),
       onMessageSendError: () => w.transcript.push([`${account}.sent`, false]),
     };
     return {
+      answerCalls() {
+        // The Server SDK gives an incoming call no callback object: its events go to the LoginCallback.
+        Object.assign(callback, callEvents(), {
+          onInviteReceived: (_session: LoginSession, call: ServerCall) => {
+            w.transcript.push([`${account}.onInviteReceived`, call.channelName, call.peer, call.extra]);
+            calls.push(call);
+            call.channelInviteAccept('');
+          },
+        });
+      },
+      call: (peer, channel) => void calls.push(session.channelInviteUser2(channel, peer, '', callEvents())),
+      endCall: () => void calls.at(-1)?.channelInviteEnd(''),
+      setAttr: (name, key, value) => channels.get(name)?.channelSetAttr(key, value),
       status: () => session.getStatus(),
       join: (name) => channels.set(name, session.channelJoin(name, recorder(SERVER_CHANNEL_EVENTS))),
       sendPeer: (peer, msg) => session.messageInstantSend(peer, msg, result),
@@ -113,14 +158,34 @@ const native: Dialect = {
     const handler = Object.fromEntries(
       NATIVE_EVENTS.map((e) => [e, (...args: unknown[]) => w.transcript.push([`${account}.${e}`, ...args])]),
     );
-    api.callbackSet({
+    const callbacks: Record<string, unknown> = {
       ...handler,
       onMessageSendSuccess: () => w.transcript.push([`${account}.sent`, true]),
       onMessageSendError: () => w.transcript.push([`${account}.sent`, false]),
-    });
+    };
+    api.callbackSet(callbacks);
     api.login(APP_ID, account, token, 0, '');
     let n = 0;
+    let last: [string, string] | undefined;
+    const recordCalls = () => {
+      for (const e of CALL_CALLBACKS) callbacks[e] = (...args: unknown[]) => w.transcript.push([`${account}.call.${e}`, ...args.slice(3)]);
+    };
     return {
+      answerCalls() {
+        recordCalls();
+        callbacks.onInviteReceived = (channel: string, peer: string, uid: number, extra: string) => {
+          w.transcript.push([`${account}.onInviteReceived`, channel, peer, extra]);
+          last = [channel, peer];
+          api.channelInviteAccept(channel, peer, uid, '');
+        };
+      },
+      call(peer, channel) {
+        recordCalls();
+        last = [channel, peer];
+        api.channelInviteUser2(channel, peer, '');
+      },
+      endCall: () => void (last && api.channelInviteEnd(last[0], last[1], 0)),
+      setAttr: (name, key, value) => api.channelSetAttr(name, key, value),
       status: () => api.getStatus(),
       join: (name) => api.channelJoin(name),
       sendPeer: (peer, msg) => api.messageInstantSend(peer, 0, msg, `m${++n}`),

@@ -16,10 +16,10 @@ describe('Server Signal-level user attributes and queries', () => {
     w.signal.userGetAttrAll('alice', cb);
     await w.flush();
     expect(w.take()).toEqual([
-      ['attr.onUserSetAttr', '', '{"result":"ok","reason":""}'],
-      ['attr.onUserGetAttr', '', '{"result":"ok","account":"alice","name":"color","value":"red"}'],
-      ['attr.onUserGetAttr', '', '{"result":"ok","account":"alice","name":"missing","value":""}'],
-      ['attr.onUserGetAttrAll', '', '{"result":"ok","account":"alice","json":{"color":"red"}}'],
+      ['attr.onUserSetAttr', '', { result: 'ok', reason: '' }],
+      ['attr.onUserGetAttr', '', { result: 'ok', account: 'alice', name: 'color', value: 'red' }],
+      ['attr.onUserGetAttr', '', { result: 'ok', account: 'alice', name: 'missing', value: '' }],
+      ['attr.onUserGetAttrAll', '', { result: 'ok', account: 'alice', json: { color: 'red' } }],
     ]);
   });
 
@@ -40,11 +40,11 @@ describe('Server Signal-level user attributes and queries', () => {
     w.signal.userGetAttrAll('alice', cb);
     await w.flush();
     expect(w.take()).toEqual([
-      ['attr.onUserSetAttr', '', '{"result":"ok","reason":""}'],
-      ['attr.onUserGetAttrAll', '', '{"result":"ok","account":"bob","json":{"who":"newest"}}'],
-      ['attr.onUserGetAttrAll', '', '{"result":"ok","account":"alice","json":{}}'],
-      ['attr.onUserSetAttr', '', '{"result":"ok","reason":""}'],
-      ['attr.onUserGetAttrAll', '', '{"result":"ok","account":"alice","json":{"who":"next"}}'],
+      ['attr.onUserSetAttr', '', { result: 'ok', reason: '' }],
+      ['attr.onUserGetAttrAll', '', { result: 'ok', account: 'bob', json: { who: 'newest' } }],
+      ['attr.onUserGetAttrAll', '', { result: 'ok', account: 'alice', json: {} }],
+      ['attr.onUserSetAttr', '', { result: 'ok', reason: '' }],
+      ['attr.onUserGetAttrAll', '', { result: 'ok', account: 'alice', json: { who: 'next' } }],
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('Server Signal-level user attributes and queries', () => {
     w.signal.userGetAttrAll('alice', cb);
     w.signal.channelQueryUserNum('room', w.recorder<ChannelCallback>('num', ['onChannelQueryUserNum']));
     await w.flush();
-    const failed = JSON.stringify({ result: 'failed', reason: NOT_LOGGED_IN });
+    const failed = { result: 'failed', reason: NOT_LOGGED_IN };
     expect(w.take()).toEqual([
       ['attr.onUserSetAttr', NOT_LOGGED_IN, failed],
       ['attr.onUserGetAttr', NOT_LOGGED_IN, failed],
@@ -74,6 +74,8 @@ describe('Server Signal-level user attributes and queries', () => {
     const [event] = w.take();
     expect(event![0]).toBe('attr.onUserGetAttrAll');
     expect(event![1]).toMatch(/102/);
+    expect(event![2]).toEqual({ result: 'failed', reason: event![1] });
+    // Code that treated the former string as JSON text keeps working.
     expect(JSON.parse(String(event![2]))).toEqual({ result: 'failed', reason: event![1] });
   });
 

@@ -56,7 +56,13 @@ describe('Server dialect', () => {
     expectTypeOf(signal.login('alice', '_no_need_token', {})).toEqualTypeOf<LoginSession>();
     expectTypeOf(signal.login('alice', '_no_need_token', new Signal.LoginCallback())).toEqualTypeOf<LoginSession>();
     expectTypeOf(signal.getStatus()).toBeNumber();
-    signal.userSetAttr('name', 'value', { onUserSetAttr: (err, ret) => expectTypeOf([err, ret]).toEqualTypeOf<string[]>() });
+    signal.userSetAttr('name', 'value', {
+      onUserSetAttr: (err, ret) => {
+        expectTypeOf(err).toEqualTypeOf<string>();
+        expectTypeOf(ret.result).toEqualTypeOf<'ok' | 'failed'>();
+        expectTypeOf(ret.json).toEqualTypeOf<Record<string, string> | undefined>();
+      },
+    });
     signal.userGetAttr('bob', 'name', new UserAttrCallback());
     signal.userGetAttrAll('bob', {});
     signal.channelQueryUserNum('room', {

@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import type { RtmChannelEvents, RtmChannelLike, RtmMessage } from '../../rtm/types';
 import type { RemoteContext } from './RemoteContext';
 import type { RemoteTarget } from './RemoteTarget';

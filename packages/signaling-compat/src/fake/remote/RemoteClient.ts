@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import type { FakeClient } from '../FakeClient';
 import type {
   AttributesMap,

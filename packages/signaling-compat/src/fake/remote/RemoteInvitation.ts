@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import type { RemoteInvitationEvents, RemoteInvitationLike, RemoteInvitationState } from '../../rtm/types';
 import type { RemoteContext } from './RemoteContext';
 import { fitsInvitationText, syncError } from './remoteErrors';

@@ -78,7 +78,14 @@ export class AgoraAPI {
     const handler = this.#handler;
     if (!isCallbackObject(handler)) return;
     const alias = NATIVE_EVENT_ALIASES[name];
-    const chosen = alias && typeof handler[name] !== 'function' ? alias : name;
+    let chosen = name;
+    try {
+      // Reading the handler is app code too (a getter, a Proxy): contained like the call itself.
+      if (alias && typeof handler[name] !== 'function') chosen = alias;
+    } catch (error) {
+      this.#log.error(`reading the app's ${name} callback threw`, error);
+      return;
+    }
     fireNow(handler, chosen, args, this.#log);
   }
 

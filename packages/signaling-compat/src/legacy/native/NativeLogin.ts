@@ -117,6 +117,8 @@ export class NativeLogin {
     const forget = (): void => {
       this.#calls = this.#calls.filter((c) => c !== call);
     };
+    // A refused incoming call ends without an event of its own; any end releases the call.
+    call.once('ended', forget);
     call.on('receivedByPeer', () => emit('onInviteReceivedByPeer', ...args));
     call.on('accepted', (extra) => emit('onInviteAcceptedByPeer', ...args, extra));
     call.on('refused', (extra) => {

@@ -3,11 +3,23 @@ import { legacyString } from '../../core/ids';
 import type { Log } from '../../core/log';
 import type { Reply } from '../../core/Queries';
 import { fire, fireNow } from '../dispatch';
-import { isCallbackObject, type ChannelCallback, type LoginCallback, type UserAttrCallback } from './callbacks';
+import { isCallbackObject, type ChannelCallback, type LoginCallback, type UserAttrCallback, type UserAttrReply } from './callbacks';
 import { LoginSession, SERVER_STATUS } from './LoginSession';
 
 /** Server `getStatus()` of a Signal that has no Server session yet. */
 const STATUS_INITIAL = 4;
+
+/**
+ * The Java SDK's `JSONObject ret` (docs/reference/server-and-native-api.md §1, `UserAttrCallback`): the reply's fields as properties
+ * (`ret.result`, `ret.value`, `ret.json.role`), a fresh object per callback. Its `toString()` is the
+ * JSON text, so code that treated `ret` as a string (`JSON.parse(ret)`, `'' + ret`) still works.
+ */
+function jsonObject(reply: Reply): UserAttrReply {
+  const ret = JSON.parse(JSON.stringify(reply)) as UserAttrReply;
+  const text = JSON.stringify(reply);
+  Object.defineProperty(ret, 'toString', { value: () => text, enumerable: false });
+  return ret;
+}
 
 const NO_SESSION: Reply = { result: 'failed', reason: 'not logged in: this Signal has no logged-in session' };
 
@@ -54,7 +66,7 @@ export class ServerLogins {
     const current = this.#current();
     void (current ? run(current.engine) : Promise.resolve(NO_SESSION)).then((reply) => {
       if (!isCallbackObject(cb)) return;
-      fire(cb, name, [reply.result === 'ok' ? '' : reply.reason, JSON.stringify(reply)], this.#log);
+      fire(cb, name, [reply.result === 'ok' ? '' : reply.reason, jsonObject(reply)], this.#log);
     });
   }
 

@@ -68,14 +68,25 @@ export interface MessageCallback {
 }
 
 /**
- * `Signal.UserAttrCallback`: `err` is `""` on success; `ret` is a JSON string — get
- * `{"result":"ok","account":…,"name":…,"value":…}`, get-all `{"result":"ok","account":…,"json":{…}}`,
- * set `{"result":"ok","reason":""}`, failure `{"result":"failed","reason":"…"}`.
+ * What `UserAttrCallback` receives as `ret`: the Java SDK's `JSONObject` as an object — get
+ * `{result: "ok", account, name, value}`, get-all `{result: "ok", account, json: {…}}`, set
+ * `{result: "ok", reason: ""}`, failure `{result: "failed", reason}`. `toString()` gives its JSON text.
  */
+export type UserAttrReply = {
+  result: 'ok' | 'failed';
+  account?: string;
+  name?: string;
+  value?: string;
+  json?: Record<string, string>;
+  reason?: string;
+  toString(): string;
+};
+
+/** `Signal.UserAttrCallback`: `err` is `""` on success; `ret` is the reply object (`UserAttrReply`). */
 export interface UserAttrCallback {
-  onUserGetAttr?(err: string, ret: string): void;
-  onUserGetAttrAll?(err: string, ret: string): void;
-  onUserSetAttr?(err: string, ret: string): void;
+  onUserGetAttr?(err: string, ret: UserAttrReply): void;
+  onUserGetAttrAll?(err: string, ret: UserAttrReply): void;
+  onUserSetAttr?(err: string, ret: UserAttrReply): void;
 }
 
 /* The no-op base classes. Their methods do nothing on purpose: overriding only some is the norm. */
@@ -120,9 +131,9 @@ class MessageCallbackBase implements MessageCallback {
 }
 
 class UserAttrCallbackBase implements UserAttrCallback {
-  onUserGetAttr(err: string, ret: string): void {}
-  onUserGetAttrAll(err: string, ret: string): void {}
-  onUserSetAttr(err: string, ret: string): void {}
+  onUserGetAttr(err: string, ret: UserAttrReply): void {}
+  onUserGetAttrAll(err: string, ret: UserAttrReply): void {}
+  onUserSetAttr(err: string, ret: UserAttrReply): void {}
 }
 
 // Each name is both the interface (for object literals) and the base class (for `extends`/`new`).

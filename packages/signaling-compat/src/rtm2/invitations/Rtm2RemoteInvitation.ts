@@ -1,4 +1,4 @@
-import EventEmitter from 'eventemitter3';
+import { EventEmitter } from 'eventemitter3';
 import { invalidArgument, invalidStatus } from '../rtm1/errors';
 import { DEFAULT_INVITATION_TIMING } from '../rtm1/limits';
 import { fitsInvitationText } from '../rtm1/validation';
