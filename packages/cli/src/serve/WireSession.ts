@@ -168,8 +168,12 @@ export class WireSession {
 
   #create(frame: Extract<ClientFrame, { t: 'new' }>): void {
     if (this.#objects.has(frame.handle)) return this.#error(`handle ${frame.handle} is taken`, frame.id);
+    const kind = frame.kind;
+    if (kind !== 'client' && kind !== 'channel' && kind !== 'invitation') {
+      return this.#error(`unknown object kind ${kind} of the rtm1 namespace`, frame.id);
+    }
     const parent = frame.of === undefined ? undefined : this.#objects.get(frame.of);
-    if (frame.kind !== 'client' && parent?.kind !== 'client') return this.#error(`no client ${String(frame.of)}`, frame.id);
+    if (kind !== 'client' && parent?.kind !== 'client') return this.#error(`no client ${String(frame.of)}`, frame.id);
     const args = this.#decode(frame.args, frame.id);
     if (!args) return;
     try {
@@ -178,8 +182,8 @@ export class WireSession {
         client: () => this.#rtm.createInstance(...(args as Parameters<FakeRtm['createInstance']>)),
         channel: () => client!.createChannel(args[0] as string),
         invitation: () => client!.createLocalInvitation(args[0] as string),
-      }[frame.kind];
-      this.#host(frame.handle, frame.kind, create());
+      }[kind];
+      this.#host(frame.handle, kind, create());
       this.#send({ t: 'result', id: frame.id, ok: true });
     } catch (error) {
       this.#send({ t: 'result', id: frame.id, ok: false, error: wireError(error) });

@@ -1,4 +1,4 @@
-import type { FakeRtm } from 'signaling-compat/fake';
+import type { FakeRtm, FakeRtm2, Rtm2MethodName, RtmErrorName } from 'signaling-compat/fake';
 import type { WireSession } from './WireSession';
 
 /**
@@ -62,18 +62,59 @@ export async function runControl(
     case 'advance':
       if (typeof body.ms !== 'number') throw new ControlError('"ms" must be a number');
       return rtm.advance(body.ms);
-    case 'dropConnection': {
-      const uid = text(body, 'uid');
-      let dropped = 0;
-      for (const session of sessions) {
-        if (!session.uids.includes(uid)) continue;
-        session.dropSocket();
-        dropped++;
-      }
-      if (dropped === 0) throw new ControlError(`no connection has "${uid}" logged in`);
-      return dropped;
-    }
+    case 'dropConnection':
+      return dropConnections(text(body, 'uid'), sessions);
     default:
       throw new ControlError(`unknown control "${name}"`);
   }
+}
+
+/**
+ * The hosted FakeRtm2's test controls (`POST /control/rtm2/<name>`, or `control(name, body)` of a
+ * `connectFakeRtm2` namespace): FakeRtm2's own, with its 2.x method names for `failNext`
+ * (`'publish'`, `'storage.setChannelMetadata'`…), plus the server's `dropConnection`.
+ */
+export async function runRtm2Control(
+  name: string,
+  body: ControlBody,
+  rtm2: FakeRtm2,
+  sessions: Iterable<{ uids: string[]; dropSocket(): void }>,
+): Promise<unknown> {
+  switch (name) {
+    case 'disconnect':
+      return rtm2.disconnect(text(body, 'uid'));
+    case 'reconnect':
+      return rtm2.reconnect(text(body, 'uid'));
+    case 'kick':
+      return rtm2.kick(text(body, 'uid'), optional(body, 'reason') as Parameters<FakeRtm2['kick']>[1]);
+    case 'expireToken':
+      return rtm2.expireToken(text(body, 'uid'), optional(body, 'phase') as 'warn' | 'expire' | undefined);
+    case 'failNext':
+      if (typeof body.code !== 'number') throw new ControlError('"code" must be a number');
+      return rtm2.failNext(text(body, 'method') as Rtm2MethodName, body.code, optional(body, 'name') as RtmErrorName | undefined);
+    case 'stats':
+      return rtm2.stats();
+    case 'resetStats':
+      return rtm2.resetStats();
+    case 'flush':
+      return rtm2.flush();
+    case 'advance':
+      if (typeof body.ms !== 'number') throw new ControlError('"ms" must be a number');
+      return rtm2.advance(body.ms);
+    case 'dropConnection':
+      return dropConnections(text(body, 'uid'), sessions);
+    default:
+      throw new ControlError(`unknown control "${name}"`);
+  }
+}
+
+function dropConnections(uid: string, sessions: Iterable<{ uids: string[]; dropSocket(): void }>): number {
+  let dropped = 0;
+  for (const session of sessions) {
+    if (!session.uids.includes(uid)) continue;
+    session.dropSocket();
+    dropped++;
+  }
+  if (dropped === 0) throw new ControlError(`no connection has "${uid}" logged in`);
+  return dropped;
 }

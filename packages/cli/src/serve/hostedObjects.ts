@@ -3,7 +3,7 @@
  * properties it may write, the events forwarded to it, and the state snapshot sent with them.
  * Anything not listed here is refused, so the wire can reach nothing but the RTM API.
  */
-import type { FakeChannel, FakeClient, FakeLocalInvitation, FakeRemoteInvitation } from 'signaling-compat/fake';
+import { type FakeChannel, type FakeClient, type FakeLocalInvitation, type FakeRemoteInvitation, fakeRtmWire } from 'signaling-compat/fake';
 
 export type HostedKind = 'client' | 'channel' | 'invitation' | 'remoteInvitation';
 export type HostedObject = FakeClient | FakeChannel | FakeLocalInvitation | FakeRemoteInvitation;
@@ -101,3 +101,27 @@ export const KINDS: Record<HostedKind, KindSpec> = {
 
 /** The message argument of the two send methods, whose normalisation the sender's object shows. */
 export const MESSAGE_ARGUMENT: Readonly<Record<string, number>> = { sendMessageToPeer: 0, sendMessage: 0 };
+
+/**
+ * The FakeRtm2 object kinds (namespace `rtm2`): an `RTMClient` and its four parts, declared by the
+ * client under handles of their own, with the methods the wire carries for each
+ * (`fakeRtmWire.RTM2_METHODS`). Events reach `addEventListener` listeners only, so only clients
+ * have events.
+ */
+export type Rtm2Kind = keyof typeof fakeRtmWire.RTM2_METHODS;
+
+export interface Rtm2KindSpec {
+  methods: readonly string[];
+  /** `addEventListener` event names forwarded to the client. */
+  events: readonly string[];
+}
+
+const { RTM2_METHODS, RTM2_EVENTS } = fakeRtmWire;
+
+export const RTM2_KINDS: Record<Rtm2Kind, Rtm2KindSpec> = {
+  client: { methods: RTM2_METHODS.client, events: RTM2_EVENTS },
+  presence: { methods: RTM2_METHODS.presence, events: [] },
+  storage: { methods: RTM2_METHODS.storage, events: [] },
+  lock: { methods: RTM2_METHODS.lock, events: [] },
+  history: { methods: RTM2_METHODS.history, events: [] },
+};

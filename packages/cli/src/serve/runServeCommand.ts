@@ -12,7 +12,9 @@ export async function runServeCommand(
   io.stdout(
     `Fake RTM listening on ${server.url}\n` +
       `  in the app:  Signal.configure({ rtm: connectFakeRtm('${server.url}') })\n` +
+      `  on 2.x:      Signal.configure({ rtm: connectFakeRtm2('${server.url}') })\n` +
       `  controls:    POST ${server.controlUrl}/<disconnect|reconnect|kick|expireToken|failNext|stats|…>\n` +
+      `               POST ${server.controlUrl}/rtm2/<name> for the 2.x fake\n` +
       `No authentication: anyone who can reach this address can use it.\n`,
   );
   await stopped();

@@ -7,8 +7,9 @@ export const SERVE_COMMAND = defineCommand({
   summary: 'Host one in-memory RTM over a WebSocket for many pages and processes.',
   usage: '[--port N] [--host 127.0.0.1] [--latency MS]',
   description: [
-    'Hosts one in-memory FakeRtm behind a WebSocket, so pages and processes that connect with',
-    'connectFakeRtm(url) share one RTM. Test controls: POST http://HOST:PORT/control/<name>.',
+    'Hosts one in-memory FakeRtm and one FakeRtm2 behind a WebSocket, so pages and processes that',
+    'connect with connectFakeRtm(url) (RTM 1.x) or connectFakeRtm2(url) (Signaling 2.x) share one RTM.',
+    'Test controls: POST http://HOST:PORT/control/<name> (1.x) and /control/rtm2/<name> (2.x).',
     'No authentication: keep it on loopback (the default). Runs until stopped (Ctrl-C).',
   ].join('\n'),
   options: {

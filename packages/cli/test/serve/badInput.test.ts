@@ -66,7 +66,7 @@ test('bad frames get an error frame; the connection, the server and other client
   );
   socket.send(JSON.stringify({ v: 1, t: 'hello', n: 0, ack: 0, ns: 'rtm1' }));
   expect((await next()).t).toBe('welcome');
-  expect(await errorOf('{"v":1,"t":"hello","n":0,"ack":0,"ns":"rtm2"}')).toBe('unknown namespace rtm2');
+  expect(await errorOf('{"v":1,"t":"hello","n":0,"ack":0,"ns":"rtm9"}')).toBe('unknown namespace rtm9');
   expect(await errorOf('{"v":1,"t":"teleport","n":1,"ack":0}')).toBe('unknown frame type teleport');
   expect(await errorOf('{"v":1,"t":"call","n":1,"ack":0,"id":7,"on":"nobody","method":"login","args":[]}')).toBe(
     'no object nobody',

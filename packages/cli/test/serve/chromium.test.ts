@@ -130,4 +130,25 @@ describe.skipIf(!hasChromium)('in Chromium, on a fake RTM server', () => {
     expect(rtmServer.rtm.stats()).toMatchObject({ login: 1, logout: 1 });
     expect(failures).toEqual([]);
   }, 30_000);
+
+  test('data-rtm="2" with data-server gives a 2.x page the server\'s FakeRtm2 as AgoraRTM', async () => {
+    writeFileSync(
+      join(pagesDir, 'data-rtm2.html'),
+      `<!DOCTYPE html><script src="/dist/signaling-compat-fake.global.js" data-server="${rtmServer.url}" data-rtm="2"></script>
+<script>
+  var result = '';
+  var client = new AgoraRTM.RTM('0123456789abcdef0123456789abcdef', 'erin');
+  client.addEventListener('linkState', function (event) { result += event.currentState + ' '; });
+  client.login().then(function () { return client.logout(); }).then(function () { result += 'done'; });
+</script>`,
+    );
+    rtmServer.rtm2.resetStats();
+    const page = await browser.newPage();
+    const failures = await collectPageFailures(page);
+    await page.goto(`${files.origin}/generated/data-rtm2.html`);
+    await page.waitForFunction(() => (window as unknown as { result: string }).result.endsWith('done'));
+    expect(await page.evaluate(() => (window as unknown as { result: string }).result)).toBe('CONNECTING CONNECTED IDLE done');
+    expect(rtmServer.rtm2.stats()).toMatchObject({ login: 1, logout: 1 });
+    expect(failures).toEqual([]);
+  }, 30_000);
 });

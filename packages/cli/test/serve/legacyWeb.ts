@@ -1,12 +1,15 @@
 import WebSocket from 'ws';
-import Signal from 'signaling-compat';
-import { connectFakeRtm, type RemoteFakeRtm } from 'signaling-compat/fake';
+import Signal, { fromRtm2, type RtmNamespaceLike } from 'signaling-compat';
+import { connectFakeRtm, connectFakeRtm2 } from 'signaling-compat/fake';
 
 export const APP_ID = '0123456789abcdef0123456789abcdef';
 
-/** A legacy Web-dialect session on its own connection to the server ("its own page"), recording its callbacks. */
-export function legacyUser(url: string, account: string) {
-  const rtm: RemoteFakeRtm = connectFakeRtm(url, { WebSocket });
+/**
+ * A legacy Web-dialect session on its own connection to the server ("its own page"), recording its
+ * callbacks; on the server's FakeRtm, or with `backend: 'rtm2'` its FakeRtm2 through `fromRtm2`.
+ */
+export function legacyUser(url: string, account: string, backend: 'rtm1' | 'rtm2' = 'rtm1') {
+  const rtm: RtmNamespaceLike = backend === 'rtm1' ? connectFakeRtm(url, { WebSocket }) : fromRtm2(connectFakeRtm2(url, { WebSocket }));
   const log: string[] = [];
   const waiters: Array<{ prefix: string; resolve: () => void }> = [];
   const record = (line: string) => {

@@ -15,4 +15,7 @@ export type { InvitationTiming, RateLimit } from './limits';
 export { connectFakeRtm, RemoteFakeRtm } from './remote/connectFakeRtm';
 export type { ConnectFakeRtmOptions } from './remote/connectFakeRtm';
 export * as fakeRtmWire from './remote/wire';
+export { connectFakeRtm2, RemoteFakeRtm2 } from './remote/connectFakeRtm2';
+export type { RemoteRTMConstructor } from './remote/connectFakeRtm2';
+export type { RemoteRtm2Client } from './remote/RemoteRtm2Client';
 export * from '../fake2/index';

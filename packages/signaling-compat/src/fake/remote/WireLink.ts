@@ -1,6 +1,7 @@
 import {
   type ClientFrame,
   MAX_FRAME_BYTES,
+  type Namespace,
   type Parsed,
   parseServerFrame,
   REPLAY_FRAMES,
@@ -68,6 +69,7 @@ function nextTurn(run: () => void): void {
  */
 export class WireLink {
   readonly #url: string;
+  readonly #ns: Namespace;
   readonly #Socket: SocketConstructor;
   readonly #hooks: LinkHooks;
   #socket: SocketLike | undefined;
@@ -92,8 +94,9 @@ export class WireLink {
   /** Frames sent other than pings: lets `flush()` tell whether the app reacted to what arrived. */
   appFrames = 0;
 
-  constructor(url: string, Socket: SocketConstructor, hooks: LinkHooks) {
+  constructor(url: string, Socket: SocketConstructor, hooks: LinkHooks, ns: Namespace = 'rtm1') {
     this.#url = url;
+    this.#ns = ns;
     this.#Socket = Socket;
     this.#hooks = hooks;
   }
@@ -152,7 +155,7 @@ export class WireLink {
     }
     this.#socket = socket;
     socket.onopen = () => {
-      const hello = { v: WIRE_VERSION, t: 'hello', n: 0, ack: this.#seen, ns: 'rtm1', resume: this.#session };
+      const hello = { v: WIRE_VERSION, t: 'hello', n: 0, ack: this.#seen, ns: this.#ns, resume: this.#session };
       socket.send(JSON.stringify(hello));
     };
     socket.onmessage = (event) => {

@@ -4,8 +4,8 @@
  * carries only calls, results and events of RTM objects that live in the server's `FakeRtm`; no RTM
  * behaviour is decided here.
  *
- * Client → server: `hello` (opens or resumes a session, naming the namespace: `rtm1` today; a 2.x
- * namespace becomes another `ns` value with its own object kinds and methods), `new` (declares an
+ * Client → server: `hello` (opens or resumes a session, naming the namespace: `rtm1` for the
+ * server's `FakeRtm`, `rtm2` for its `FakeRtm2`, each with its own object kinds), `new` (declares an
  * object under a handle the client chose, so creators can return synchronously), `call`, `set`
  * (a property write), `ping` (answered once the fake has nothing due), `control` (a test control
  * of the server's fake, run in order with the calls before it), `park` (closes an idle
@@ -23,8 +23,38 @@ export const MAX_FRAME_BYTES = 1024 * 1024;
 /** Frames kept for replay after a dropped connection; a gap beyond this ends the session. */
 export const REPLAY_FRAMES = 4096;
 
-export type Namespace = 'rtm1';
-export type ObjectKind = 'client' | 'channel' | 'invitation';
+export type Namespace = 'rtm1' | 'rtm2';
+/** `client`: an RTM 1.x client or a 2.x `RTMClient`; 1.x also `channel`, `invitation`; 2.x its parts. */
+export type ObjectKind = 'client' | 'channel' | 'invitation' | 'presence' | 'storage' | 'lock' | 'history';
+const NAMESPACES: readonly unknown[] = ['rtm1', 'rtm2'];
+const OBJECT_KINDS: readonly unknown[] = ['client', 'channel', 'invitation', 'presence', 'storage', 'lock', 'history'];
+
+/**
+ * The `rtm2` namespace's objects and the methods the wire carries for each (docs/reference/rtm2-web-sdk.md §1.3–§1.7):
+ * every one returns a promise; only the `RTM` constructor and `createStreamChannel` throw, and
+ * those run in the client's page.
+ */
+export const RTM2_METHODS = {
+  client: ['login', 'logout', 'renewToken', 'publish', 'subscribe', 'unsubscribe'],
+  presence: ['whoNow', 'getOnlineUsers', 'whereNow', 'getUserChannels', 'setState', 'getState', 'removeState'],
+  storage: [
+    'setChannelMetadata',
+    'updateChannelMetadata',
+    'removeChannelMetadata',
+    'getChannelMetadata',
+    'setUserMetadata',
+    'updateUserMetadata',
+    'removeUserMetadata',
+    'getUserMetadata',
+    'subscribeUserMetadata',
+    'unsubscribeUserMetadata',
+  ],
+  lock: ['setLock', 'removeLock', 'acquireLock', 'releaseLock', 'revokeLock', 'getLock'],
+  history: ['getMessages'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The `addEventListener` events of a 2.x client, forwarded as `event` frames (docs/reference/rtm2-web-sdk.md §2.17). */
+export const RTM2_EVENTS = ['linkState', 'message', 'presence', 'storage', 'lock', 'token', 'tokenPrivilegeWillExpire', 'topic'] as const;
 
 /** The error an RTM call failed with, as the app sees it. */
 export interface WireError {
@@ -32,6 +62,11 @@ export interface WireError {
   code?: number | string;
   message: string;
   serverCode?: number;
+  /**
+   * 2.x only: the error's own properties in order (`originalError`, `code`, `serverCode`, `error`,
+   * `reason`, `operation`, `errorCode`, `name`, `statusCode`…, docs/reference/rtm2-web-sdk.md §1.10), as wire values.
+   */
+  fields?: Array<[string, unknown]>;
 }
 
 export type ClientFrame =
@@ -139,7 +174,7 @@ export function parseClientFrame(text: string): Parsed<ClientFrame> {
   const bad = (message: string): Parsed<ClientFrame> => ({ ok: false, message, id });
   switch (frame.t) {
     case 'hello':
-      if (frame.ns !== 'rtm1') return bad(`unknown namespace ${String(frame.ns)}`);
+      if (!NAMESPACES.includes(frame.ns)) return bad(`unknown namespace ${String(frame.ns)}`);
       if (frame.resume !== undefined && (typeof frame.resume !== 'string' || frame.resume.length > 64)) {
         return bad('hello.resume must be a session id');
       }
@@ -147,7 +182,7 @@ export function parseClientFrame(text: string): Parsed<ClientFrame> {
     case 'new':
       if (id === undefined) return bad('new.id must be a counter');
       if (!isHandle(frame.handle)) return bad('new.handle must be a handle');
-      if (frame.kind !== 'client' && frame.kind !== 'channel' && frame.kind !== 'invitation') {
+      if (!OBJECT_KINDS.includes(frame.kind)) {
         return bad(`unknown object kind ${String(frame.kind)}`);
       }
       if (frame.kind !== 'client' && !isHandle(frame.of)) return bad('new.of must name the client');
