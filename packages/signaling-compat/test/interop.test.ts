@@ -9,7 +9,7 @@ import { CALL_EVENTS, CHANNEL_EVENTS, LOGIN_EVENTS, byOwner, serverWorld } from 
 import { NATIVE_EVENTS } from './native/nativeHarness';
 
 const uid = accountUid;
-/** RTM sends an accept about 1 s after `accept()` (rtm1-web-sdk.md §4.7). */
+/** RTM sends an accept about 1 s after `accept()` (docs/reference/rtm1-web-sdk.md §4.7). */
 const ACCEPT_DELAY_MS = 1000;
 
 /** Web "web", Server "server" and native "native" clients on one RTM cloud, each recording its events. */

@@ -320,7 +320,7 @@ export function wireError(error: unknown): fakeRtmWire.WireError {
   };
 }
 
-/** The string members the fake added to or changed on the app's message object (§1.2 normalisation). */
+/** The string members the fake added to or changed on the app's message object (docs/reference/rtm1-web-sdk.md §1.2 normalisation). */
 function touchedKeys(message: unknown): Record<string, string> | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const out: Record<string, string> = {};

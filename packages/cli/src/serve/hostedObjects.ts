@@ -12,7 +12,7 @@ export type Snapshot = Record<string, string | number | boolean>;
 interface KindSpec {
   /** Methods that return a promise. */
   async: readonly string[];
-  /** Synchronous methods: the client has already applied them (rtm1-web-sdk.md §2.4). */
+  /** Synchronous methods: the client has already applied them (docs/reference/rtm1-web-sdk.md §2.4). */
   sync: readonly string[];
   writable: readonly string[];
   events: readonly string[];

@@ -167,7 +167,7 @@ function isFrequencyRefusal(error: unknown): boolean {
   );
 }
 
-/** RTM's per-attribute limits (rtm1-web-sdk.md §3.3): keys of 1–32 bytes, values of at most 8 KB. */
+/** RTM's per-attribute limits (docs/reference/rtm1-web-sdk.md §3.3): keys of 1–32 bytes, values of at most 8 KB. */
 const ATTR_KEY_MAX_BYTES = 32;
 const ATTR_VALUE_MAX_BYTES = 8192;
 

@@ -172,7 +172,7 @@ export class ChannelMembership implements ChannelOps {
     if (!('message' in encoded)) return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why)));
     return this.sendEncoded(encoded.message, () => {
       if (this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
-        // Legacy Signaling echoed a channel message to its sender; RTM never does (mapping-decisions.md).
+        // Legacy Signaling echoed a channel message to its sender; RTM never does (docs/reference/mapping-decisions.md).
         this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, payload);
       }
     });
@@ -223,7 +223,7 @@ export class ChannelMembership implements ChannelOps {
     try {
       await this.#channel.leave();
     } catch (error) {
-      // Legacy leave "succeeded" locally whatever the server said (legacy-web-sdk.md §11.6).
+      // Legacy leave "succeeded" locally whatever the server said (docs/reference/legacy-web-sdk.md §11.6).
       this.#ctx.log.debug(`leave of "${this.id}" reported ${describeRtmError(error)}`);
     }
   }
@@ -234,7 +234,7 @@ export class ChannelMembership implements ChannelOps {
   }
 
   setAttr(name: string, value: string): Promise<Outcome> {
-    // RTM rejects empty values; legacy set-to-empty behaves as a delete (mapping-decisions.md).
+    // RTM rejects empty values; legacy set-to-empty behaves as a delete (docs/reference/mapping-decisions.md).
     return this.#submit(value === '' ? { kind: 'del', name } : { kind: 'set', name, value });
   }
 
@@ -361,7 +361,7 @@ export class ChannelMembership implements ChannelOps {
 
   #onMessage = (message: RtmMessage, memberId: string): void => {
     const decoded = decodeMessage(message);
-    // Control messages are peer-to-peer only; an END_CALL-looking channel text is ordinary text (§4.9).
+    // Control messages are peer-to-peer only; an END_CALL-looking channel text is ordinary text (docs/reference/rtm1-web-sdk.md §4.9).
     if (decoded.kind === 'control') return;
     const payload = decoded.kind === 'payload' ? decoded.payload : message.text;
     const entry = this.#entry(memberId);

@@ -8,7 +8,7 @@ import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import { fail, succeed, type Outcome } from './outcome';
 import { encodePayload } from './payload';
 
-/** Special legacy channels that RTM has no counterpart for (mapping-decisions.md, "Channels"). */
+/** Special legacy channels that RTM has no counterpart for (docs/reference/mapping-decisions.md, "Channels"). */
 const SPECIAL_CHANNEL = /^__?agora_/;
 
 /**

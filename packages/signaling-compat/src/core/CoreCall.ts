@@ -13,10 +13,10 @@ import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 import { encodeControl, endCallText } from './payload';
 import { safeText } from './untrusted';
 
-/** The legacy "20 s offline" rule for `_require_peer_online: 0` (legacy-web-sdk.md §10). */
+/** The legacy "20 s offline" rule for `_require_peer_online: 0` (docs/reference/legacy-web-sdk.md §10). */
 export const PEER_OFFLINE_FAIL_MS = 20_000;
 
-/** Invitation operations whose results are reported like seed 004's `on*InviteResult`. */
+/** Invitation operations whose results are reported like docs/reference/call-result-callbacks.md's `on*InviteResult`. */
 export type CallOperation = 'invite' | 'cancel' | 'accept' | 'refuse';
 
 let lastOperationId = 0;
@@ -36,7 +36,7 @@ export interface CallEvents {
   endByMyself: (extra: string) => void;
   msg: (extra: string) => void;
   /**
-   * Results of invitation operations, fed from RTM's API-call errors (seed 004's
+   * Results of invitation operations, fed from RTM's API-call errors (docs/reference/call-result-callbacks.md's
    * `onInviteResult(operationId, result, reason)` & co.); dialects surface them only to apps that ask.
    */
   operationResult: (operation: CallOperation, operationId: number, ok: boolean, reason: string) => void;

@@ -4,7 +4,7 @@ import { accountUid, legacyString } from './ids';
 import { describeRtmError } from './legacyCodes';
 import { safeText } from './untrusted';
 
-/** A legacy RPC reply: `{result: 'ok', …fields}` or `{result: 'failed', reason}` (legacy-web-sdk.md §6). */
+/** A legacy RPC reply: `{result: 'ok', …fields}` or `{result: 'failed', reason}` (docs/reference/legacy-web-sdk.md §6). */
 export type Reply = { result: 'ok'; [field: string]: unknown } | { result: 'failed'; reason: string };
 
 export const INVOKE_PREFIX = 'io.agora.signal.';
@@ -14,7 +14,7 @@ function failed(reason: string): Reply {
 }
 
 /**
- * The legacy query and user-attribute RPCs on RTM (mapping-decisions.md, "User attributes and
+ * The legacy query and user-attribute RPCs on RTM (docs/reference/mapping-decisions.md, "User attributes and
  * `invoke`"). Every dialect's queries land here: Web `invoke`, Server `userGetAttr` & co., native
  * `getAttr`, `queryUserStatus`, `channelQueryUserNum`, `invoke`.
  */

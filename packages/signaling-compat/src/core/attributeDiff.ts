@@ -6,7 +6,7 @@ export interface AttrChange {
 }
 
 /**
- * RTM pushes the complete attribute map (rtm1-web-sdk.md §4.12); legacy apps expect one event per
+ * RTM pushes the complete attribute map (docs/reference/rtm1-web-sdk.md §4.12); legacy apps expect one event per
  * changed key. A map emptied of several keys is one `clear` (with empty name and value); a map that
  * lost its only key reports that key's `del` — the push cannot tell the two apart, and a delete is
  * the likelier cause.

@@ -2,7 +2,7 @@ import { parseUntrusted, safeText } from './untrusted';
 
 /**
  * The keys of a legacy invitation `extra` that the Signaling server interpreted
- * (legacy-web-sdk.md §10): `_require_peer_online` and `_timeout` (0–30 s).
+ * (docs/reference/legacy-web-sdk.md §10): `_require_peer_online` and `_timeout` (0–30 s).
  */
 export interface CallTerms {
   requirePeerOnline: boolean;

@@ -22,7 +22,7 @@ export function isValidRtmId(value: unknown): value is string {
 }
 
 /**
- * The legacy Web SDK `JSON.stringify`'d non-string accounts and channel names (legacy-web-sdk.md
+ * The legacy Web SDK `JSON.stringify`'d non-string accounts and channel names (docs/reference/legacy-web-sdk.md
  * §4.1, §5.1): `12345` became `"12345"`. `undefined` stays `undefined`; a value that cannot be
  * stringified (circular) yields `undefined` too, and the caller reports it.
  */

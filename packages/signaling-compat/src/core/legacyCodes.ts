@@ -1,6 +1,6 @@
 /**
- * The legacy `AGORA_E_CODE` table (legacy-web-sdk.md §9) and the one place where RTM errors
- * (rtm1-web-sdk.md §2) become legacy codes.
+ * The legacy `AGORA_E_CODE` table (docs/reference/legacy-web-sdk.md §9) and the one place where RTM errors
+ * (docs/reference/rtm1-web-sdk.md §2) become legacy codes.
  */
 export const LegacyCode = {
   SUCCESS: 0,
@@ -68,7 +68,7 @@ export function describeRtmError(error: unknown): string {
 }
 
 /**
- * RTM login errors → the nearest legacy login code (mapping-decisions.md, "Login"): invalid token
+ * RTM login errors → the nearest legacy login code (docs/reference/mapping-decisions.md, "Login"): invalid token
  * 206, token expired 204, timeout/network 201, invalid user id 209, rejected/other 202 (the Web
  * dialect reports 202 as 201, the only code Web 1.4.0 raised for those).
  */

@@ -84,7 +84,7 @@ export function decodeMessage(message: RtmMessage): DecodedMessage {
   }
   const text = typeof message.text === 'string' ? message.text : '';
   if (text.startsWith(`${END_CALL_PREFIX}_`)) {
-    // RTM synthesises PREFIX_<channel>_<info> for a received end-call signal (rtm1-web-sdk.md §4.9).
+    // RTM synthesises PREFIX_<channel>_<info> for a received end-call signal (docs/reference/rtm1-web-sdk.md §4.9).
     const rest = text.slice(END_CALL_PREFIX.length + 1);
     const cut = rest.indexOf('_');
     const channel = cut < 0 ? rest : rest.slice(0, cut);

@@ -1,5 +1,5 @@
 /**
- * The legacy reconnect limits (mapping-decisions.md, "Login"): `reconnect_count` retries at 200 ms
+ * The legacy reconnect limits (docs/reference/mapping-decisions.md, "Login"): `reconnect_count` retries at 200 ms
  * doubling to a 2 s cap (default 10) and `reconnect_time` in seconds (default 30). RTM reconnects by
  * itself; the shim gives up at whichever legacy limit is reached first.
  */

@@ -27,7 +27,7 @@ export interface ChannelEndpoint {
   receiveMemberNotice(notice: MemberNotice): void;
   receiveAttributes(attributes: ChannelAttributes): void;
   receiveMemberCount(count: number): void;
-  /** Logout: back to LEFT with no local events (§4.14). */
+  /** Logout: back to LEFT with no local events (docs/reference/rtm1-web-sdk.md §4.14). */
   dropMembership(): void;
 }
 
@@ -42,9 +42,9 @@ export interface RequestOptions<T> {
   /** The access point (token checks) answers whatever the state of the RTM connection. */
   viaAccessPoint?: boolean;
   /**
-   * Messages: the server acks once the receivers have it (§4.6), so what it pushes is queued
+   * Messages: the server acks once the receivers have it (docs/reference/rtm1-web-sdk.md §4.6), so what it pushes is queued
    * before the answer. Otherwise the answer goes first, so that e.g. a join has resolved before
-   * the membership notice it causes arrives (§4.11).
+   * the membership notice it causes arrives (docs/reference/rtm1-web-sdk.md §4.11).
    */
   answerAfterPushes?: boolean;
 }
@@ -62,7 +62,7 @@ export interface ClientCoreOptions {
 }
 
 /**
- * §2.3 login checks 1–2. The SDK reads `options.token` first, so login() and login(null) fail with
+ * docs/reference/rtm1-web-sdk.md §2.3 login checks 1–2. The SDK reads `options.token` first, so login() and login(null) fail with
  * that read's TypeError; a non-plain options object or a bad uid is ArgErr 3.
  */
 function checkLoginArguments(options: unknown): { uid: string; token: unknown } {
@@ -76,8 +76,8 @@ function checkLoginArguments(options: unknown): { uid: string; token: unknown } 
 }
 
 /**
- * Everything one RtmClient knows: the connection state machine (§4.1), the current login
- * session, the per-session caches the SDK keeps (§4.13, §4.10), its channel instances and
+ * Everything one RtmClient knows: the connection state machine (docs/reference/rtm1-web-sdk.md §4.1), the current login
+ * session, the per-session caches the SDK keeps (docs/reference/rtm1-web-sdk.md §4.13, §4.10), its channel instances and
  * invitations, and the request/response plumbing with its timeouts. `FakeClient` is the public
  * face; channels, invitations and the `*Calls` modules work through this object.
  */
@@ -110,14 +110,14 @@ export class ClientCore {
    * The SDK session's record of channel IDs (its `usedChannelIds`): an ID goes in when a join is
    * sent and comes out only when a joined (or joining) channel leaves, or at logout. A join that
    * fails leaves its ID behind, so every later join of that ID in the same login gets 202; the
-   * record counts toward the 20-channel cap (§3.4). A new login starts a new record.
+   * record counts toward the 20-channel cap (docs/reference/rtm1-web-sdk.md §3.4). A new login starts a new record.
    */
   readonly usedChannelIds = new Set<string>();
-  /** §4.13 local copy of the user's own attributes. */
+  /** docs/reference/rtm1-web-sdk.md §4.13 local copy of the user's own attributes. */
   readonly userAttributes = new Map<string, string>();
-  /** §2.3 per-channel copy of attribute values this client wrote or read, for addOrUpdate's pre-check. */
+  /** docs/reference/rtm1-web-sdk.md §2.3 per-channel copy of attribute values this client wrote or read, for addOrUpdate's pre-check. */
   readonly channelAttributes = new Map<string, Map<string, string>>();
-  /** §4.10 subscribed peers and their last reported state (undefined until the first report). */
+  /** docs/reference/rtm1-web-sdk.md §4.10 subscribed peers and their last reported state (undefined until the first report). */
   readonly subscriptions = new Map<string, PeerOnlineState | undefined>();
   readonly pendingSubscriptions = new Set<string>();
   #unlink: (() => void) | undefined;
@@ -155,7 +155,7 @@ export class ClientCore {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Login and logout (§2.3, §4.1)
+  // Login and logout (docs/reference/rtm1-web-sdk.md §2.3, §4.1)
 
   /** Not `async`: the caller and a waiting logout() share one promise, so the caller hears first. */
   login(options: unknown): Promise<void> {
@@ -175,7 +175,7 @@ export class ClientCore {
     // @note compat: the SDK records the latest call that passed the argument checks as "the
     // login in flight", even one that fails at once (too often, already logging in), and clears
     // the record when any of them settles; logout() waits only for what is recorded. So after a
-    // stacked login, logout() goes ahead while the first login is still pending (§2.3).
+    // stacked login, logout() goes ahead while the first login is still pending (docs/reference/rtm1-web-sdk.md §2.3).
     this.#loginRecord = attempt;
     const clear = () => {
       this.#loginRecord = undefined;
@@ -194,7 +194,7 @@ export class ClientCore {
     this.#everLoggedIn = true;
     this.usedChannelIds.clear();
     this.#uid = uid;
-    // §2.3: a token equal to the App ID means "no token".
+    // docs/reference/rtm1-web-sdk.md §2.3: a token equal to the App ID means "no token".
     this.#token = typeof token === 'string' && token !== this.appId ? token : undefined;
     this.#tokenWarned = false;
     this.#needsRenewedToken = false;
@@ -207,7 +207,7 @@ export class ClientCore {
     return attempt;
   }
 
-  /** §4.14: waits for an in-flight login (and fails with its error), un-joins silently, quits. */
+  /** docs/reference/rtm1-web-sdk.md §4.14: waits for an in-flight login (and fails with its error), un-joins silently, quits. */
   async logout(): Promise<void> {
     if (this.#loginRecord) await this.#loginRecord;
     if (this.#state === 'DISCONNECTED') {
@@ -225,7 +225,7 @@ export class ClientCore {
     this.#setState('DISCONNECTED', 'LOGOUT');
   }
 
-  /** §2.3 renewToken; in ABORTED the SDK's promise never settles. */
+  /** docs/reference/rtm1-web-sdk.md §2.3 renewToken; in ABORTED the SDK's promise never settles. */
   async renewToken(token: unknown): Promise<void> {
     if (typeof token !== 'string' || token === '') throw invalidArgument(2, 'Invalid argument');
     if (this.#state === 'ABORTED') return new Promise<void>(() => undefined);
@@ -305,13 +305,13 @@ export class ClientCore {
     if (this.#port) this.#fireAndForget(this.#port, serve);
   }
 
-  /** §3.5: 180 peer + channel sends per sliding 3 s of one login session. */
+  /** docs/reference/rtm1-web-sdk.md §3.5: 180 peer + channel sends per sliding 3 s of one login session. */
   takeMessageSlot(): boolean {
     return this.#messageRate.tryTake();
   }
 
   /**
-   * §4.4: sends issued while RECONNECTING wait up to 9 s for the connection to come back. As in
+   * docs/reference/rtm1-web-sdk.md §4.4: sends issued while RECONNECTING wait up to 9 s for the connection to come back. As in
    * the SDK, only a reconnection ends the wait early: a logout or an abort meanwhile does not, so
    * such a send still ends in the timeout.
    */
@@ -340,7 +340,7 @@ export class ClientCore {
     if (!port || this.#state !== 'CONNECTED') return;
     this.net.hop(() => {
       if (!this.net.isUp(port.uid)) return;
-      // The server answers once the peer has it (§4.6), so the peer hears of it first.
+      // The server answers once the peer has it (docs/reference/rtm1-web-sdk.md §4.6), so the peer hears of it first.
       const received = this.server.sendSignal(port, peerId, signal);
       this.net.hop(() => {
         if (this.net.isUp(port.uid) && this.#port === port) onReply?.(received);
@@ -348,7 +348,7 @@ export class ClientCore {
     });
   }
 
-  /** §4.10: ask the server for the peers' state and report one map (after subscribe, after reconnect). */
+  /** docs/reference/rtm1-web-sdk.md §4.10: ask the server for the peers' state and report one map (after subscribe, after reconnect). */
   refreshSubscriptions(peerIds: string[]): void {
     this.request({
       timeoutMs: TIMEOUTS.queryMs,
@@ -431,7 +431,7 @@ export class ClientCore {
   #setState(state: ConnectionState, reason: ConnectionChangeReason): void {
     this.#state = state;
     if (state === 'DISCONNECTED' || state === 'ABORTED') {
-      // §4.1: entering DISCONNECTED or ABORTED clears these caches and the token.
+      // docs/reference/rtm1-web-sdk.md §4.1: entering DISCONNECTED or ABORTED clears these caches and the token.
       this.userAttributes.clear();
       this.subscriptions.clear();
       this.pendingSubscriptions.clear();
@@ -453,7 +453,7 @@ export class ClientCore {
     else if (up && this.#state === 'RECONNECTING') this.#resume();
   }
 
-  /** §4.4: re-establish the session; joined channels, attributes and subscriptions carry over. */
+  /** docs/reference/rtm1-web-sdk.md §4.4: re-establish the session; joined channels, attributes and subscriptions carry over. */
   #resume(): void {
     const port = this.#port;
     if (!port || this.#needsRenewedToken) return;
@@ -480,8 +480,8 @@ export class ClientCore {
   #abort(port: ClientPort, reason: AbortReason): void {
     if (this.#port !== port) return;
     if (reason === 'TOKEN_EXPIRED' && this.#state === 'RECONNECTING') {
-      // §4.2(b): while reconnecting the expiry shows as TokenExpired alone; the reconnection then
-      // waits for renewToken (the §6.1 choice).
+      // docs/reference/rtm1-web-sdk.md §4.2(b): while reconnecting the expiry shows as TokenExpired alone; the reconnection then
+      // waits for renewToken (the docs/reference/rtm1-web-sdk.md §6.1 choice).
       this.#needsRenewedToken = true;
       this.emit('TokenExpired');
       return;
@@ -513,7 +513,7 @@ export class ClientCore {
   /** The server's view of this login; pushes to a port the client has moved on from are dropped. */
   #openPort(uid: string): ClientPort {
     const live = (): boolean => this.#port === port;
-    // §4.5: anything whose source is the local uid is dropped before dispatch.
+    // docs/reference/rtm1-web-sdk.md §4.5: anything whose source is the local uid is dropped before dispatch.
     const fromOther = (from: string): boolean => live() && from !== uid;
     const port: ClientPort = {
       uid,
@@ -539,7 +539,7 @@ export class ClientCore {
       },
       abort: (reason) => this.#abort(port, reason),
       tokenWillExpire: () => {
-        // §1.2: once per token value.
+        // docs/reference/rtm1-web-sdk.md §1.2: once per token value.
         if (!live() || this.#tokenWarned) return;
         this.#tokenWarned = true;
         this.emit('TokenPrivilegeWillExpire');

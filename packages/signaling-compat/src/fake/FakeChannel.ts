@@ -20,7 +20,7 @@ const CHANNEL_NOT_LOGGED_IN = 'The client is not logged in. Cannot do the operat
 const NOT_JOINED = 'The channel does not join. Cannot do the operation';
 
 /**
- * One `RtmChannel` instance (rtm1-web-sdk.md §1.3, §2.3, §4.5, §4.11). `createChannel` makes a
+ * One `RtmChannel` instance (docs/reference/rtm1-web-sdk.md §1.3, §2.3, §4.5, §4.11). `createChannel` makes a
  * new one on every call; only one instance per channel ID may be joined or joining at a time.
  */
 export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChannelLike {
@@ -46,7 +46,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
       receiveMessage: (message, from, props) => this.emit('ChannelMessage', message, from, props),
       receiveMemberNotice: (notice) => {
         try {
-          // §4.11: a notice about the local user updates the count but never emits Joined/Left.
+          // docs/reference/rtm1-web-sdk.md §4.11: a notice about the local user updates the count but never emits Joined/Left.
           if (notice.announce && notice.uid !== core.uid) {
             if (notice.kind === 'joined') this.emit('MemberJoined', notice.uid);
             else this.emit('MemberLeft', notice.uid);
@@ -95,7 +95,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
     const core = this.#core;
     if (!core.everLoggedIn) throw notLoggedIn(CHANNEL_NOT_LOGGED_IN);
     if (this.#joinState !== 'LEFT') {
-      // @note compat: a second join() while the first is pending also resets joinState to LEFT (§2.3, V).
+      // @note compat: a second join() while the first is pending also resets joinState to LEFT (docs/reference/rtm1-web-sdk.md §2.3, V).
       if (this.#joinState === 'JOINING') this.#joinState = 'LEFT';
       throw invalidStatus(6, 'The channel has joined. Cannot rejoin');
     }
@@ -130,11 +130,11 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
     }
   }
 
-  /** §2.3: resolves without waiting for the server; waits for a pending join first. */
+  /** docs/reference/rtm1-web-sdk.md §2.3: resolves without waiting for the server; waits for a pending join first. */
   async #leave(): Promise<void> {
     const core = this.#core;
     if (!core.everLoggedIn) throw notLoggedIn(CHANNEL_NOT_LOGGED_IN);
-    // @note compat: after a logout this is 3, not 102: the SDK's session object survives (§2.3).
+    // @note compat: after a logout this is 3, not 102: the SDK's session object survives (docs/reference/rtm1-web-sdk.md §2.3).
     if (this.#joinState === 'LEFT') throw invalidStatus(3, 'The channel does not join. Cannot do the operation');
     const fault = core.ledger.takeFault('channel.leave');
     if (fault) throw fault;
@@ -180,7 +180,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
     if (this.#joinState !== 'JOINED') throw invalidStatus(5, NOT_JOINED);
     return core.request({
       timeoutMs: TIMEOUTS.queryMs,
-      // @note compat: code 4, the member-count timeout code the SDK reuses here (§2.3).
+      // @note compat: code 4, the member-count timeout code the SDK reuses here (docs/reference/rtm1-web-sdk.md §2.3).
       timeout: () => timeoutError(4, 'Executing "RtmChannel.getMembers" timed out after 10s'),
       fault: core.ledger.takeFault('channel.getMembers'),
       serve: (server) => server.members(this.channelId),

@@ -37,7 +37,7 @@ export interface FakeClientSetup {
 }
 
 /**
- * An in-memory `RtmClient` of agora-rtm-sdk 1.6.0 (rtm1-web-sdk.md §1.2). Every method keeps the
+ * An in-memory `RtmClient` of agora-rtm-sdk 1.6.0 (docs/reference/rtm1-web-sdk.md §1.2). Every method keeps the
  * SDK's sync/async split: creators throw, everything returning a promise rejects.
  */
 export class FakeClient extends SdkEmitter<RtmClientEvents> implements RtmClientLike {
@@ -50,7 +50,7 @@ export class FakeClient extends SdkEmitter<RtmClientEvents> implements RtmClient
     super();
     this.#ledger = setup.ledger;
     this.#config = { ...setup.config };
-    // §1.2: the SDK raises a client's listener limit to 512.
+    // docs/reference/rtm1-web-sdk.md §1.2: the SDK raises a client's listener limit to 512.
     this.setMaxListeners(512);
     // The emitter's typed emit cannot take the event map's argument tuples generically.
     const emit = this.emit.bind(this) as (event: keyof RtmClientEvents, ...args: unknown[]) => void;
@@ -75,7 +75,7 @@ export class FakeClient extends SdkEmitter<RtmClientEvents> implements RtmClient
     return this.#core.state;
   }
 
-  /** §2.3/§4.1: CONNECTING/LOGIN synchronously, CONNECTED/LOGIN_SUCCESS before resolving. */
+  /** docs/reference/rtm1-web-sdk.md §2.3/§4.1: CONNECTING/LOGIN synchronously, CONNECTED/LOGIN_SUCCESS before resolving. */
   login(options: { uid: string; token?: string }): Promise<void> {
     return this.#call('login', () => this.#core.login(options));
   }
@@ -108,7 +108,7 @@ export class FakeClient extends SdkEmitter<RtmClientEvents> implements RtmClient
     return new FakeLocalInvitation(this.#core, calleeId);
   }
 
-  /** §1.2: returns its argument unchanged. */
+  /** docs/reference/rtm1-web-sdk.md §1.2: returns its argument unchanged. */
   createMessage<T extends RtmMessage>(message: T): T {
     return message;
   }

@@ -23,7 +23,7 @@ const ENDED: ReadonlySet<LocalInvitationState> = new Set([
 ]);
 
 /**
- * The caller's side of a call invitation (rtm1-web-sdk.md §1.4, §2.4, §4.7, §4.8). `send()` and
+ * The caller's side of a call invitation (docs/reference/rtm1-web-sdk.md §1.4, §2.4, §4.7, §4.8). `send()` and
  * `cancel()` are synchronous and throw on misuse; `send()` moves to SENT_TO_REMOTE at once and
  * everything after that arrives as events. All timers run on the fake's clock.
  */
@@ -37,7 +37,7 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
   #response = '';
   #state: LocalInvitationState = 'IDLE';
   readonly #timers = new Set<TimerHandle>();
-  /** For the §4.7 failure reason: some attempt was answered "offline" / some got no answer at all. */
+  /** For the docs/reference/rtm1-web-sdk.md §4.7 failure reason: some attempt was answered "offline" / some got no answer at all. */
   #sawOffline = false;
   #sawNoAnswer = false;
 
@@ -62,7 +62,7 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
     return this.#channelId;
   }
 
-  /** @note compat: outside IDLE the SDK ignores the write without an error (§1.4). */
+  /** @note compat: outside IDLE the SDK ignores the write without an error (docs/reference/rtm1-web-sdk.md §1.4). */
   set channelId(channelId: string) {
     if (this.#state === 'IDLE') this.#channelId = channelId;
   }
@@ -71,7 +71,7 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
     return this.#response;
   }
 
-  /** Always throws RtmInvalidArgumentError 1: the response is set by the callee (§1.4). */
+  /** Always throws RtmInvalidArgumentError 1: the response is set by the callee (docs/reference/rtm1-web-sdk.md §1.4). */
   set response(_response: string) {
     throw invalidArgument(1, 'Cannot set the "response" of the LocalInvitation instance.');
   }
@@ -81,7 +81,7 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
   }
 
   /**
-   * §2.4 checks, then SENT_TO_REMOTE synchronously. Not being logged in is no error here:
+   * docs/reference/rtm1-web-sdk.md §2.4 checks, then SENT_TO_REMOTE synchronously. Not being logged in is no error here:
    * FAILURE/NOT_LOGGEDIN (never logged in) or FAILURE/UNKNOWN (no live connection) follows
    * asynchronously. An offline callee is retried every 2 s for 30 s.
    */
@@ -120,7 +120,7 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
     this.#attempt(invite);
   }
 
-  /** §2.4 checks; sends the cancel with the current content, then CANCELED synchronously. */
+  /** docs/reference/rtm1-web-sdk.md §2.4 checks; sends the cancel with the current content, then CANCELED synchronously. */
   cancel(): void {
     const core = this.#core;
     core.ledger.count('invitation.cancel');
@@ -173,7 +173,7 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
     this.emit('LocalInvitationReceivedByPeer');
   }
 
-  /** §4.7: an early accept first counts as received; a repeated accept is re-acked silently. */
+  /** docs/reference/rtm1-web-sdk.md §4.7: an early accept first counts as received; a repeated accept is re-acked silently. */
   #onAccept(response: string): void {
     if (this.#state === 'ACCEPTED_BY_REMOTE') {
       this.#ackAccept();

@@ -11,7 +11,7 @@ import type { RemoteInvitationEndpoint } from './InvitationRouter';
 import { invalidArgument, invalidStatus } from './errors';
 import { fitsInvitationText } from './validation';
 
-/** The SDK's texts (§2.4). */
+/** The SDK's texts (docs/reference/rtm1-web-sdk.md §2.4). */
 const ACCEPTING = 'The remote invitation is accepting. Cannot do the operation.';
 const RESPONSE_OVERFLOW =
   'The length of the "response" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';
@@ -27,7 +27,7 @@ export interface IncomingInvite {
 }
 
 /**
- * The callee's side of a call invitation (rtm1-web-sdk.md §1.5, §2.4, §4.7, §4.8): emitted by
+ * The callee's side of a call invitation (docs/reference/rtm1-web-sdk.md §1.5, §2.4, §4.7, §4.8): emitted by
  * the client as `RemoteInvitationReceived`. `accept()` and `refuse()` are synchronous and throw
  * on misuse; the accept handshake (send after ~1 s, resend every ~1 s, 5 s ack window) and the
  * 60 s expiry run on the fake's clock.
@@ -71,7 +71,7 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
 
   /**
    * Always throws RtmInvalidArgumentError 1.
-   * @note compat: the SDK's message for this setter wrongly names "response" (§1.5).
+   * @note compat: the SDK's message for this setter wrongly names "response" (docs/reference/rtm1-web-sdk.md §1.5).
    */
   set channelId(_channelId: string) {
     throw invalidArgument(1, 'Cannot set the "response" of the RemoteInvitation instance.');
@@ -81,7 +81,7 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
     return this.#content;
   }
 
-  /** Always throws RtmInvalidArgumentError 1 (§1.5). */
+  /** Always throws RtmInvalidArgumentError 1 (docs/reference/rtm1-web-sdk.md §1.5). */
   set content(_content: string) {
     throw invalidArgument(1, 'Cannot set the "content" of the RemoteInvitation instance.');
   }
@@ -99,7 +99,7 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
     return this.#state;
   }
 
-  /** §2.4 checks, then ACCEPT_SENT_TO_LOCAL synchronously; the accept leaves ~1 s later (§4.7). */
+  /** docs/reference/rtm1-web-sdk.md §2.4 checks, then ACCEPT_SENT_TO_LOCAL synchronously; the accept leaves ~1 s later (docs/reference/rtm1-web-sdk.md §4.7). */
   accept(): void {
     const core = this.#core;
     core.ledger.count('invitation.accept');
@@ -115,7 +115,7 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
     this.#later(core.timing.acceptResendMs, () => this.#sendAccept());
   }
 
-  /** §2.4 checks; sends the refusal, then REFUSED synchronously. */
+  /** docs/reference/rtm1-web-sdk.md §2.4 checks; sends the refusal, then REFUSED synchronously. */
   refuse(): void {
     const core = this.#core;
     core.ledger.count('invitation.refuse');
@@ -157,7 +157,7 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
     this.emit('RemoteInvitationAccepted');
   }
 
-  /** §4.7: the cancel's content replaces `content`; this happens even in ACCEPT_SENT_TO_LOCAL. */
+  /** docs/reference/rtm1-web-sdk.md §4.7: the cancel's content replaces `content`; this happens even in ACCEPT_SENT_TO_LOCAL. */
   #onCancel(content: string): void {
     if (ENDED.has(this.#state)) return;
     this.#content = content;

@@ -27,7 +27,7 @@ import { AREA_CODES, LEGACY_AREA_CODES, LOG_FILTERS, SDK_PARAMETERS } from './na
 export interface FakeRtmLimits {
   /**
    * The documented ~10 channel-attribute writes per 5 s per client, across all its channels
-   * (§3.5). Off by default; when on, an excess write rejects with RtmUnavailableError 2, as a
+   * (docs/reference/rtm1-web-sdk.md §3.5). Off by default; when on, an excess write rejects with RtmUnavailableError 2, as a
    * server refusal does.
    */
   channelAttributeOps?: RateLimit | false;
@@ -48,14 +48,14 @@ export interface FakeRtmOptions {
   validateToken?: TokenValidator;
 }
 
-/** §1.1: the only keys `createInstance`'s config accepts. */
+/** docs/reference/rtm1-web-sdk.md §1.1: the only keys `createInstance`'s config accepts. */
 const CONFIG_KEYS: ReadonlySet<string> = new Set(['enableLogUpload', 'logFilter', 'enableCloudProxy']);
 /** A bound on `flush()` rounds, so work that keeps rescheduling itself at "now" fails loudly. */
 const MAX_FLUSH_ROUNDS = 10_000;
 
 /**
  * An in-memory stand-in for agora-rtm-sdk 1.6.0's `AgoraRTM` namespace, faithful to
- * `spec/rtm1-web-sdk.md`. Each instance is one RTM cloud: clients of the same App ID see each
+ * `docs/reference/rtm1-web-sdk.md`. Each instance is one RTM cloud: clients of the same App ID see each
  * other, other App IDs are isolated, and two `FakeRtm` instances never interact.
  *
  * Besides the namespace members it has test controls that are **not part of RTM**: `flush`,
@@ -76,13 +76,13 @@ export class FakeRtm implements RtmNamespaceLike {
   readonly PeerOnlineState = PeerOnlineState;
   readonly PeerSubscriptionOption = PeerSubscriptionOption;
   readonly MessageType = MessageType;
-  /** §1.1: the SDK's log-filter presets (the fake logs nothing, whatever the filter). */
+  /** docs/reference/rtm1-web-sdk.md §1.1: the SDK's log-filter presets (the fake logs nothing, whatever the filter). */
   readonly LOG_FILTER_OFF = LOG_FILTERS.OFF;
   readonly LOG_FILTER_ERROR = LOG_FILTERS.ERROR;
   readonly LOG_FILTER_WARNING = LOG_FILTERS.WARNING;
   readonly LOG_FILTER_INFO = LOG_FILTERS.INFO;
   readonly LOG_FILTER_DEBUG = LOG_FILTERS.DEBUG;
-  /** §1.1: a uuid v4 per loaded SDK; here per fake. */
+  /** docs/reference/rtm1-web-sdk.md §1.1: a uuid v4 per loaded SDK; here per fake. */
   readonly processId: string = uuidV4();
   readonly #parameters: Record<string, unknown> = { ...SDK_PARAMETERS };
 
@@ -110,7 +110,7 @@ export class FakeRtm implements RtmNamespaceLike {
   }
 
   /**
-   * §1.1: `appId` must be 32 ASCII letters/digits and `config` may only hold `enableLogUpload`,
+   * docs/reference/rtm1-web-sdk.md §1.1: `appId` must be 32 ASCII letters/digits and `config` may only hold `enableLogUpload`,
    * `logFilter`, `enableCloudProxy`; otherwise throws RtmInvalidArgumentError 1.
    */
   createInstance(appId: string, config: RtmConfigLike = {}, areaCodes?: string[]): FakeClient {
@@ -136,7 +136,7 @@ export class FakeRtm implements RtmNamespaceLike {
     });
   }
 
-  /** §1.1: sets one of the SDK's tuning parameters; unknown names are ignored, as in the SDK. */
+  /** docs/reference/rtm1-web-sdk.md §1.1: sets one of the SDK's tuning parameters; unknown names are ignored, as in the SDK. */
   setParameter(name: string, value: unknown): void {
     if (Object.keys(this.#parameters).includes(name)) this.#parameters[name] = value;
   }
@@ -146,7 +146,7 @@ export class FakeRtm implements RtmNamespaceLike {
   }
 
   /**
-   * §1.1: the SDK's area restriction, validated as it does (errors without a code). The fake
+   * docs/reference/rtm1-web-sdk.md §1.1: the SDK's area restriction, validated as it does (errors without a code). The fake
    * has one region, so a valid setting changes nothing.
    */
   setArea(area: { areaCodes: string[]; excludedArea?: string }): void {

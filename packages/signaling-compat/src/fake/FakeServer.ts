@@ -72,8 +72,8 @@ export class FakeServer {
   // Sessions
 
   /**
-   * §2.3 login check 5 (token) and §4.3: a second login of the same uid ends the first session
-   * (ABORTED/REMOTE_LOGIN there; other members see MemberLeft, the §5 P0.3 default).
+   * docs/reference/rtm1-web-sdk.md §2.3 login check 5 (token) and docs/reference/rtm1-web-sdk.md §4.3: a second login of the same uid ends the first session
+   * (ABORTED/REMOTE_LOGIN there; other members see MemberLeft, the docs/reference/rtm1-web-sdk.md §5 P0.3 default).
    */
   login(port: ClientPort, token: string | undefined): void {
     const verdict = this.#options.validateToken(token, port.uid, this.appId);
@@ -90,7 +90,7 @@ export class FakeServer {
   }
 
   /**
-   * A client back from RECONNECTING (§4.4): its session continues, or is rebuilt if it expired
+   * A client back from RECONNECTING (docs/reference/rtm1-web-sdk.md §4.4): its session continues, or is rebuilt if it expired
    * meanwhile. Either way the SDK re-sends its joins, user attributes and subscriptions, so the
    * session is brought in line with them (a leave sent while the connection was cut was lost).
    */
@@ -120,7 +120,7 @@ export class FakeServer {
 
   /**
    * `FakeRtm.disconnect/reconnect`: a cut connection makes the user UNREACHABLE to subscribers
-   * and, after 30 s, ends the session (MemberLeft for the others, §4.4); a restored one within
+   * and, after 30 s, ends the session (MemberLeft for the others, docs/reference/rtm1-web-sdk.md §4.4); a restored one within
    * the window just continues.
    */
   linkChanged(uid: string, up: boolean): void {
@@ -158,7 +158,7 @@ export class FakeServer {
     return true;
   }
 
-  /** §2.3 renewToken: the access point's verdict (invalid → 6, expired → 5, RenewTokenError). */
+  /** docs/reference/rtm1-web-sdk.md §2.3 renewToken: the access point's verdict (invalid → 6, expired → 5, RenewTokenError). */
   checkRenewedToken(uid: string, token: string): void {
     const verdict = this.#options.validateToken(token, uid, this.appId);
     if (verdict === 'invalid') throw unauthenticated(6, 'The token is invalid');
@@ -168,21 +168,21 @@ export class FakeServer {
   // -------------------------------------------------------------------------------------------
   // Messages and signals
 
-  /** §4.6: delivered (and acked true) only when the peer has a session with a live connection. */
+  /** docs/reference/rtm1-web-sdk.md §4.6: delivered (and acked true) only when the peer has a session with a live connection. */
   sendPeerMessage(port: ClientPort, peerId: string, message: RtmMessage): boolean {
     this.#requireSession(port);
     const props = { serverReceivedTs: this.#net.clock.now() };
     return this.#toUser(peerId, (peer) => peer.deliverPeerMessage(copyMessage(message), port.uid, props));
   }
 
-  /** Invitation signals and end-call messages travel as peer messages (§4.7 wire model). */
+  /** Invitation signals and end-call messages travel as peer messages (docs/reference/rtm1-web-sdk.md §4.7 wire model). */
   sendSignal(port: ClientPort, peerId: string, signal: InvitationSignal): boolean {
     if (!this.#sessionOf(port)) return false;
     const props = { serverReceivedTs: this.#net.clock.now() };
     return this.#toUser(peerId, (peer) => peer.deliverSignal(signal, port.uid, props));
   }
 
-  /** §4.5: to every other member; the sender's own copy is never sent. */
+  /** docs/reference/rtm1-web-sdk.md §4.5: to every other member; the sender's own copy is never sent. */
   sendChannelMessage(port: ClientPort, channelId: string, message: RtmMessage): void {
     const session = this.#requireSession(port);
     const record = this.#channels.get(channelId);
@@ -213,7 +213,7 @@ export class FakeServer {
     if (session) this.#removeMember(session, channelId);
   }
 
-  /** §1.3 / §6.4: page 0 of 200, in join order, the caller included. */
+  /** docs/reference/rtm1-web-sdk.md §1.3 / §6.4: page 0 of 200, in join order, the caller included. */
   members(channelId: string): string[] {
     return [...(this.#channels.get(channelId)?.members.keys() ?? [])].slice(0, MEMBERS_PAGE_SIZE);
   }
@@ -223,14 +223,14 @@ export class FakeServer {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Channel attributes (§4.12)
+  // Channel attributes (docs/reference/rtm1-web-sdk.md §4.12)
 
   /**
    * Stores the write with `lastUpdateUserId`/`lastUpdateTs` per written key and, when asked,
    * pushes the complete map to every member; the updater's own joined instances included
-   * (§6.2: the SDK does not filter it, so the fake's server does not either). Server-side
+   * (docs/reference/rtm1-web-sdk.md §6.2: the SDK does not filter it, so the fake's server does not either). Server-side
    * refusals (a rate limit when enabled, an overflow of the merged map, a bad channel ID)
-   * surface as RtmUnavailableError 2 (§3.5, §6.8).
+   * surface as RtmUnavailableError 2 (docs/reference/rtm1-web-sdk.md §3.5, §6.8).
    */
   writeChannelAttributes(port: ClientPort, channelId: string, write: AttributeWrite, notify: boolean): ChannelAttributes {
     this.#requireSession(port);
@@ -268,7 +268,7 @@ export class FakeServer {
   }
 
   // -------------------------------------------------------------------------------------------
-  // User attributes (§4.13; cleared with the session, the §6.9 choice)
+  // User attributes (docs/reference/rtm1-web-sdk.md §4.13; cleared with the session, the docs/reference/rtm1-web-sdk.md §6.9 choice)
 
   writeUserAttributes(port: ClientPort, write: AttributeWrite): void {
     const { attributes } = this.#requireSession(port);
@@ -280,7 +280,7 @@ export class FakeServer {
     }
   }
 
-  /** §4.13: a user without a session is "not online" (server 10008 → RtmUnavailableError 6). */
+  /** docs/reference/rtm1-web-sdk.md §4.13: a user without a session is "not online" (server 10008 → RtmUnavailableError 6). */
   readUserAttributes(uid: string, keys?: string[]): AttributesMap {
     const session = this.#sessions.get(uid);
     if (!session) throw unavailable(6, 'The user requested is not online');
@@ -289,7 +289,7 @@ export class FakeServer {
   }
 
   // -------------------------------------------------------------------------------------------
-  // Presence (§4.10)
+  // Presence (docs/reference/rtm1-web-sdk.md §4.10)
 
   /** Online = a session with a live connection. */
   isOnline(uid: string): boolean {
@@ -347,7 +347,7 @@ export class FakeServer {
   }
 
   /**
-   * §3.5: the documented channel-attribute write limit is per client, across all its channels
+   * docs/reference/rtm1-web-sdk.md §3.5: the documented channel-attribute write limit is per client, across all its channels
    * (one window per login session of a client). `undefined` when the limit is off.
    */
   #attributeRate(port: ClientPort): SlidingWindow | undefined {
@@ -388,7 +388,7 @@ export class FakeServer {
     if (this.#channels.get(channelId) === record) this.#channels.delete(channelId);
   }
 
-  /** §4.11: every member hears the change with the new size; MemberJoined/Left stop above 512. */
+  /** docs/reference/rtm1-web-sdk.md §4.11: every member hears the change with the new size; MemberJoined/Left stop above 512. */
   #announce(channelId: string, record: ChannelRecord, kind: MemberNotice['kind'], uid: string): void {
     const notice: MemberNotice = {
       kind,

@@ -3,7 +3,7 @@ import type { ClientCore } from './ClientCore';
 import { FakeRemoteInvitation } from './FakeRemoteInvitation';
 import type { InvitationSignal } from './wire';
 
-/** The callId of the legacy end-call signal (§4.9). */
+/** The callId of the legacy end-call signal (docs/reference/rtm1-web-sdk.md §4.9). */
 export const END_CALL_CALL_ID = '0';
 
 /** How a caller's LocalInvitation hears the callee's answers. */
@@ -23,9 +23,9 @@ export interface RemoteInvitationEndpoint {
 }
 
 /**
- * One client's incoming invitation signals (§4.7 wire model): a new invite becomes a
+ * One client's incoming invitation signals (docs/reference/rtm1-web-sdk.md §4.7 wire model): a new invite becomes a
  * RemoteInvitation, answers and cancels go to the invitation with that peer and callId, and the
- * end-call signal (callId "0") surfaces as a text message (§4.9).
+ * end-call signal (callId "0") surfaces as a text message (docs/reference/rtm1-web-sdk.md §4.9).
  */
 export class InvitationRouter {
   readonly #core: ClientCore;
@@ -52,7 +52,7 @@ export class InvitationRouter {
     const key = invitationKey(from, signal.callId);
     switch (signal.kind) {
       case 'invite': {
-        // §4.7: a duplicate invite (same callId) is ignored while the first is tracked.
+        // docs/reference/rtm1-web-sdk.md §4.7: a duplicate invite (same callId) is ignored while the first is tracked.
         if (this.#remote.has(key)) return;
         const invite = { callerId: from, callId: signal.callId, channelId: signal.channelId, content: signal.content };
         const invitation = new FakeRemoteInvitation(this.#core, invite, (endpoint) => this.#remote.set(key, endpoint));

@@ -3,7 +3,7 @@ import { MEMBER_COUNT_THROTTLE_MS } from './limits';
 import type { Network } from './Network';
 
 /**
- * §4.11 MemberCountUpdated: counts pass a 1 s throttle with leading and trailing edges, and only a
+ * docs/reference/rtm1-web-sdk.md §4.11 MemberCountUpdated: counts pass a 1 s throttle with leading and trailing edges, and only a
  * count that differs from the last one emitted is emitted (probe: `1` at once, a trailing `2`
  * one second later, `7` 1.5 s after that). The stored count starts at 0 and `reset()` returns it
  * to 0 on leave/logout, so the next join emits again.

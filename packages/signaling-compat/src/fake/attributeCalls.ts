@@ -1,5 +1,5 @@
 /**
- * User and channel attribute methods (rtm1-web-sdk.md §2.3 "Attribute methods", §3.3, §4.12,
+ * User and channel attribute methods (docs/reference/rtm1-web-sdk.md §2.3 "Attribute methods", docs/reference/rtm1-web-sdk.md §3.3, §4.12,
  * §4.13): argument checks first (most of them even when logged out), then 102, then one request
  * with the 10 s attribute timeout (code 7).
  */
@@ -46,7 +46,7 @@ export async function setLocalUserAttributes(core: ClientCore, attributes: unkno
   );
 }
 
-/** §3.3: checked on the map, then on the local copy merged with it. */
+/** docs/reference/rtm1-web-sdk.md §3.3: checked on the map, then on the local copy merged with it. */
 export async function addOrUpdateLocalUserAttributes(core: ClientCore, attributes: unknown): Promise<void> {
   raise(checkAttributeMap(attributes, USER_BUDGET));
   const written = { ...(attributes as AttributesMap) };
@@ -88,7 +88,7 @@ export async function getUserAttributes(core: ClientCore, userId: unknown): Prom
   return attributeRequest(core, 'getUserAttributes', (server) => server.readUserAttributes(userId));
 }
 
-/** §2.3: here 102 is checked before the arguments. */
+/** docs/reference/rtm1-web-sdk.md §2.3: here 102 is checked before the arguments. */
 export async function getUserAttributesByKeys(core: ClientCore, userId: unknown, keys: unknown): Promise<AttributesMap> {
   requireConnected(core);
   raise(checkGetKeys(keys));
@@ -150,7 +150,7 @@ export async function addOrUpdateChannelAttributes(
   await writeChannel(core, 'addOrUpdateChannelAttributes', channelId, { op: 'addOrUpdate', attributes: written }, notify);
 }
 
-/** @note compat: bad arguments here are RtmInvalidStatusError 3, not an argument error (§2.3). */
+/** @note compat: bad arguments here are RtmInvalidStatusError 3, not an argument error (docs/reference/rtm1-web-sdk.md §2.3). */
 export async function deleteChannelAttributesByKeys(
   core: ClientCore,
   channelId: unknown,
@@ -182,7 +182,7 @@ export async function getChannelAttributes(core: ClientCore, channelId: unknown)
   );
 }
 
-/** §2.3: here 102 is checked before the arguments. */
+/** docs/reference/rtm1-web-sdk.md §2.3: here 102 is checked before the arguments. */
 export async function getChannelAttributesByKeys(
   core: ClientCore,
   channelId: unknown,

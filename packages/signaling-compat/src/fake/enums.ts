@@ -1,5 +1,5 @@
 /**
- * The string enums of the `AgoraRTM` namespace (rtm1-web-sdk.md §1.1): every value equals its key,
+ * The string enums of the `AgoraRTM` namespace (docs/reference/rtm1-web-sdk.md §1.1): every value equals its key,
  * so `FakeRtm.ConnectionState.CONNECTED === 'CONNECTED'` exactly as in agora-rtm-sdk 1.6.0.
  */
 

@@ -1,6 +1,6 @@
 /**
- * The SDK's error objects (rtm1-web-sdk.md §2.1): an `Error` whose `name` is one of the
- * `Rtm*Error` strings, a numeric per-API `code` (§2.2) and a message of the form
+ * The SDK's error objects (docs/reference/rtm1-web-sdk.md §2.1): an `Error` whose `name` is one of the
+ * `Rtm*Error` strings, a numeric per-API `code` (docs/reference/rtm1-web-sdk.md §2.2) and a message of the form
  * `" Error Code <code>[, server Code <sc>] - <text>."`. The real classes are not exported, so
  * callers branch on `name` and `code`; this class is not exported from `signaling-compat/fake`
  * either, so tests cannot come to depend on `instanceof`.
@@ -10,7 +10,7 @@ import type { RtmErrorLike, RtmErrorName, RtmMethodName } from '../rtm/types';
 
 export class RtmError extends Error implements RtmErrorLike {
   override readonly name: RtmErrorName;
-  /** Numeric per §2.2; `undefined` for the few errors the SDK raises without a code. */
+  /** Numeric per docs/reference/rtm1-web-sdk.md §2.2; `undefined` for the few errors the SDK raises without a code. */
   readonly code: number;
   readonly serverCode?: number;
 
@@ -22,7 +22,7 @@ export class RtmError extends Error implements RtmErrorLike {
   }
 }
 
-/** §2.1: leading space, the code prefix, `" - "`, the text, and a trailing `.` if missing. */
+/** docs/reference/rtm1-web-sdk.md §2.1: leading space, the code prefix, `" - "`, the text, and a trailing `.` if missing. */
 function formatMessage(code: number | undefined, text: string, serverCode: number | undefined): string {
   const sentence = text.endsWith('.') ? text : `${text}.`;
   if (code === undefined) return sentence;
@@ -54,7 +54,7 @@ export const notLoggedIn = (text = 'The client is not logged in'): RtmError =>
 
 /**
  * `failNext(method, code)` without a name: the error class the SDK uses when that method fails
- * with that code (§2.3). Codes a method reports as argument/status/limit problems keep those
+ * with that code (docs/reference/rtm1-web-sdk.md §2.3). Codes a method reports as argument/status/limit problems keep those
  * classes; everything else is that method's server-side failure class.
  */
 export function defaultErrorName(method: RtmMethodName, code: number): RtmErrorName {
@@ -139,7 +139,7 @@ const ERROR_NAMES_BY_METHOD: Partial<Record<RtmMethodName, Record<number, RtmErr
   'invitation.refuse': INVITATION_NAMES,
 };
 
-/** §2.3: the class of a generic server-side failure per method. */
+/** docs/reference/rtm1-web-sdk.md §2.3: the class of a generic server-side failure per method. */
 const SERVER_FAILURE_NAME: Partial<Record<RtmMethodName, RtmErrorName>> = {
   logout: 'RtmUnknownError',
   'channel.sendMessage': 'RtmUnknownError',

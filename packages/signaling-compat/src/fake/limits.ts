@@ -1,33 +1,33 @@
 /**
- * Numbers from rtm1-web-sdk.md §3 and §4 that the 1.6.0 client enforces or waits for, and the
+ * Numbers from docs/reference/rtm1-web-sdk.md §3 and §4 that the 1.6.0 client enforces or waits for, and the
  * sliding window used for its rate limits.
  */
 
 import type { Clock } from '../rtm/clock';
 
-/** §3.1: user and channel IDs are 1–64 UTF-16 code units. */
+/** docs/reference/rtm1-web-sdk.md §3.1: user and channel IDs are 1–64 UTF-16 code units. */
 export const MAX_ID_LENGTH = 64;
-/** §3.2: text, or raw bytes + description bytes, per message. */
+/** docs/reference/rtm1-web-sdk.md §3.2: text, or raw bytes + description bytes, per message. */
 export const MAX_MESSAGE_BYTES = 32_768;
-/** §3.5: at most 180 peer + channel sends in any sliding 3 s, per login session. */
+/** docs/reference/rtm1-web-sdk.md §3.5: at most 180 peer + channel sends in any sliding 3 s, per login session. */
 export const MESSAGE_RATE = { max: 180, perMs: 3_000 } as const;
-/** §3.5: a login attempt that passed the state check blocks the next one for 500 ms. */
+/** docs/reference/rtm1-web-sdk.md §3.5: a login attempt that passed the state check blocks the next one for 500 ms. */
 export const LOGIN_SPACING_MS = 500;
-/** §3.4: channels joined or joining per client. */
+/** docs/reference/rtm1-web-sdk.md §3.4: channels joined or joining per client. */
 export const MAX_CHANNELS = 20;
-/** §3.4 */
+/** docs/reference/rtm1-web-sdk.md §3.4 */
 export const MAX_QUERY_PEERS = 256;
 export const MAX_COUNT_CHANNELS = 32;
 export const MAX_SUBSCRIBED_PEERS = 512;
 export const MAX_UNSUBSCRIBE_PEERS = 512;
-/** §1.3: getMembers asks the server for page 0 of size 200. */
+/** docs/reference/rtm1-web-sdk.md §1.3: getMembers asks the server for page 0 of size 200. */
 export const MEMBERS_PAGE_SIZE = 200;
-/** §1.3: MemberJoined / MemberLeft are not sent for channels above 512 members. */
+/** docs/reference/rtm1-web-sdk.md §1.3: MemberJoined / MemberLeft are not sent for channels above 512 members. */
 export const MEMBER_EVENTS_MAX_MEMBERS = 512;
-/** §3.4: invitation content and response. */
+/** docs/reference/rtm1-web-sdk.md §3.4: invitation content and response. */
 export const MAX_INVITATION_TEXT_BYTES = 8_192;
 
-/** §3.3: attribute maps. */
+/** docs/reference/rtm1-web-sdk.md §3.3: attribute maps. */
 export const ATTRIBUTES = {
   maxKeys: 32,
   maxKeyBytes: 32,
@@ -39,7 +39,7 @@ export const ATTRIBUTES = {
   maxChannelDeleteKeyLength: 512,
 } as const;
 
-/** §2.3 and §4: how long the SDK waits for each kind of answer (the code's values, §6.11). */
+/** docs/reference/rtm1-web-sdk.md §2.3 and §4: how long the SDK waits for each kind of answer (the code's values, docs/reference/rtm1-web-sdk.md §6.11). */
 export const TIMEOUTS = {
   loginMs: 12_000,
   messageMs: 10_000,
@@ -47,18 +47,18 @@ export const TIMEOUTS = {
   attributeMs: 10_000,
   queryMs: 10_000,
   renewTokenMs: 20_000,
-  /** §4.4: sends issued while RECONNECTING wait this long for the connection. */
+  /** docs/reference/rtm1-web-sdk.md §4.4: sends issued while RECONNECTING wait this long for the connection. */
   reconnectWaitMs: 9_000,
 } as const;
 
-/** §4.4 / §1.3: remote members see MemberLeft after this long without a connection. */
+/** docs/reference/rtm1-web-sdk.md §4.4 / §1.3: remote members see MemberLeft after this long without a connection. */
 export const OFFLINE_MEMBER_MS = 30_000;
-/** §4.11: MemberCountUpdated throttle, leading and trailing edge. */
+/** docs/reference/rtm1-web-sdk.md §4.11: MemberCountUpdated throttle, leading and trailing edge. */
 export const MEMBER_COUNT_THROTTLE_MS = 1_000;
-/** §4.7: the caller resends an invite that got no answer at all after this long. */
+/** docs/reference/rtm1-web-sdk.md §4.7: the caller resends an invite that got no answer at all after this long. */
 export const INVITE_NO_ANSWER_RESEND_MS = 6_000;
 
-/** §4.7 invitation timers; `FakeRtmOptions.invitation` overrides any of them. */
+/** docs/reference/rtm1-web-sdk.md §4.7 invitation timers; `FakeRtmOptions.invitation` overrides any of them. */
 export interface InvitationTiming {
   /** Caller: interval between invite attempts while the callee is offline (2 s). */
   retryMs: number;
@@ -88,7 +88,7 @@ export interface RateLimit {
 
 /**
  * Counts events in a sliding window. `tryTake()` records the event and returns true when the
- * window has room; §3.5 says the SDK counts every send that passes the check, so a refused event
+ * window has room; docs/reference/rtm1-web-sdk.md §3.5 says the SDK counts every send that passes the check, so a refused event
  * is not recorded.
  */
 export class SlidingWindow {

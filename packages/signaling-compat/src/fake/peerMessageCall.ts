@@ -14,15 +14,15 @@ import {
   PEER_MESSAGE_CODES,
 } from './validation';
 
-/** The result of an end-call message also says whether the SDK resent it (§4.9). */
+/** The result of an end-call message also says whether the SDK resent it (docs/reference/rtm1-web-sdk.md §4.9). */
 export type PeerMessageResult = PeerMessageSendResult & { hasReSent?: boolean };
 
 /**
- * `sendMessageToPeer`, checks in the SDK's order (§2.3): shape (even logged out), the
+ * `sendMessageToPeer`, checks in the SDK's order (docs/reference/rtm1-web-sdk.md §2.3): shape (even logged out), the
  * RECONNECTING wait, 102, a malformed end-call message, the 180/3 s limit (which counts every
  * send that got this far), then the type; an end-call message goes out as a cancel signal with
  * no peer-ID or size check; other messages check the peer ID and raw payload, then the size.
- * Resolves `{hasPeerReceived: false}` for an offline peer (§4.6).
+ * Resolves `{hasPeerReceived: false}` for an offline peer (docs/reference/rtm1-web-sdk.md §4.6).
  */
 export async function sendMessageToPeer(core: ClientCore, message: unknown, peerId: unknown): Promise<PeerMessageResult> {
   const codes = PEER_MESSAGE_CODES;
@@ -51,7 +51,7 @@ export async function sendMessageToPeer(core: ClientCore, message: unknown, peer
     answerAfterPushes: true,
   };
   if (endCall) {
-    // §4.9: an invitation-cancel signal with callId "0", channel = piece 2, extra = piece 3.
+    // docs/reference/rtm1-web-sdk.md §4.9: an invitation-cancel signal with callId "0", channel = piece 2, extra = piece 3.
     const signal = { kind: 'cancel', callId: END_CALL_CALL_ID, channelId: endCall.channelId, content: endCall.info } as const;
     const hasPeerReceived = await core.request({
       ...request,

@@ -1,5 +1,5 @@
 /**
- * Online status and member-count queries (rtm1-web-sdk.md §2.3, §4.10, §4.11): 102 first, then
+ * Online status and member-count queries (docs/reference/rtm1-web-sdk.md §2.3, §4.10, §4.11): 102 first, then
  * the ID-list checks, then one request with the 10 s query timeout (code 4).
  */
 
@@ -39,7 +39,7 @@ function queryRequest<T>(
 }
 
 /**
- * `{id: online}`. Side effect (§4.10): every queried peer that is subscribed and not UNREACHABLE
+ * `{id: online}`. Side effect (docs/reference/rtm1-web-sdk.md §4.10): every queried peer that is subscribed and not UNREACHABLE
  * gets a PeersOnlineStatusChanged with its fresh state, even when unchanged.
  */
 export async function queryPeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<PeersOnlineStatusResult> {
@@ -61,7 +61,7 @@ export async function queryPeersOnlineStatus(core: ClientCore, peerIds: unknown)
   );
 }
 
-/** Resolves on the server's ack; the initial state map follows asynchronously (§4.10). */
+/** Resolves on the server's ack; the initial state map follows asynchronously (docs/reference/rtm1-web-sdk.md §4.10). */
 export async function subscribePeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<void> {
   requireConnected(core);
   checkPeerList(peerIds);
@@ -89,7 +89,7 @@ export async function subscribePeersOnlineStatus(core: ClientCore, peerIds: unkn
   core.refreshSubscriptions(ids);
 }
 
-/** Fire-and-forget: resolves at once (§2.3). */
+/** Fire-and-forget: resolves at once (docs/reference/rtm1-web-sdk.md §2.3). */
 export async function unsubscribePeersOnlineStatus(core: ClientCore, peerIds: unknown): Promise<void> {
   requireConnected(core);
   checkPeerList(peerIds);
@@ -103,7 +103,7 @@ export async function unsubscribePeersOnlineStatus(core: ClientCore, peerIds: un
   core.fireAndForget((server, port) => server.unsubscribe(port, ids));
 }
 
-/** The locally cached subscribed IDs (§4.10). */
+/** The locally cached subscribed IDs (docs/reference/rtm1-web-sdk.md §4.10). */
 export async function queryPeersBySubscriptionOption(core: ClientCore, option: unknown): Promise<string[]> {
   requireConnected(core);
   if (option !== 'ONLINE_STATUS') throw invalidArgument(2, 'Subscription option not supported');
@@ -111,8 +111,8 @@ export async function queryPeersBySubscriptionOption(core: ClientCore, option: u
 }
 
 /**
- * `{channelId: count}`; the counts also feed MemberCountUpdated of joined instances (§4.11).
- * @note compat: more than 32 IDs is RtmInvalidArgumentError 5, not a limit error (§2.3).
+ * `{channelId: count}`; the counts also feed MemberCountUpdated of joined instances (docs/reference/rtm1-web-sdk.md §4.11).
+ * @note compat: more than 32 IDs is RtmInvalidArgumentError 5, not a limit error (docs/reference/rtm1-web-sdk.md §2.3).
  */
 export async function getChannelMemberCount(core: ClientCore, channelIds: unknown): Promise<ChannelMemberCountResult> {
   requireConnected(core);

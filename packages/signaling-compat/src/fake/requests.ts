@@ -4,7 +4,7 @@ import { notLoggedIn, type RtmError } from './errors';
 import type { FakeServer } from './FakeServer';
 import type { ClientPort } from './wire';
 
-/** The CONNECTED gate of every server-backed call (rtm1-web-sdk.md §2.3: code 102 otherwise). */
+/** The CONNECTED gate of every server-backed call (docs/reference/rtm1-web-sdk.md §2.3: code 102 otherwise). */
 export function requireConnected(core: ClientCore): void {
   if (core.state !== 'CONNECTED') throw notLoggedIn();
 }

@@ -1,6 +1,6 @@
 /**
- * The SDK's client-side argument checks (rtm1-web-sdk.md §3). Each check returns the error the
- * calling API reports, or `undefined`; callers run them in the order §2.3 lists.
+ * The SDK's client-side argument checks (docs/reference/rtm1-web-sdk.md §3). Each check returns the error the
+ * calling API reports, or `undefined`; callers run them in the order docs/reference/rtm1-web-sdk.md §2.3 lists.
  */
 
 import type { RtmMessage } from '../rtm/types';
@@ -8,7 +8,7 @@ import { invalidArgument, invalidStatus, limitExceeded, type RtmError } from './
 import { ATTRIBUTES, MAX_ID_LENGTH, MAX_INVITATION_TEXT_BYTES, MAX_MESSAGE_BYTES } from './limits';
 
 /**
- * §3.1, the one rule for user IDs and channel IDs: a string of 1–64 UTF-16 code units drawn from
+ * docs/reference/rtm1-web-sdk.md §3.1, the one rule for user IDs and channel IDs: a string of 1–64 UTF-16 code units drawn from
  * ASCII letters and digits, any JavaScript whitespace, and ``_!#$%&()+,.:;<=>?@[]^{|}~-``; the
  * exact string `"null"` is refused.
  */
@@ -22,7 +22,7 @@ export function isValidId(value: unknown): value is string {
   );
 }
 
-/** §1.1: an App ID is exactly 32 ASCII letters or digits. */
+/** docs/reference/rtm1-web-sdk.md §1.1: an App ID is exactly 32 ASCII letters or digits. */
 export const isValidAppId = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9]{32}$/.test(value);
 
@@ -41,7 +41,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof ctor === 'function' && ctor.prototype === proto && ctor.name === 'Object';
 }
 
-/** UTF-8 length, the unit of every size limit in §3. */
+/** UTF-8 length, the unit of every size limit in docs/reference/rtm1-web-sdk.md §3. */
 export function utf8Bytes(text: string): number {
   let bytes = 0;
   for (const char of text) {
@@ -52,7 +52,7 @@ export function utf8Bytes(text: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages (§2.3 sendMessageToPeer / RtmChannel.sendMessage, §3.2)
+// Messages (docs/reference/rtm1-web-sdk.md §2.3 sendMessageToPeer / RtmChannel.sendMessage, docs/reference/rtm1-web-sdk.md §3.2)
 
 /** The per-API codes of the message checks: peer messages and channel messages differ. */
 export interface MessageErrorCodes {
@@ -73,7 +73,7 @@ export type MessageInput = Record<string, unknown>;
 /**
  * Check 1: a plain object with a string `text` or a `Uint8Array` `rawMessage` (the type is
  * inferred when `messageType` is absent), not both. On success the SDK mutates the caller's
- * object (§3.2 side effect): it adds the inferred `messageType`, and a missing raw
+ * object (docs/reference/rtm1-web-sdk.md §3.2 side effect): it adds the inferred `messageType`, and a missing raw
  * `description` becomes `""`.
  */
 export function checkMessageShape(message: unknown, codes: MessageErrorCodes): RtmError | MessageInput {
@@ -115,7 +115,7 @@ export function checkDestination(message: MessageInput, destination: unknown, co
   return valid ? undefined : invalidArgument(codes.payload, 'The send message arguments are not valid');
 }
 
-/** The SDK sets a missing raw description to "" just before sending (§3.2 side effect). */
+/** The SDK sets a missing raw description to "" just before sending (docs/reference/rtm1-web-sdk.md §3.2 side effect). */
 export function defaultDescription(message: MessageInput): void {
   if (message.messageType === 'RAW' && message.description === undefined) message.description = '';
 }
@@ -135,7 +135,7 @@ export function checkMessageSize(message: MessageInput, codes: MessageErrorCodes
 }
 
 /**
- * §1.2: receivers get a new object, `{text, messageType}` or `{rawMessage, description,
+ * docs/reference/rtm1-web-sdk.md §1.2: receivers get a new object, `{text, messageType}` or `{rawMessage, description,
  * messageType}`; the bytes are copied so the sender's later writes cannot reach them.
  */
 export function normalizeMessage(message: MessageInput): RtmMessage {
@@ -157,13 +157,13 @@ export function copyMessage(message: RtmMessage): RtmMessage {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Attributes (§3.3)
+// Attributes (docs/reference/rtm1-web-sdk.md §3.3)
 
 /** The size the SDK gives a value: `new Blob([value]).size`, which coerces a non-string to a string. */
 const blobBytes = (value: unknown): number => utf8Bytes(String(value));
 
 /**
- * §3.3 map checks in the SDK's order: plain object, at most 32 keys, not empty, then per entry
+ * docs/reference/rtm1-web-sdk.md §3.3 map checks in the SDK's order: plain object, at most 32 keys, not empty, then per entry
  * the key size (1–32 bytes), the value size (at most 8 KB, measured before the type is looked
  * at), a non-empty string value, and finally the total budget (16 KB for user attributes, 32 KB
  * for channel attributes).
@@ -188,7 +188,7 @@ export function checkAttributeMap(map: unknown, totalBudget: number): RtmError |
 }
 
 /**
- * §2.3: delete*ByKeys wants a non-empty array without empty keys, and reports **StatusErr 3**.
+ * docs/reference/rtm1-web-sdk.md §2.3: delete*ByKeys wants a non-empty array without empty keys, and reports **StatusErr 3**.
  * @note compat: the SDK only reads each key's `length`: a number key passes, a null key throws
  * the TypeError of reading `length` of null.
  */
@@ -200,7 +200,7 @@ export function checkDeleteKeys(keys: unknown, maxKeyLength = Number.POSITIVE_IN
   return valid ? undefined : invalidStatus(3, 'arguments is not valid');
 }
 
-/** §2.3: get*ByKeys wants 1–32 keys of 1–32 characters each (only `length` is read, as above). */
+/** docs/reference/rtm1-web-sdk.md §2.3: get*ByKeys wants 1–32 keys of 1–32 characters each (only `length` is read, as above). */
 export function checkGetKeys(keys: unknown): RtmError | undefined {
   const valid =
     Array.isArray(keys) &&
@@ -210,12 +210,12 @@ export function checkGetKeys(keys: unknown): RtmError | undefined {
   return valid ? undefined : invalidArgument(3, 'arguments is not valid');
 }
 
-/** §2.3 ID lists (query, subscribe): a non-empty array of valid IDs, at most `max` of them. */
+/** docs/reference/rtm1-web-sdk.md §2.3 ID lists (query, subscribe): a non-empty array of valid IDs, at most `max` of them. */
 export function isIdList(ids: unknown, max = Number.POSITIVE_INFINITY): ids is string[] {
   return Array.isArray(ids) && ids.length > 0 && ids.length <= max && ids.every(isValidId);
 }
 
-/** §3.4: invitation content and response are at most 8192 UTF-8 bytes (exactly 8192 is accepted). */
+/** docs/reference/rtm1-web-sdk.md §3.4: invitation content and response are at most 8192 UTF-8 bytes (exactly 8192 is accepted). */
 export const fitsInvitationText = (text: unknown): boolean =>
   // @note compat: the SDK measures `TextEncoder.encode(text)`, which coerces a non-string value
   // to a string (undefined → ""), so a number or object passes if its string form fits.

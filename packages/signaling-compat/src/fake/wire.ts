@@ -1,6 +1,6 @@
 /**
  * What travels between the in-memory server and a client session: the notices a server pushes,
- * and the invitation signals (rtm1-web-sdk.md §4.7 "wire model": invite, accept, accept-ack,
+ * and the invitation signals (docs/reference/rtm1-web-sdk.md §4.7 "wire model": invite, accept, accept-ack,
  * reject, cancel, each carrying a callId).
  */
 
@@ -19,13 +19,13 @@ export type InvitationSignal =
   | { kind: 'refuse'; callId: string; response: string }
   | { kind: 'cancel'; callId: string; channelId: string; content: string };
 
-/** A membership change in a channel, sent to every member (the subject included: §4.11). */
+/** A membership change in a channel, sent to every member (the subject included: docs/reference/rtm1-web-sdk.md §4.11). */
 export interface MemberNotice {
   kind: 'joined' | 'left';
   uid: string;
   /** Channel size after the change. */
   count: number;
-  /** False above 512 members, where the server sends counts only (§1.3). */
+  /** False above 512 members, where the server sends counts only (docs/reference/rtm1-web-sdk.md §1.3). */
   announce: boolean;
 }
 
@@ -47,7 +47,7 @@ export interface ClientPort {
   tokenWillExpire(): void;
 }
 
-/** What a reconnecting client asks the server to restore when its old session has expired (§4.4). */
+/** What a reconnecting client asks the server to restore when its old session has expired (docs/reference/rtm1-web-sdk.md §4.4). */
 export interface SessionRestore {
   channels: string[];
   attributes: Map<string, string>;

@@ -269,7 +269,7 @@ export class ClientCore implements LinkWatcher {
   }
 
   /**
-   * §1.1 MIN_RECONNECT_TIMEOUT_IN_SECONDS (15…3600 s): the only way 2.3.0 gives up, that long after
+   * docs/reference/rtm2-web-sdk.md §1.1 MIN_RECONNECT_TIMEOUT_IN_SECONDS (15…3600 s): the only way 2.3.0 gives up, that long after
    * the login started (−10011, FAILED/LOGIN_TIMEOUT) or the link was lost (FAILED/RECONNECT_TIMEOUT).
    */
   #armGiveUp(): void {
@@ -353,7 +353,7 @@ export class ClientCore implements LinkWatcher {
       // docs/reference/rtm2-web-sdk.md §2.9: channel messages only while subscribed withMessage.
       if (this.subscriptions.get(channel)?.withMessage === false || !this.subscriptions.has(channel)) return;
     }
-    // §1.8: a message's timestamp is the receiver's clock at receipt, not the send time.
+    // docs/reference/rtm2-web-sdk.md §1.8: a message's timestamp is the receiver's clock at receipt, not the send time.
     this.listeners.emit(event, event === 'message' ? { ...payload, timestamp: this.now() } : payload);
   }
 

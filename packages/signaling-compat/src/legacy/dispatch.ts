@@ -3,7 +3,7 @@ import type { Log } from '../core/log';
 /**
  * The one way every legacy callback is called, in every dialect:
  * - the handler is read when the event fires (apps assign handlers after the call that causes them,
- *   sometimes inside other callbacks — legacy-usage.md §3.4), so late assignment works;
+ *   sometimes inside other callbacks — docs/reference/legacy-usage.md §3.4), so late assignment works;
  * - it is called as a method of its owner (`this` is the session/channel/call or callback object);
  * - anything that is not a function (the legacy `""` default, `undefined`, a typo'd name) is skipped;
  * - an exception from the app is contained and logged, never breaking the session — reading the
@@ -28,7 +28,7 @@ const later = /* @__PURE__ */ Promise.resolve();
 
 /**
  * `fireNow`, but never synchronously inside the API call that caused it: legacy callbacks came from
- * later socket messages (legacy-web-sdk.md §7.3). Order between events is kept.
+ * later socket messages (docs/reference/legacy-web-sdk.md §7.3). Order between events is kept.
  */
 export function fire(owner: object, name: string, args: readonly unknown[], log: Log): void {
   void later.then(() => fireNow(owner, name, args, log));

@@ -1,7 +1,7 @@
 import type { CallOperation } from '../core/CoreCall';
 
 /**
- * Results of invitation operations, reported the way seed 004's `JRTCCallCallback` does
+ * Results of invitation operations, reported the way docs/reference/call-result-callbacks.md's `JRTCCallCallback` does
  * (`onInviteResult(operatorId, result, reason)` & co.). Not part of the legacy SDKs: they fire only
  * when the app defines them, so legacy code is unaffected. The operation id is what the legacy
  * method returned (`channelInviteAccept()` → id); `reason` is `""` on success.

@@ -1,5 +1,5 @@
 /**
- * `signaling-compat/mapping`: the Signaling → RTM 1.x mapping table (seed 002) as typed data.
+ * `signaling-compat/mapping`: the Signaling → RTM 1.x mapping table (docs/reference/signaling-rtm-mapping-table.md) as typed data.
  * It drives the migration guide, the `scan` command and the coverage tests.
  */
 

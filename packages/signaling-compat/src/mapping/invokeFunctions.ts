@@ -1,6 +1,6 @@
 /**
- * The `io.agora.signal.*` functions of `invoke` (`spec/legacy-web-sdk.md` §6), carried as the
- * "User attributes and invoke" table of `spec/mapping-decisions.md` decides. The native flat API's
+ * The `io.agora.signal.*` functions of `invoke` (`docs/reference/legacy-web-sdk.md` §6), carried as the
+ * "User attributes and invoke" table of `docs/reference/mapping-decisions.md` decides. The native flat API's
  * `invoke(name, req, callID)` takes the same names; they are listed once, under the Web dialect
  * whose documentation defines them.
  */

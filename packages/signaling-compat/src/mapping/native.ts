@@ -1,6 +1,6 @@
 /**
- * Native flat API (`IAgoraAPI` + one `ICallBack` handler; the names seed 002 uses):
- * `spec/server-and-native-api.md` §2, carried as `spec/mapping-decisions.md` decides.
+ * Native flat API (`IAgoraAPI` + one `ICallBack` handler; the names docs/reference/signaling-rtm-mapping-table.md uses):
+ * `docs/reference/server-and-native-api.md` §2, carried as `docs/reference/mapping-decisions.md` decides.
  */
 
 import { defineOwner } from './define';

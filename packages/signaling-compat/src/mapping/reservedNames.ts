@@ -1,7 +1,7 @@
 /**
  * Names with a meaning to the legacy service rather than to the SDK: call extra keys
- * (`spec/legacy-web-sdk.md` §10, `spec/server-and-native-api.md` §1), special channels and
- * built-in channel attributes (`spec/legacy-usage.md` §2.11). They are the same in every dialect
+ * (`docs/reference/legacy-web-sdk.md` §10, `docs/reference/server-and-native-api.md` §1), special channels and
+ * built-in channel attributes (`docs/reference/legacy-usage.md` §2.11). They are the same in every dialect
  * and listed once, under the Web dialect.
  */
 

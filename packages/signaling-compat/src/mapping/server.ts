@@ -1,6 +1,6 @@
 /**
  * Server dialect (the Java Server SDK's object model with callback objects):
- * `spec/server-and-native-api.md` §1 and seed 000, carried as `spec/mapping-decisions.md` decides.
+ * `docs/reference/server-and-native-api.md` §1 and docs/reference/legacy-server-sdk.md, carried as `docs/reference/mapping-decisions.md` decides.
  */
 
 import { defineOwner } from './define';

@@ -1,6 +1,6 @@
 /**
- * The shape of the Signaling → RTM 1.x mapping table (seed 002, with the decisions of
- * `spec/mapping-decisions.md`). One entry per legacy member of each dialect.
+ * The shape of the Signaling → RTM 1.x mapping table (docs/reference/signaling-rtm-mapping-table.md, with the decisions of
+ * `docs/reference/mapping-decisions.md`). One entry per legacy member of each dialect.
  */
 
 /** The three shapes the legacy SDK shipped in. */

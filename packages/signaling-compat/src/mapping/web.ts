@@ -1,6 +1,6 @@
 /**
  * Web dialect (`Signal(appid)` → Session → Channel / Call with property callbacks):
- * `spec/legacy-web-sdk.md` §3–§5b, carried as `spec/mapping-decisions.md` decides.
+ * `docs/reference/legacy-web-sdk.md` §3–§5b, carried as `docs/reference/mapping-decisions.md` decides.
  */
 
 import { defineOwner } from './define';

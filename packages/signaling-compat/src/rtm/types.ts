@@ -131,7 +131,7 @@ export type RtmErrorName =
 
 /** The shape of every error the SDK throws or rejects with. */
 export interface RtmErrorLike extends Error {
-  /** Numeric per-API code (§2.2 of the RTM spec); `undefined` for a few internal errors. */
+  /** Numeric per-API code (docs/reference/rtm1-web-sdk.md §2.2); `undefined` for a few internal errors. */
   code?: number | string;
   serverCode?: number;
 }

@@ -2,7 +2,7 @@ import type { Clock, TimerHandle } from '../rtm/clock';
 import { MEMBER_COUNT_THROTTLE_MS as THROTTLE_MS } from './rtm1/limits';
 
 /**
- * §4.11 of docs/reference/rtm1-web-sdk.md: MemberCountUpdated at most once a second, leading and trailing edge, only
+ * docs/reference/rtm1-web-sdk.md §4.11: MemberCountUpdated at most once a second, leading and trailing edge, only
  * on change.
  */
 export class MemberCount {

@@ -48,7 +48,7 @@ export class OnlineStatus {
         report[id] = state;
       }
     });
-    // §4.10 of docs/reference/rtm1-web-sdk.md: a query of subscribed peers re-reports them.
+    // docs/reference/rtm1-web-sdk.md §4.10: a query of subscribed peers re-reports them.
     if (Object.keys(report).length > 0) this.#session.clock.setTimeout(() => this.#report(report), 0);
     return result;
   }

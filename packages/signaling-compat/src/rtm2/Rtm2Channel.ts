@@ -24,7 +24,7 @@ export interface ChannelHost extends AdapterSession {
   readonly channels: Map<string, Rtm2Channel>;
   takeMessageSlot(): boolean;
   /**
-   * docs/reference/rtm1-web-sdk.md §4.4: while RECONNECTING a send waits up to 9 s; `false` when the connection did
+   * docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §4.4: while RECONNECTING a send waits up to 9 s; `false` when the connection did
    * not come back.
    */
   waitWhileReconnecting(): Promise<boolean>;
@@ -70,7 +70,7 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
     this.#state = 'JOINING';
     host.channels.set(this.channelId, this);
     const subscribed = host.call('subscribe', 'channel.join', (rtm) =>
-      // §5 A17: explicit options; metadata for AttributesUpdated, presence for members.
+      // docs/reference/rtm2-web-sdk.md §5 A17: explicit options; metadata for AttributesUpdated, presence for members.
       rtm.subscribe(this.channelId, {
         withMessage: true,
         withPresence: true,
@@ -98,13 +98,13 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
   async leave(): Promise<void> {
     const host = this.#host;
     if (!host.everStarted) throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
-    if (this.#state === 'LEFT') throw invalidStatus(3, 'The channel does not join. Cannot leave the channel');
+    if (this.#state === 'LEFT') throw invalidStatus(3, 'The channel does not join. Cannot do the operation');
     if (this.#joining) {
       await this.#joining;
       if (this.#host.channels.get(this.channelId) !== this) return;
     }
     this.reset();
-    // §2.1: unsubscribe resolves without waiting for the server, and is not rate-limited.
+    // docs/reference/rtm2-web-sdk.md §2.1: unsubscribe resolves without waiting for the server, and is not rate-limited.
     void host.call('unsubscribe', 'channel.join', (rtm) => rtm.unsubscribe(this.channelId)).catch(() => undefined);
   }
 
@@ -119,7 +119,7 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
     if (host.state === 'RECONNECTING' && !(await host.waitWhileReconnecting())) {
       throw timeoutError(2, 'Executing "RtmClient.sendMessageToPeer" timed out while reconnecting');
     }
-    if (host.state !== 'CONNECTED') throw invalidStatus(102, 'Failed to send the channel message. The client is not logged in');
+    if (host.state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
     if (!host.takeMessageSlot()) throw limitExceeded(3, 'Messages exceeded the limit of 180 per 3 seconds');
     const late = checkMessageType(shaped) ?? checkRawPayload(shaped, codes) ?? checkMessageSize(shaped, codes);
     if (late) throw late;
@@ -162,7 +162,7 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
     if (this.#state === 'JOINED') this.emit('ChannelMessage', message, publisher, { serverReceivedTs });
   }
 
-  /** @internal §2.11 presence → MemberJoined/MemberLeft, diffing every snapshot after the first. */
+  /** @internal docs/reference/rtm2-web-sdk.md §2.11 presence → MemberJoined/MemberLeft, diffing every snapshot after the first. */
   presence(event: Rtm2PresenceEvent): void {
     if (this.#state === 'LEFT') return;
     const self = this.#host.uid;
@@ -199,7 +199,7 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
         leave(event.publisher);
         break;
       case 'INTERVAL': {
-        // Above the Console threshold joins and leaves come in batches (§2.11).
+        // Above the Console threshold joins and leaves come in batches (docs/reference/rtm2-web-sdk.md §2.11).
         const interval = event.interval;
         const users = (list: unknown): unknown[] =>
           Array.isArray((list as { users?: unknown })?.users) ? (list as { users: unknown[] }).users : [];
@@ -214,7 +214,7 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
     if (this.#state === 'JOINED' && this.#presencePrimed) this.#count.update(this.#members.size + 1);
   }
 
-  /** @internal §1.8 storage: the full map after every change; the first snapshot is the state at join. */
+  /** @internal docs/reference/rtm2-web-sdk.md §1.8 storage: the full map after every change; the first snapshot is the state at join. */
   storage(event: Rtm2StorageEvent): void {
     if (this.#state === 'LEFT') return;
     const first = !this.#storagePrimed;

@@ -138,7 +138,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   // ---- login, logout, tokens ----------------------------------------------------------------
 
   /**
-   * docs/reference/rtm1-web-sdk.md §2.3: the 1.x checks, CONNECTING/LOGIN inside the call, CONNECTED/LOGIN_SUCCESS
+   * docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §2.3: the 1.x checks, CONNECTING/LOGIN inside the call, CONNECTED/LOGIN_SUCCESS
    * before resolving.
    */
   async login(options: { uid: string; token?: string }): Promise<void> {
@@ -213,7 +213,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   }
 
   /**
-   * docs/reference/rtm1-web-sdk.md §2.3: waits for an in-flight login (and fails with its error); from ABORTED it is
+   * docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §2.3: waits for an in-flight login (and fails with its error); from ABORTED it is
    * local.
    */
   async logout(): Promise<void> {
@@ -237,7 +237,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
 
   async renewToken(token: string): Promise<void> {
     if (typeof token !== 'string' || token === '') throw invalidArgument(2, 'The token is not valid');
-    // §2.3 of docs/reference/rtm1-web-sdk.md: in ABORTED, 1.x never settles the promise.
+    // docs/reference/rtm1-web-sdk.md §2.3: in ABORTED, 1.x never settles the promise.
     if (this.#state === 'ABORTED') return new Promise<void>(() => undefined);
     if (this.#state === 'RECONNECTING') {
       if (this.#expiredWhileReconnecting) return this.#reloginWith(token);
@@ -252,7 +252,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   // ---- messages -------------------------------------------------------------------------------
 
   /**
-   * docs/reference/rtm1-web-sdk.md §2.3 order: shape, RECONNECTING wait, 102, end-call format, 180/3 s, type, peer,
+   * docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §2.3 order: shape, RECONNECTING wait, 102, end-call format, 180/3 s, type, peer,
    * payload, size.
    */
   async sendMessageToPeer(message: RtmMessage, peerId: string): Promise<PeerMessageSendResult & { hasReSent?: boolean }> {
@@ -278,7 +278,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     if (late) throw late;
     if (!isEncodable(shaped)) throw unavailable(1, 'Peer-to-peer message send failure');
     if (!isRtm2Id(peerId)) throw invalidArgument(6, `"${peerId}" is not a valid RTM 2.x user ID`);
-    // docs/reference/rtm1-web-sdk.md §4.9: an end-call message travels as the text 1.x receivers got: prefix,
+    // docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §4.9: an end-call message travels as the text 1.x receivers got: prefix,
     // channel, first info piece.
     const outgoing: RtmMessage = endCall
       ? { text: `${prefix}_${endCall.channelId}_${endCall.info}`, messageType: 'TEXT' }
@@ -369,7 +369,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     return this.#online.unsubscribe(peerIds);
   }
 
-  /** docs/reference/rtm1-web-sdk.md §2.3: ≤ 32 IDs; on 2.x one `getOnlineUsers` per channel (`totalOccupancy` only). */
+  /** docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §2.3: ≤ 32 IDs; on 2.x one `getOnlineUsers` per channel (`totalOccupancy` only). */
   async getChannelMemberCount(channelIds: string[]): Promise<ChannelMemberCountResult> {
     if (this.#state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
     const bad = (): RtmError => invalidArgument(2, 'The channel IDs are not valid');
@@ -441,7 +441,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     return this.#messages.tryTake();
   }
 
-  /** @internal §4.4 of docs/reference/rtm1-web-sdk.md: a send made while RECONNECTING waits up to 9 s. */
+  /** @internal docs/reference/rtm1-web-sdk.md §4.4: a send made while RECONNECTING waits up to 9 s. */
   waitWhileReconnecting(): Promise<boolean> {
     if (this.#state !== 'RECONNECTING') return Promise.resolve(this.#state === 'CONNECTED');
     return new Promise<boolean>((resolve) => {
@@ -524,7 +524,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     this.channels.get(event.channelName)?.storage(event);
   }
 
-  /** @internal §4.2 of docs/reference/rtm1-web-sdk.md: one warning per token value. */
+  /** @internal docs/reference/rtm1-web-sdk.md §4.2: one warning per token value. */
   onTokenWillExpire(): void {
     if (this.#state !== 'CONNECTED' && this.#state !== 'RECONNECTING') return;
     if (this.#warnedToken === this.#token) return;
@@ -546,7 +546,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   }
 
   #failed(reasonCode: string): void {
-    // §4.2 of docs/reference/rtm1-web-sdk.md: a token that expires while RECONNECTING gives only
+    // docs/reference/rtm1-web-sdk.md §4.2: a token that expires while RECONNECTING gives only
     // TokenExpired, and the reconnection waits for renewToken; 2.x ends the session (FAILED), so
     // renewToken logs in again with the new token (docs/reference/rtm2-web-sdk.md §2.4).
     if (reasonCode === 'TOKEN_EXPIRED' && this.#state === 'RECONNECTING') {

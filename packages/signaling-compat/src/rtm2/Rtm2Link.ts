@@ -35,7 +35,7 @@ export class Rtm2Link {
   constructor(rtm: Rtm2ClientLike, clock: Clock, rateLimits?: Readonly<Record<string, number>>) {
     this.rtm = rtm;
     this.gate = new RateGate(clock, rateLimits);
-    // A listener that throws makes 2.x skip the listeners after it (§2.17): nothing escapes here.
+    // A listener that throws makes 2.x skip the listeners after it (docs/reference/rtm2-web-sdk.md §2.17): nothing escapes here.
     const forward =
       <E extends keyof Rtm2EventMap>(handle: (owner: LinkOwner, ...args: Parameters<Rtm2EventMap[E]>) => void) =>
       (...args: Parameters<Rtm2EventMap[E]>): void => {
@@ -50,7 +50,7 @@ export class Rtm2Link {
     rtm.addEventListener('message', forward<'message'>((owner, event) => owner.onMessage(event)));
     rtm.addEventListener('presence', forward<'presence'>((owner, event) => owner.onPresence(event)));
     rtm.addEventListener('storage', forward<'storage'>((owner, event) => owner.onStorage(event)));
-    // §5 A20: one notice fires both `tokenPrivilegeWillExpire("")` and `token`; only the first is used,
+    // docs/reference/rtm2-web-sdk.md §5 A20: one notice fires both `tokenPrivilegeWillExpire("")` and `token`; only the first is used,
     // and a non-empty name is a stream-channel token the adapter never holds.
     rtm.addEventListener(
       'tokenPrivilegeWillExpire',

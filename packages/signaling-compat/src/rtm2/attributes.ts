@@ -8,7 +8,7 @@ import { decodeKey, encodeKey, isRtm2Id } from './wire';
 
 /**
  * 1.x channel and user attributes over 2.x storage (docs/reference/rtm2-web-sdk.md §1.5, §2.12).
- * The 1.x checks run first, with 1.x's errors; then the keys must pass the 2.x ID rule (§5 A8).
+ * The 1.x checks run first, with 1.x's errors; then the keys must pass the 2.x ID rule (docs/reference/rtm2-web-sdk.md §5 A8).
  * 1.x `set*` replaces the whole map: on 2.x that is an upsert of the new items followed by a
  * removal of the keys that are gone (two writes; subscribers see both). Every write stamps the
  * author and time so the 1.x `lastUpdateUserId`/`lastUpdateTs` fields can be filled.
@@ -37,7 +37,7 @@ function toAttributesMap(metadata: unknown): AttributesMap {
 }
 
 /**
- * §2.12: a 2.x storage call carries at most 16 KB and 32 items, while a 1.x map may hold 32 KB
+ * docs/reference/rtm2-web-sdk.md §2.12: a 2.x storage call carries at most 16 KB and 32 items, while a 1.x map may hold 32 KB
  * (channel) or 16 KB (user) plus per-key overhead, so one 1.x write becomes as many 2.x writes
  * as it takes (each one a storage event for subscribers).
  */
@@ -264,7 +264,7 @@ export class Attributes {
   }
 
   /**
-   * 1.x user attributes end with the session; 2.x keeps them (§1.5). Before logging out, a client
+   * 1.x user attributes end with the session; 2.x keeps them (docs/reference/rtm2-web-sdk.md §1.5). Before logging out, a client
    * that wrote any clears them, so the next session starts empty as on 1.x.
    */
   async clearOnLogout(): Promise<void> {

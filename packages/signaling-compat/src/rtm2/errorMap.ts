@@ -148,7 +148,7 @@ const FACTORIES: Record<RtmErrorName, (code: number, text: string) => RtmError> 
 };
 
 /**
- * §2.3 of docs/reference/rtm1-web-sdk.md: what 1.x reports when a request gets no answer in time
+ * docs/reference/rtm1-web-sdk.md §2.3: what 1.x reports when a request gets no answer in time
  * (`[class, code, seconds]`). 2.x's own timeouts are longer for some calls (13 s for a USER
  * publish), so the adapter keeps 1.x's.
  */

@@ -51,7 +51,7 @@ export function fromRtm2(namespace: Rtm2NamespaceLike, options: Rtm2AdapterOptio
     END_CALL_PREFIX,
     VERSION: namespace.VERSION,
     clock: options.clock ?? namespace.clock,
-    /** §1.1 of docs/reference/rtm1-web-sdk.md: the 1.x App ID and config checks, thrown. */
+    /** docs/reference/rtm1-web-sdk.md §1.1: the 1.x App ID and config checks, thrown. */
     createInstance(appId: string, config?: RtmConfigLike) {
       if (!isValidAppId(appId)) throw invalidArgument(1, 'The App ID is not valid');
       if (config !== undefined) {

@@ -11,7 +11,7 @@ export type Rtm2ChannelType = 'MESSAGE' | 'STREAM' | 'USER';
 
 export type Rtm2LinkState = 'IDLE' | 'CONNECTING' | 'CONNECTED' | 'DISCONNECTED' | 'SUSPENDED' | 'FAILED';
 
-/** §1.2: the constructor options the adapter sets. */
+/** docs/reference/rtm2-web-sdk.md §1.2: the constructor options the adapter sets. */
 export interface Rtm2Config {
   presenceTimeout?: number;
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'none';
@@ -23,7 +23,7 @@ export interface Rtm2Response {
   timestamp: number;
 }
 
-/** §1.8 `message`. USER messages carry the receiver's own ID as `channelName`. */
+/** docs/reference/rtm2-web-sdk.md §1.8 `message`. USER messages carry the receiver's own ID as `channelName`. */
 export interface Rtm2MessageEvent {
   channelType: Rtm2ChannelType;
   channelName: string;
@@ -43,7 +43,7 @@ export interface Rtm2UserList {
   userCount: number;
 }
 
-/** §1.8 `presence`; REMOTE_* never concern the local user. */
+/** docs/reference/rtm2-web-sdk.md §1.8 `presence`; REMOTE_* never concern the local user. */
 export interface Rtm2PresenceEvent {
   eventType: string;
   channelType: Rtm2ChannelType;
@@ -67,7 +67,7 @@ export interface Rtm2StorageData {
   metadata: Record<string, Rtm2MetadataDetail>;
 }
 
-/** §1.8 `storage`: always the full data set; the first event per channel/user is SNAPSHOT. */
+/** docs/reference/rtm2-web-sdk.md §1.8 `storage`: always the full data set; the first event per channel/user is SNAPSHOT. */
 export interface Rtm2StorageEvent {
   channelType: Rtm2ChannelType;
   channelName: string;
@@ -78,7 +78,7 @@ export interface Rtm2StorageEvent {
   timestamp: number;
 }
 
-/** §1.8 `linkState`. */
+/** docs/reference/rtm2-web-sdk.md §1.8 `linkState`. */
 export interface Rtm2LinkStateEvent {
   currentState: Rtm2LinkState;
   previousState: Rtm2LinkState;
@@ -175,7 +175,7 @@ export interface Rtm2Storage {
   getUserMetadata(options?: { userId?: string }): Promise<Rtm2MetadataResponse>;
 }
 
-/** §1.3: one `RTM` instance. Listeners only through `addEventListener` (§2.17). */
+/** docs/reference/rtm2-web-sdk.md §1.3: one `RTM` instance. Listeners only through `addEventListener` (docs/reference/rtm2-web-sdk.md §2.17). */
 export interface Rtm2ClientLike {
   login(options?: { token?: string }): Promise<Rtm2Response>;
   logout(): Promise<Rtm2Response>;
@@ -189,7 +189,7 @@ export interface Rtm2ClientLike {
   readonly storage: Rtm2Storage;
 }
 
-/** §1.1: the `AgoraRTM` 2.x namespace (an `RTM` constructor, no `createInstance`). */
+/** docs/reference/rtm2-web-sdk.md §1.1: the `AgoraRTM` 2.x namespace (an `RTM` constructor, no `createInstance`). */
 export interface Rtm2NamespaceLike {
   RTM: new (appId: string, userId: string, config?: Rtm2Config) => Rtm2ClientLike;
   readonly VERSION: string;
@@ -197,7 +197,7 @@ export interface Rtm2NamespaceLike {
   readonly clock?: Clock;
 }
 
-/** The shape of every 2.x error (§1.10): `errorCode` is the numeric code. */
+/** The shape of every 2.x error (docs/reference/rtm2-web-sdk.md §1.10): `errorCode` is the numeric code. */
 export interface Rtm2ErrorLike {
   name?: string;
   code?: number;

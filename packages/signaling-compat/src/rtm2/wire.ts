@@ -74,7 +74,7 @@ export const utf8 = (text: string): Uint8Array => encoder.encode(text);
 export const fromUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
 
 /**
- * §2.6: the one 2.x rule for user IDs, channel names and metadata keys: 1–64 of ASCII letters,
+ * docs/reference/rtm2-web-sdk.md §2.6: the one 2.x rule for user IDs, channel names and metadata keys: 1–64 of ASCII letters,
  * digits, space and ``!#$%&()+,-:;<=>?@[]^_{|}~``, not starting with `_`. Stricter than 1.x: no
  * `.`, no other whitespace, no leading `_`.
  */
@@ -91,7 +91,7 @@ export function isRtm2Id(value: unknown): value is string {
 const KEY_ESCAPE = '~';
 
 /**
- * §5 A8: 2.x metadata keys follow the ID rule, 1.x attribute keys had only a length rule
+ * docs/reference/rtm2-web-sdk.md §5 A8: 2.x metadata keys follow the ID rule, 1.x attribute keys had only a length rule
  * (legacy built-ins such as `_auto_update_num` start with `_`). Keys 2.x refuses are stored
  * escaped: `~` plus two hex digits for a leading `_`, for every character outside the 2.x set,
  * and for `~` itself; every other key is stored as it is. `undefined` when the escaped key is

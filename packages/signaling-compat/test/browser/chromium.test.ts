@@ -16,7 +16,7 @@ if (!hasChromium) {
 
 const resultsDir = join(workspaceRoot, 'test-results');
 
-/** The login failure codes the legacy Web SDK could report (spec/legacy-web-sdk.md §4.3). */
+/** The login failure codes the legacy Web SDK could report (docs/reference/legacy-web-sdk.md §4.3). */
 const WEB_LOGIN_FAILURE_CODES = [201, 204, 206, 207, 209];
 
 interface ChatPage {

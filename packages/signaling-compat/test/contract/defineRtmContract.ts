@@ -10,7 +10,7 @@ import { presenceCases } from './cases/presence';
 import type { ContractBackend, ContractEnv } from './env';
 
 /**
- * The RTM 1.x behaviour the shim relies on (spec/rtm1-web-sdk.md §5 P0 + P1), written once
+ * The RTM 1.x behaviour the shim relies on (docs/reference/rtm1-web-sdk.md §5 P0 + P1), written once
  * against `RtmClientLike` and run against any backend: FakeRtm always, the real SDK when
  * credentials are given. Cases that need a hand-driven clock or fake-only controls are skipped
  * on backends without them.

@@ -2,7 +2,7 @@ import { RTM2_DIFFERENCES } from './rtm2Expectations';
 
 /**
  * Where the fake and the real SDK are known or allowed to differ: every behaviour the RTM spec
- * leaves open (rtm1-web-sdk.md §6), with the choice FakeRtm makes and why. On the real backend an
+ * leaves open (docs/reference/rtm1-web-sdk.md §6), with the choice FakeRtm makes and why. On the real backend an
  * `'undetermined'` value skips the assertion instead of guessing.
  */
 
@@ -24,41 +24,41 @@ export const KNOWN_DIFFERENCES = {
   getMembersIncludesSelf: {
     fake: true,
     real: 'undetermined',
-    reason: '§6.4: the SDK asks the server for the member page; the fake lists every member, the caller included.',
+    reason: 'docs/reference/rtm1-web-sdk.md §6.4: the SDK asks the server for the member page; the fake lists every member, the caller included.',
   },
   updaterGetsAttributesUpdated: {
     fake: true,
     real: 'undetermined',
     reason:
-      '§6.2: the SDK does not filter the updater out; the server decides. The fake broadcasts to every joined member, updater included.',
+      'docs/reference/rtm1-web-sdk.md §6.2: the SDK does not filter the updater out; the server decides. The fake broadcasts to every joined member, updater included.',
   },
   selfPeerMessageAcked: {
     fake: true,
     real: 'undetermined',
     reason:
-      '§6.7: the server ack for a message to oneself is unknown; the fake acks it as delivered (the user is online) and the receiver drops it.',
+      'docs/reference/rtm1-web-sdk.md §6.7: the server ack for a message to oneself is unknown; the fake acks it as delivered (the user is online) and the receiver drops it.',
   },
   userAttributesClearedOnLogout: {
     fake: true,
     real: 'undetermined',
-    reason: '§6.9: documented for native SDKs only; the fake clears them with the session.',
+    reason: 'docs/reference/rtm1-web-sdk.md §6.9: documented for native SDKs only; the fake clears them with the session.',
   },
   othersSeeMemberLeftOnRemoteLogin: {
     fake: true,
     real: 'undetermined',
-    reason: '§5 P0.3 / §6.6: the typings say the kicked session leaves its channels; the fake tells the others.',
+    reason: 'docs/reference/rtm1-web-sdk.md §5 P0.3 / §6.6: the typings say the kicked session leaves its channels; the fake tells the others.',
   },
   connectingInsideLogin: {
     fake: true,
     remote: false,
     real: true,
     reason:
-      '§4.1: CONNECTING/LOGIN is emitted inside login(). Through connectFakeRtm it is the server fake that emits it, so the app hears it one socket hop later (latency), still before CONNECTED and before login() resolves.',
+      'docs/reference/rtm1-web-sdk.md §4.1: CONNECTING/LOGIN is emitted inside login(). Through connectFakeRtm it is the server fake that emits it, so the app hears it one socket hop later (latency), still before CONNECTED and before login() resolves.',
   },
   othersSeeMemberLeftOnLogout: {
     fake: true,
     real: true,
-    reason: '§4.14: inferred (logout sends quit); the fake tells the others at once.',
+    reason: 'docs/reference/rtm1-web-sdk.md §4.14: inferred (logout sends quit); the fake tells the others at once.',
   },
 } satisfies Record<string, KnownDifference<boolean>>;
 

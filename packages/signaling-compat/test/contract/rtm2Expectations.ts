@@ -14,35 +14,35 @@ export interface Rtm2Difference {
 export const RTM2_DIFFERENCES: Partial<Record<string, Rtm2Difference>> = {
   getMembersIncludesSelf: {
     value: true,
-    reason: '§1.4: getMembers is presence.getOnlineUsers, which lists every member (FakeRtm2: the caller included, Q12).',
+    reason: 'docs/reference/rtm2-web-sdk.md §1.4: getMembers is presence.getOnlineUsers, which lists every member (FakeRtm2: the caller included, Q12).',
   },
   updaterGetsAttributesUpdated: {
     value: true,
-    reason: '§1.8: every withMetadata subscriber gets the storage event, the writer included (FakeRtm2, Q7).',
+    reason: 'docs/reference/rtm2-web-sdk.md §1.8: every withMetadata subscriber gets the storage event, the writer included (FakeRtm2, Q7).',
   },
   userAttributesClearedOnLogout: {
     value: true,
-    reason: '§1.5: 2.x keeps user metadata; the adapter removes what the session wrote before logging out.',
+    reason: 'docs/reference/rtm2-web-sdk.md §1.5: 2.x keeps user metadata; the adapter removes what the session wrote before logging out.',
   },
   othersSeeMemberLeftOnRemoteLogin: {
     value: true,
-    reason: '§5 A1: the displaced client unsubscribes its channels from the shared 2.x instance.',
+    reason: 'docs/reference/rtm2-web-sdk.md §5 A1: the displaced client unsubscribes its channels from the shared 2.x instance.',
   },
   othersSeeMemberLeftOnLogout: {
     value: true,
-    reason: '§2.4: 2.x logout leaves every channel (REMOTE_LEAVE for the others).',
+    reason: 'docs/reference/rtm2-web-sdk.md §2.4: 2.x logout leaves every channel (REMOTE_LEAVE for the others).',
   },
 };
 
 export const RTM2_KNOWN_FAILURES: Readonly<Record<string, string>> = {
   'exposes VERSION and END_CALL_PREFIX':
     "VERSION is the 2.x SDK's (2.3.0): the namespace says what it runs on; END_CALL_PREFIX is 1.x's.",
-  'accepts every §3.1 ID form: spaces, punctuation, 64 characters, "NULL"':
-    '§2.6: 2.x refuses ".", whitespace other than a space, and a leading "_" in user IDs; login fails with RtmInvalidArgumentError 3.',
+  'accepts every ID form of the 1.x rule: spaces, punctuation, 64 characters, "NULL"':
+    'docs/reference/rtm2-web-sdk.md §2.6: 2.x refuses ".", whitespace other than a space, and a leading "_" in user IDs; login fails with RtmInvalidArgumentError 3.',
   'checks type, peer ID, raw payload and size in that order once logged in':
-    '§2.7: a RAW message with a description travels framed under customType rtm1.raw, and 2.x counts customType toward the 32 768 bytes, so one within 12 bytes of the limit fails with RtmLimitExceededError 7.',
+    'docs/reference/rtm2-web-sdk.md §2.7: a RAW message with a description travels framed under customType rtm1.raw, and 2.x counts customType toward the 32 768 bytes, so one within 12 bytes of the limit fails with RtmLimitExceededError 7.',
   'AttributesUpdated carries the full map, only when asked, only to joined instances':
-    '§1.8: 2.x notifies every withMetadata subscriber of every write; enableNotificationToChannelMembers: false cannot be honoured.',
+    'docs/reference/rtm2-web-sdk.md §1.8: 2.x notifies every withMetadata subscriber of every write; enableNotificationToChannelMembers: false cannot be honoured.',
   'subscribe resolves, then reports every subscribed peer once, then only changes':
     '2.x has no online-status subscription: the adapter re-checks subscribed peers every onlineStatusPollMs (10 s), so a change shows at the next check.',
   'others see MemberLeft after 30 s offline, and MemberJoined when it comes back':

@@ -3,7 +3,7 @@ import type { FakeRemoteInvitation } from '../../src/fake';
 import { Transcript } from '../contract/testKit';
 import { setup } from './env';
 
-/** Invitation paths that need latency or a cut connection at a precise moment (§4.7). */
+/** Invitation paths that need latency or a cut connection at a precise moment (docs/reference/rtm1-web-sdk.md §4.7). */
 describe('invitation handshake details', () => {
   it('a duplicate invite (same callId, resent after 6 s without answer) is ignored', async () => {
     const { rtm, clock, login } = setup({ latencyMs: 4_000 });

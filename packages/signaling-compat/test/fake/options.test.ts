@@ -69,7 +69,7 @@ describe('FakeRtm options', () => {
       ['state', 'CONNECTING', 'LOGIN'],
       ['state', 'CONNECTED', 'LOGIN_SUCCESS'],
     ]);
-    // A token equal to the App ID counts as no token (§2.3).
+    // A token equal to the App ID counts as no token (docs/reference/rtm1-web-sdk.md §2.3).
     expect(seen).toEqual([
       ['bad', 'alice', APP_ID],
       ['old', 'alice', APP_ID],

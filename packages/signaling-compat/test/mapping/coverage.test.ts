@@ -62,5 +62,5 @@ describe('mapping table ↔ Server and native dialect objects', () => {
   });
 });
 
-/** Seed 004's opt-in invitation results: beyond the legacy surface, so not in the legacy table. */
+/** docs/reference/call-result-callbacks.md's opt-in invitation results: beyond the legacy surface, so not in the legacy table. */
 const RESULT_CALLBACKS = ['onInviteResult', 'onCancelInviteResult', 'onAcceptInviteResult', 'onRejectInviteResult'];

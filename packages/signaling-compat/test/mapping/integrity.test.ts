@@ -15,7 +15,7 @@ const KIND_OF_OWNER: Record<string, MappingEntry['kind']> = {
   attribute: 'special-attribute',
 };
 
-/** Every method and event name in the Signaling column of seed 002, spelled as the seed spells them. */
+/** Every method and event name in the Signaling column of docs/reference/signaling-rtm-mapping-table.md, spelled as the table spells them. */
 const SEED_002_NAMES = [
   'getInstance', 'createAgoraSDKInstance', 'callbackSet', 'login', 'login2', 'logout', 'getStatus', 'destroy',
   'onLoginSuccess', 'onLoginFailed', 'onLogout', 'messageInstantSend', 'onMessageSendSuccess', 'onMessageSendError',
@@ -70,7 +70,7 @@ describe('mapping table integrity', () => {
     expect(findMapping('native', 'ICallBack', 'onUserAttributeResult')).toBeUndefined();
   });
 
-  test('every method and event named in seed 002 is mapped for the native dialect (seed spellings via aliases)', () => {
+  test('every method and event named in docs/reference/signaling-rtm-mapping-table.md is mapped for the native dialect (its spellings via aliases)', () => {
     const resolve = (name: string) => {
       const alias = MEMBER_ALIASES.find((a) => a.dialect === 'native' && a.alias === name);
       const member = alias?.member ?? name;
@@ -88,7 +88,7 @@ describe('mapping table integrity', () => {
 });
 
 describe('mapping table coverage of the legacy surface', () => {
-  test('Web: Signal, Session, Channel, Call (legacy-web-sdk.md §3–§5b)', () => {
+  test('Web: Signal, Session, Channel, Call (docs/reference/legacy-web-sdk.md §3–§5b)', () => {
     expect(membersOf('web', 'Signal')).toEqual(
       ['Signal', 'appid', 'configure', 'getSDKVersion', 'getSDKVersion_int', 'login', 'setDoLog', 'setUpDebugging', 'setup_debugging', 'vid'].sort(),
     );
@@ -121,7 +121,7 @@ describe('mapping table coverage of the legacy surface', () => {
     expect(membersOf('web', 'Call', 'property')).toEqual(['channelName', 'extra', 'peer']);
   });
 
-  test('Web: every documented invoke function (§6), the extra keys, special channels and built-in attributes', () => {
+  test('Web: every documented invoke function (docs/reference/legacy-web-sdk.md §6), the extra keys, special channels and built-in attributes', () => {
     expect(membersOf('web', 'invoke')).toEqual(
       [
         'user_query_user_status', 'user_set_attr', 'user_get_attr', 'user_get_attr_all', 'channel_query_num',
@@ -143,7 +143,7 @@ describe('mapping table coverage of the legacy surface', () => {
     expect(emulatedAttributes).toEqual(['_member_num', '_auto_update_num']);
   });
 
-  test('Server: the classes and every callback-class method (server-and-native-api.md §1)', () => {
+  test('Server: the classes and every callback-class method (docs/reference/server-and-native-api.md §1)', () => {
     expect(membersOf('server', 'Signal')).toEqual(
       ['Signal', 'channelQueryUserNum', 'getStatus', 'login', 'setDoLog', 'userGetAttr', 'userGetAttrAll', 'userSetAttr'].sort(),
     );
@@ -169,7 +169,7 @@ describe('mapping table coverage of the legacy surface', () => {
     expect(membersOf('server', 'UserAttrCallback')).toEqual(['onUserGetAttr', 'onUserGetAttrAll', 'onUserSetAttr']);
   });
 
-  test('Native: every method and every ICallBack event (server-and-native-api.md §2)', () => {
+  test('Native: every method and every ICallBack event (docs/reference/server-and-native-api.md §2)', () => {
     expect(membersOf('native', 'AgoraAPI')).toEqual(
       [
         'getInstance', 'createAgoraSDKInstance', 'callbackSet', 'callbackGet', 'login', 'login2', 'logout', 'channelJoin',

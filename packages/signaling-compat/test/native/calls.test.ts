@@ -5,7 +5,7 @@ import { BACKEND } from '../support/harness';
 import { NATIVE_EVENTS, NATIVE_RESULT_EVENTS, nativeWorld } from './nativeHarness';
 
 const uid = accountUid;
-/** RTM sends an accept about 1 s after `accept()` (rtm1-web-sdk.md §4.7). */
+/** RTM sends an accept about 1 s after `accept()` (docs/reference/rtm1-web-sdk.md §4.7). */
 const ACCEPT_DELAY_MS = 1000;
 
 async function callSetup(events: readonly string[] = NATIVE_EVENTS) {
@@ -117,7 +117,7 @@ describe('native calls (identified by channelID + account)', () => {
     expect(w.rtm.stats()).toEqual({});
   });
 
-  it('operation results (seed 004) are opt-in: the legacy methods return the ids they report', async () => {
+  it('operation results (docs/reference/call-result-callbacks.md) are opt-in: the legacy methods return the ids they report', async () => {
     const { w, alice, bob } = await callSetup([...NATIVE_EVENTS, ...NATIVE_RESULT_EVENTS]);
     const invited = alice.channelInviteUser('c', 'bob', 0);
     await w.flush();

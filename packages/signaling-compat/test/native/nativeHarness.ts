@@ -4,7 +4,7 @@ import { AgoraAPI } from '../../src/legacy/native/AgoraAPI';
 import type { NativeCallback } from '../../src/legacy/native/NativeCallback';
 import { APP_ID, world } from '../support/harness';
 
-/** Every `ICallBack` event the shim can fire (server-and-native-api.md §2). */
+/** Every `ICallBack` event the shim can fire (docs/reference/server-and-native-api.md §2). */
 export const NATIVE_EVENTS = [
   'onReconnecting', 'onReconnected', 'onLoginSuccess', 'onLogout', 'onLoginFailed', 'onChannelJoined',
   'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined', 'onChannelUserLeaved', 'onChannelUserList',

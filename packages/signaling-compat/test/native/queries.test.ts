@@ -61,7 +61,7 @@ describe('native queries', () => {
     ]);
   });
 
-  it("seed 002's spellings onUserAttributeResult / OnQueryUserStatusResult are called when the main names are absent", async () => {
+  it("docs/reference/signaling-rtm-mapping-table.md's spellings onUserAttributeResult / OnQueryUserStatusResult are called when the main names are absent", async () => {
     const w = nativeWorld();
     const alice = await w.login('alice', ['onUserAttributeResult', 'OnQueryUserStatusResult']);
     alice.queryUserStatus('alice');

@@ -13,7 +13,7 @@ describe('1.x messages as 2.x publishes', () => {
     ];
     for (const message of messages) {
       const { message: body, customType } = encodeMessage(message);
-      // 2.x refuses an empty string (§2.7).
+      // 2.x refuses an empty string (docs/reference/rtm2-web-sdk.md §2.7).
       expect(body === '').toBe(false);
       expect(decodeMessage(body, customType)).toEqual(message);
     }

@@ -4,7 +4,7 @@ import type { CallCallback } from '../../src/legacy/server/callbacks';
 import type { LoginSession } from '../../src/legacy/server/LoginSession';
 import { CALL_EVENTS, RESULT_EVENTS, byOwner, serverWorld } from './serverHarness';
 
-/** RTM sends an accept about 1 s after `accept()` (rtm1-web-sdk.md §4.7). */
+/** RTM sends an accept about 1 s after `accept()` (docs/reference/rtm1-web-sdk.md §4.7). */
 const ACCEPT_DELAY_MS = 1000;
 
 /** Alice calls bob; bob's LoginCallback records incoming calls (labelled Call#n) and their events. */
@@ -128,7 +128,7 @@ describe('Server calls', () => {
     expect(w.take()).toEqual([['out.onInviteFailed', 'alice', 'out', 703]]);
   });
 
-  it('operation results (seed 004) are opt-in: ids from the legacy methods, ok/reason per operation', async () => {
+  it('operation results (docs/reference/call-result-callbacks.md) are opt-in: ids from the legacy methods, ok/reason per operation', async () => {
     const { w, alice, incoming } = await callSetup([...CALL_EVENTS, ...RESULT_EVENTS]);
     const call = invite(w, alice, 'c', 'bob', '', [...CALL_EVENTS, ...RESULT_EVENTS]);
     await w.flush();

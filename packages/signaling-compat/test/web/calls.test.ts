@@ -25,7 +25,7 @@ async function answeredCall(channel = 'c') {
   watch(call, CALL_CALLBACKS, w.transcript, 'out');
   await w.flush();
   incoming[0]!.channelInviteAccept();
-  // RTM sends the accept about 1 s after accept() (rtm1-web-sdk.md §4.7).
+  // RTM sends the accept about 1 s after accept() (docs/reference/rtm1-web-sdk.md §4.7).
   await w.advance(1000);
   w.take();
   return { ...setup, call };
@@ -40,7 +40,7 @@ describe('Web calls', () => {
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
     await w.flush();
     incoming[0]!.channelInviteAccept('{"ok":1}');
-    // RTM sends the accept about 1 s after accept() (rtm1-web-sdk.md §4.7).
+    // RTM sends the accept about 1 s after accept() (docs/reference/rtm1-web-sdk.md §4.7).
     await w.advance(1000);
     expect(w.take()).toEqual([
       ['bob.onInviteReceived', 'call-1', 'alice', extra],

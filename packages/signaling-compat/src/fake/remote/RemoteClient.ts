@@ -72,7 +72,7 @@ export class RemoteClient extends EventEmitter<RtmClientEvents> implements RtmCl
     (this.emit as (event: string, ...rest: unknown[]) => boolean)(event, ...decoded);
   }
 
-  /** The link dropped: the SDK's view of a lost transport (§4.1), until the server is back. */
+  /** The link dropped: the SDK's view of a lost transport (docs/reference/rtm1-web-sdk.md §4.1), until the server is back. */
   linkDropped(): void {
     if (this.#state !== 'CONNECTED') return;
     this.#state = 'RECONNECTING';
@@ -134,7 +134,7 @@ export class RemoteClient extends EventEmitter<RtmClientEvents> implements RtmCl
     return new RemoteLocalInvitation(this.#context, handle, this.handle, calleeId, this.#probeClient());
   }
 
-  /** §1.2: returns its argument unchanged. */
+  /** docs/reference/rtm1-web-sdk.md §1.2: returns its argument unchanged. */
   createMessage<T extends RtmMessage>(message: T): T {
     return message;
   }

@@ -9,7 +9,7 @@ const ENDED: ReadonlySet<RemoteInvitationState> = new Set(['ACCEPTED', 'REFUSED'
 
 /**
  * The callee's side of an invitation whose real counterpart is a FakeRemoteInvitation in the
- * fake RTM server. `accept()` and `refuse()` stay synchronous (rtm1-web-sdk.md §2.4): their
+ * fake RTM server. `accept()` and `refuse()` stay synchronous (docs/reference/rtm1-web-sdk.md §2.4): their
  * misuse checks run on the state the server last reported, their state change is applied at
  * once, and the server then repeats the call.
  */
@@ -41,7 +41,7 @@ export class RemoteInvitation extends EventEmitter<RemoteInvitationEvents> imple
 
   /**
    * Always throws RtmInvalidArgumentError 1.
-   * @note compat: the SDK's message for this setter wrongly names "response" (§1.5).
+   * @note compat: the SDK's message for this setter wrongly names "response" (docs/reference/rtm1-web-sdk.md §1.5).
    */
   set channelId(_channelId: string) {
     throw syncError('RtmInvalidArgumentError', 1, 'The response of a RemoteInvitation cannot be set');
@@ -51,7 +51,7 @@ export class RemoteInvitation extends EventEmitter<RemoteInvitationEvents> imple
     return this.#content;
   }
 
-  /** Always throws RtmInvalidArgumentError 1 (§1.5). */
+  /** Always throws RtmInvalidArgumentError 1 (docs/reference/rtm1-web-sdk.md §1.5). */
   set content(_content: string) {
     throw syncError('RtmInvalidArgumentError', 1, 'The content of a RemoteInvitation cannot be set');
   }
@@ -90,7 +90,7 @@ export class RemoteInvitation extends EventEmitter<RemoteInvitationEvents> imple
     (this.emit as (event: string, ...rest: unknown[]) => boolean)(event, ...args);
   }
 
-  /** §2.4 checks; ACCEPT_SENT_TO_LOCAL at once; the server runs the accept handshake. */
+  /** docs/reference/rtm1-web-sdk.md §2.4 checks; ACCEPT_SENT_TO_LOCAL at once; the server runs the accept handshake. */
   accept(): void {
     if (ENDED.has(this.#state)) throw syncError('RtmInvalidStatusError', 3, 'The invitation has already ended');
     if (this.#state === 'ACCEPT_SENT_TO_LOCAL') {
@@ -103,7 +103,7 @@ export class RemoteInvitation extends EventEmitter<RemoteInvitationEvents> imple
     this.#context.mirror(this, 'accept');
   }
 
-  /** §2.4 checks; REFUSED and RemoteInvitationRefused at once, as the SDK; the server sends the refusal. */
+  /** docs/reference/rtm1-web-sdk.md §2.4 checks; REFUSED and RemoteInvitationRefused at once, as the SDK; the server sends the refusal. */
   refuse(): void {
     if (this.#state === 'ACCEPT_SENT_TO_LOCAL') {
       throw syncError('RtmInvalidStatusError', 4, 'The invitation has already been accepted');

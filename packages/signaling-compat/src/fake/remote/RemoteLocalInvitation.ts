@@ -16,7 +16,7 @@ const ENDED: ReadonlySet<LocalInvitationState> = new Set([
 
 /**
  * The caller's side of an invitation whose real counterpart is a FakeLocalInvitation in the fake
- * RTM server. `send()` and `cancel()` stay synchronous (rtm1-web-sdk.md §2.4): their misuse checks
+ * RTM server. `send()` and `cancel()` stay synchronous (docs/reference/rtm1-web-sdk.md §2.4): their misuse checks
  * run here on the state the server last reported, the state change they make is applied at once,
  * and the server then repeats the call. Everything else arrives as the server's events.
  */
@@ -58,7 +58,7 @@ export class RemoteLocalInvitation extends EventEmitter<LocalInvitationEvents> i
     return this.#channelId;
   }
 
-  /** @note compat: outside IDLE the SDK ignores the write without an error (§1.4). */
+  /** @note compat: outside IDLE the SDK ignores the write without an error (docs/reference/rtm1-web-sdk.md §1.4). */
   set channelId(channelId: string) {
     if (this.#state !== 'IDLE') return;
     this.#channelId = channelId;
@@ -98,7 +98,7 @@ export class RemoteLocalInvitation extends EventEmitter<LocalInvitationEvents> i
     (this.emit as (event: string, ...rest: unknown[]) => boolean)(event, ...args);
   }
 
-  /** §2.4 checks on the last known state; then SENT_TO_REMOTE at once, and the server sends. */
+  /** docs/reference/rtm1-web-sdk.md §2.4 checks on the last known state; then SENT_TO_REMOTE at once, and the server sends. */
   send(): void {
     if (this.#state === 'SENT_TO_REMOTE' || this.#state === 'RECEIVED_BY_REMOTE') {
       throw syncError('RtmInvalidStatusError', 5, 'The invitation has already been sent');
@@ -113,7 +113,7 @@ export class RemoteLocalInvitation extends EventEmitter<LocalInvitationEvents> i
     this.#context.mirror(this, 'send');
   }
 
-  /** §2.4 checks; CANCELED and LocalInvitationCanceled at once, as the SDK; the server sends the cancel. */
+  /** docs/reference/rtm1-web-sdk.md §2.4 checks; CANCELED and LocalInvitationCanceled at once, as the SDK; the server sends the cancel. */
   cancel(): void {
     if (ENDED.has(this.#state)) throw syncError('RtmInvalidStatusError', 3, 'The invitation has already ended');
     if (this.#state === 'IDLE') throw syncError('RtmInvalidStatusError', 2, 'The invitation has not been sent');

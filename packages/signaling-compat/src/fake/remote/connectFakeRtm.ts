@@ -16,7 +16,7 @@ export interface ConnectFakeRtmOptions {
 const MAX_SETTLE_ROUNDS = 1_000;
 
 /**
- * An `AgoraRTM`-shaped namespace (rtm1-web-sdk.md §1.1) whose clients live in the FakeRtm of a
+ * An `AgoraRTM`-shaped namespace (docs/reference/rtm1-web-sdk.md §1.1) whose clients live in the FakeRtm of a
  * `signaling-compat-cli serve` server, so pages and processes that connect to the same server
  * share one in-memory RTM. Pass it as `rtm`, or `Signal.configure({ rtm })`.
  *
@@ -75,7 +75,7 @@ export class RemoteFakeRtm implements RtmNamespaceLike {
   }
 
   /**
-   * §1.1: the App ID and config are checked here, synchronously, by the same rules as FakeRtm's
+   * docs/reference/rtm1-web-sdk.md §1.1: the App ID and config are checked here, synchronously, by the same rules as FakeRtm's
    * (RtmInvalidArgumentError 1); the client itself is created in the server's fake.
    */
   createInstance(appId: string, config?: RtmConfigLike): RemoteClient {

@@ -27,7 +27,7 @@ const SIP_UNAVAILABLE = 'SIP/PSTN calls (channelInvitePhone*) are not available 
 const instances = new Map<string, AgoraAPI>();
 
 /**
- * The native flat API (`IAgoraAPI`; server-and-native-api.md §2): one object per app, one handler
+ * The native flat API (`IAgoraAPI`; docs/reference/server-and-native-api.md §2): one object per app, one handler
  * set with `callbackSet`, and methods that name channels and peers instead of returning objects.
  * Channels are named explicitly, so several may be joined at once (`singleChannel: false`).
  */
@@ -89,11 +89,11 @@ export class AgoraAPI {
     fireNow(handler, chosen, args, this.#log);
   }
 
-  /** Never synchronous inside the API call that caused it (legacy-web-sdk.md §7.3). */
+  /** Never synchronous inside the API call that caused it (docs/reference/legacy-web-sdk.md §7.3). */
   #emit: Emit = (name, ...args) => queueMicrotask(() => this.#dispatch(name, args));
   #emitNow: Emit = (name, ...args) => this.#dispatch(name, args);
 
-  /** Sets the one handler object, replacing the previous one wholesale (legacy-usage.md §2.13). */
+  /** Sets the one handler object, replacing the previous one wholesale (docs/reference/legacy-usage.md §2.13). */
   callbackSet(handler: NativeCallback): void {
     this.#handler = handler;
   }
@@ -407,7 +407,7 @@ export class AgoraAPI {
    * honoured. Events: `onInviteReceivedByPeer`, `onInviteAcceptedByPeer`, `onInviteRefusedByPeer`,
    * `onInviteFailed(…, ecode, extra)`. RTM: `createLocalInvitation(account)`, `channelId`,
    * `content = extra`, `send()`.
-   * @note compat: returns the operation id reported to `onInviteResult` (seed 004); 0 when not logged in.
+   * @note compat: returns the operation id reported to `onInviteResult` (docs/reference/call-result-callbacks.md); 0 when not logged in.
    */
   channelInviteUser2(channelID: string, account: string, extra?: unknown): number {
     const channel = legacyString(channelID) ?? '';

@@ -5,7 +5,7 @@ export type NativeErrorCodes = { readonly [K in keyof typeof LegacyCode as `ECOD
 
 /**
  * `IAgoraAPI.ECODE_*`, as Android apps compare them (`i == IAgoraAPI.ECODE_LOGIN_E_NET`;
- * legacy-usage.md §2.13): the core's legacy code table under the native names. Marked pure so a
+ * docs/reference/legacy-usage.md §2.13): the core's legacy code table under the native names. Marked pure so a
  * bundler drops it from apps that never use it.
  */
 export const IAgoraAPI: NativeErrorCodes = /* @__PURE__ */ nativeNames();

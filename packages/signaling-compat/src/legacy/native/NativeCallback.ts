@@ -1,7 +1,7 @@
 import type { InvitationResultCallbacks } from '../invitationResults';
 
 /**
- * The native SDK's one handler object (`ICallBack`, Android `AgoraAPI.CallBack`; server-and-native-api.md
+ * The native SDK's one handler object (`ICallBack`, Android `AgoraAPI.CallBack`; docs/reference/server-and-native-api.md
  * §2), set with `callbackSet(handler)`. Every handler is optional and read when its event fires;
  * `this` is the handler object.
  */
@@ -54,7 +54,7 @@ export interface NativeCallback extends InvitationResultCallbacks {
   /** Never fired: no raw message stream on RTM. */
   onMsg?(from: string, t: string, msg: string): void;
   onUserAttrResult?(account: string, name: string, value: string): void;
-  /** Seed 002's spelling of `onUserAttrResult`; called when `onUserAttrResult` is absent. */
+  /** docs/reference/signaling-rtm-mapping-table.md's spelling of `onUserAttrResult`; called when `onUserAttrResult` is absent. */
   onUserAttributeResult?(account: string, name: string, value: string): void;
   /** `value` is the JSON object of every attribute. */
   onUserAttrAllResult?(account: string, value: string): void;
@@ -62,13 +62,13 @@ export interface NativeCallback extends InvitationResultCallbacks {
   onError?(name: string, ecode: number, desc: string): void;
   /** `status` is the string `"1"` (online) or `"0"`, as legacy. */
   onQueryUserStatusResult?(name: string, status: string): void;
-  /** Seed 002's spelling of `onQueryUserStatusResult`; called when `onQueryUserStatusResult` is absent. */
+  /** docs/reference/signaling-rtm-mapping-table.md's spelling of `onQueryUserStatusResult`; called when `onQueryUserStatusResult` is absent. */
   OnQueryUserStatusResult?(name: string, status: string): void;
   /** Never fired: no debug stream on RTM. */
   onDbg?(a: string, b: string): void;
 }
 
-/** Other spellings apps may use for an event (seed 002), tried when the handler lacks the main name. */
+/** Other spellings apps may use for an event (docs/reference/signaling-rtm-mapping-table.md), tried when the handler lacks the main name. */
 export const NATIVE_EVENT_ALIASES: Readonly<Partial<Record<keyof NativeCallback, keyof NativeCallback>>> = {
   onUserAttrResult: 'onUserAttributeResult',
   onQueryUserStatusResult: 'OnQueryUserStatusResult',

@@ -38,7 +38,7 @@ export class NativeLogin {
     });
     engine.on('reconnecting', (attempt) => emit('onReconnecting', attempt));
     engine.on('reconnected', () => emit('onReconnected', 0));
-    // The legacy SDK passed a hard-coded uid 0 here (mapping-decisions.md, "Identity").
+    // The legacy SDK passed a hard-coded uid 0 here (docs/reference/mapping-decisions.md, "Identity").
     engine.on('peerMessage', (account, msg) => emit('onMessageInstantReceive', account, 0, msg));
     engine.on('inviteReceived', (call) => {
       this.#track(call);
@@ -133,7 +133,7 @@ export class NativeLogin {
       forget();
       emit('onInviteEndByPeer', ...args, extra);
     });
-    // The one synchronous legacy callback: inside channelInviteEnd (legacy-web-sdk.md §7.3).
+    // The one synchronous legacy callback: inside channelInviteEnd (docs/reference/legacy-web-sdk.md §7.3).
     call.on('endByMyself', () => {
       forget();
       this.#emitNow('onInviteEndByMyself', ...args);

@@ -7,7 +7,7 @@ import type { CallCallback, LoginCallback } from './callbacks';
 import type { LoginSession } from './LoginSession';
 
 /**
- * The Server SDK's `LoginSession.Call` (server-and-native-api.md §1), outgoing or incoming. Its
+ * The Server SDK's `LoginSession.Call` (docs/reference/server-and-native-api.md §1), outgoing or incoming. Its
  * events go to the CallCallback given to `channelInviteUser2`, or, for an incoming call, to the
  * session's LoginCallback; each receives `(session, call, …)` with numeric error codes.
  */
@@ -32,7 +32,7 @@ export class Call {
     core.on('refused', (extra) => on('onInviteRefusedByPeer', extra));
     core.on('failed', (failure) => on('onInviteFailed', failure.code));
     core.on('endByPeer', (extra) => on('onInviteEndByPeer', extra));
-    // The one synchronous legacy callback: inside channelInviteEnd (legacy-web-sdk.md §7.3).
+    // The one synchronous legacy callback: inside channelInviteEnd (docs/reference/legacy-web-sdk.md §7.3).
     core.on('endByMyself', (extra) => fireNow(events, 'onInviteEndByMyself', [session, this, extra], log));
     core.on('msg', (extra) => on('onInviteMsg', extra));
     core.on('operationResult', (operation, id, ok, reason) => {
@@ -45,7 +45,7 @@ export class Call {
   /**
    * Callee: accepts, with an optional extra the caller receives in `onInviteAcceptedByPeer`. RTM:
    * `remoteInvitation.response = extra; accept()`. Accepting joins no channel.
-   * @note compat: returns the operation id reported to `onAcceptInviteResult` (seed 004); a failure
+   * @note compat: returns the operation id reported to `onAcceptInviteResult` (docs/reference/call-result-callbacks.md); a failure
    * also fires `onError(session, 700, reason)`.
    */
   channelInviteAccept(extra?: unknown): number {

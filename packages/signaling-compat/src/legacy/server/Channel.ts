@@ -7,7 +7,7 @@ import { isCallbackObject, type ChannelCallback, type LoginCallback, type Messag
 import type { LoginSession } from './LoginSession';
 
 /**
- * The Server SDK's `LoginSession.Channel` (server-and-native-api.md §1). Joining fires
+ * The Server SDK's `LoginSession.Channel` (docs/reference/server-and-native-api.md §1). Joining fires
  * `onChannelJoined(session, channel)`, then `onChannelUserList(session, channel, users, uids)` (self
  * included), then one `onChannelAttrUpdated(session, channel, name, value, "update")` per attribute.
  */

@@ -15,7 +15,7 @@ export const SERVER_STATUS: Readonly<Record<EnginePhase, number>> = {
 };
 
 /**
- * The Server SDK's `Signal.LoginSession` (server-and-native-api.md §1) on one core engine. Its
+ * The Server SDK's `Signal.LoginSession` (docs/reference/server-and-native-api.md §1) on one core engine. Its
  * events go to the LoginCallback given to `login`, always with the session first; exactly one of
  * `onLoginSuccess` / `onLoginFailed` / `onLogout` ends each login attempt.
  */
@@ -32,7 +32,7 @@ export class LoginSession {
     // Server codes are reported as they are (202 included), unlike the Web dialect.
     engine.on('loginFailed', (failure) => fire(callback, 'onLoginFailed', [this, failure.code], log));
     engine.on('logout', (code) => fire(callback, 'onLogout', [this, code], log));
-    // The legacy SDK passed a hard-coded uid 0 here (mapping-decisions.md, "Identity").
+    // The legacy SDK passed a hard-coded uid 0 here (docs/reference/mapping-decisions.md, "Identity").
     engine.on('peerMessage', (account, msg) => fire(callback, 'onMessageInstantReceive', [this, account, 0, msg], log));
     engine.on('inviteReceived', (core) => {
       fire(callback, 'onInviteReceived', [this, new Call(core, this, callback, callback, log)], log);

@@ -87,7 +87,7 @@ export class ServerLogins {
     void (current ? current.engine.queries.channelMemberCount(name) : Promise.resolve(NO_SESSION)).then((reply) => {
       if (!isCallbackObject(cb)) return;
       const args = reply.result === 'ok' ? ['', Number(reply.num)] : [reply.reason, 0];
-      // Java apps also spelled it onChannelQueryUserNumResult (legacy-usage.md §2.12); read at fire time.
+      // Java apps also spelled it onChannelQueryUserNumResult (docs/reference/legacy-usage.md §2.12); read at fire time.
       queueMicrotask(() => {
         const handler = typeof cb.onChannelQueryUserNum === 'function' ? 'onChannelQueryUserNum' : 'onChannelQueryUserNumResult';
         fireNow(cb, handler, [current?.session ?? null, ...args], this.#log);

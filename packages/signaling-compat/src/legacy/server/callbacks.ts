@@ -1,9 +1,9 @@
 /**
- * The Server (Java) SDK's callback objects (server-and-native-api.md §1, seed 000).
+ * The Server (Java) SDK's callback objects (docs/reference/server-and-native-api.md §1, docs/reference/legacy-server-sdk.md).
  *
  * Each callback set is an interface of optional handlers, so a plain object literal works, and a
  * base class with no-op methods (`Signal.LoginCallback` & co.), so code ported from Java can
- * `extends Signal.LoginCallback` and call `super.onLoginSuccess(session, uid)` (legacy-usage.md
+ * `extends Signal.LoginCallback` and call `super.onLoginSuccess(session, uid)` (docs/reference/legacy-usage.md
  * §2.12). Handlers are looked up when an event fires and called as methods of their object.
  */
 import type { InvitationResultCallbacks } from '../invitationResults';
@@ -11,7 +11,7 @@ import type { Call } from './Call';
 import type { Channel } from './Channel';
 import type { LoginSession } from './LoginSession';
 
-/** `Signal.CallCallback`: the events of one call, plus the opt-in operation results of seed 004. */
+/** `Signal.CallCallback`: the events of one call, plus the opt-in operation results of docs/reference/call-result-callbacks.md. */
 export interface CallCallback extends InvitationResultCallbacks {
   onInviteReceivedByPeer?(session: LoginSession, call: Call): void;
   onInviteAcceptedByPeer?(session: LoginSession, call: Call, extra: string): void;

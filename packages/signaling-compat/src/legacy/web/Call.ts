@@ -5,7 +5,7 @@ import { RESULT_CALLBACK, type InvitationResultCallbacks } from '../invitationRe
 
 /**
  * The Web Call's callbacks (property callbacks, `""` until assigned), plus the opt-in operation
- * results of seed 004 (absent until assigned).
+ * results of docs/reference/call-result-callbacks.md (absent until assigned).
  */
 export interface CallEvents extends InvitationResultCallbacks {
   onInviteReceivedByPeer?: ((extra: string) => void) | '';
@@ -17,7 +17,7 @@ export interface CallEvents extends InvitationResultCallbacks {
   onInviteMsg?: ((extra: string) => void) | '';
 }
 
-/** The legacy Web Call (legacy-web-sdk.md §5b), outgoing or incoming. */
+/** The legacy Web Call (docs/reference/legacy-web-sdk.md §5b), outgoing or incoming. */
 export class Call implements CallEvents {
   onInviteReceivedByPeer: CallEvents['onInviteReceivedByPeer'] = '';
   onInviteAcceptedByPeer: CallEvents['onInviteAcceptedByPeer'] = '';
@@ -45,10 +45,10 @@ export class Call implements CallEvents {
     core.on('receivedByPeer', (extra) => fire(this, 'onInviteReceivedByPeer', [extra], log));
     core.on('accepted', (extra) => fire(this, 'onInviteAcceptedByPeer', [extra], log));
     core.on('refused', (extra) => fire(this, 'onInviteRefusedByPeer', [extra], log));
-    // Apps do JSON.parse(extra).reason (mapping-decisions.md, "Calls").
+    // Apps do JSON.parse(extra).reason (docs/reference/mapping-decisions.md, "Calls").
     core.on('failed', (f) => fire(this, 'onInviteFailed', [JSON.stringify({ reason: f.reason, ecode: f.code })], log));
     core.on('endByPeer', (extra) => fire(this, 'onInviteEndByPeer', [extra], log));
-    // The one synchronous legacy callback: inside channelInviteEnd, always "" (§7.3).
+    // The one synchronous legacy callback: inside channelInviteEnd, always "" (docs/reference/legacy-web-sdk.md §7.3).
     core.on('endByMyself', (extra) => fireNow(this, 'onInviteEndByMyself', [extra], log));
     core.on('msg', (extra) => fire(this, 'onInviteMsg', [extra], log));
     core.on('operationResult', (operation, id, ok, reason) => fire(this, RESULT_CALLBACK[operation], [id, ok, reason], log));
@@ -56,7 +56,7 @@ export class Call implements CallEvents {
 
   /**
    * Sends the invitation again.
-   * @note compat: returns the operation id reported to `onInviteResult` (seed 004).
+   * @note compat: returns the operation id reported to `onInviteResult` (docs/reference/call-result-callbacks.md).
    */
   channelInviteUser2(): number {
     this.#core.reinvite();
@@ -65,7 +65,7 @@ export class Call implements CallEvents {
 
   /**
    * Callee: accept with an optional extra. RTM: `remoteInvitation.response = extra; accept()`.
-   * @note compat: returns the operation id reported to `onAcceptInviteResult` (seed 004).
+   * @note compat: returns the operation id reported to `onAcceptInviteResult` (docs/reference/call-result-callbacks.md).
    */
   channelInviteAccept(extra?: unknown): number {
     return this.#core.accept(extra);
@@ -73,7 +73,7 @@ export class Call implements CallEvents {
 
   /**
    * Callee: refuse; the caller's `onInviteRefusedByPeer` gets the extra verbatim. RTM: `refuse()`.
-   * @note compat: returns the operation id reported to `onRejectInviteResult` (seed 004).
+   * @note compat: returns the operation id reported to `onRejectInviteResult` (docs/reference/call-result-callbacks.md).
    */
   channelInviteRefuse(extra?: unknown): number {
     return this.#core.refuse(extra);
@@ -87,7 +87,7 @@ export class Call implements CallEvents {
   /**
    * Ends the call from either side: `onInviteEndByMyself("")` synchronously; the peer gets
    * `onInviteEndByPeer(extra)`. RTM: `cancel()` before the answer, the END_CALL message after it.
-   * @note compat: returns the operation id reported to `onCancelInviteResult` (seed 004).
+   * @note compat: returns the operation id reported to `onCancelInviteResult` (docs/reference/call-result-callbacks.md).
    */
   channelInviteEnd(extra?: unknown): number {
     return this.#core.end(extra);

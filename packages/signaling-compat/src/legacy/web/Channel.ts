@@ -16,7 +16,7 @@ export interface ChannelEvents {
 }
 
 /**
- * The legacy Web Channel (legacy-web-sdk.md §5). Joining fires `onChannelJoined()`, then
+ * The legacy Web Channel (docs/reference/legacy-web-sdk.md §5). Joining fires `onChannelJoined()`, then
  * `onChannelUserList([[account, uid], …])` (self included), then one
  * `onChannelAttrUpdated(name, value, "update")` per existing attribute.
  */
@@ -38,7 +38,7 @@ export class Channel implements ChannelEvents {
     this.#handle = handle;
     this.#log = log;
     handle.on('joined', () => fire(this, 'onChannelJoined', [], log));
-    // The legacy SDK passed the server's error text, a string, not a number (§5.4).
+    // The legacy SDK passed the server's error text, a string, not a number (docs/reference/legacy-web-sdk.md §5.4).
     handle.on('joinFailed', (failure) => fire(this, 'onChannelJoinFailed', [failure.reason], log));
     handle.on('left', (code) => fire(this, 'onChannelLeaved', [code], log));
     handle.on('userList', (users) => fire(this, 'onChannelUserList', [users], log));

@@ -5,7 +5,7 @@ import { callBack, fire } from '../dispatch';
 import { Call } from './Call';
 import { Channel } from './Channel';
 
-/** Web `session.state` / `getStatus()`: 0 out, 1 logging in, 2 logged in, 3 reconnecting (§2). */
+/** Web `session.state` / `getStatus()`: 0 out, 1 logging in, 2 logged in, 3 reconnecting (docs/reference/legacy-web-sdk.md §2). */
 const WEB_STATUS: Record<EnginePhase, number> = {
   'logging-in': 1,
   'logged-in': 2,
@@ -14,7 +14,7 @@ const WEB_STATUS: Record<EnginePhase, number> = {
   failed: 0,
 };
 
-/** Login failure codes the Web SDK raised (legacy-web-sdk.md §9); anything else is reported as 201. */
+/** Login failure codes the Web SDK raised (docs/reference/legacy-web-sdk.md §9); anything else is reported as 201. */
 const WEB_LOGIN_CODES = new Set<number>([201, 204, 206, 207, 209]);
 
 export interface SessionInit extends Omit<EngineInit, 'account'> {
@@ -32,7 +32,7 @@ export interface SessionEvents {
 }
 
 /**
- * The legacy Web Session (legacy-web-sdk.md §4) on one core engine. Callbacks are plain properties
+ * The legacy Web Session (docs/reference/legacy-web-sdk.md §4) on one core engine. Callbacks are plain properties
  * initialised to `""`, read when they fire and called with `this` = the session.
  */
 export class Session implements SessionEvents {
@@ -66,7 +66,7 @@ export class Session implements SessionEvents {
     });
     engine.on('logout', (code) => fire(this, 'onLogout', [code], log));
     engine.on('peerMessage', (account, payload) => {
-      // The legacy SDK passed a hard-coded uid 0 here (legacy-web-sdk.md §4.3).
+      // The legacy SDK passed a hard-coded uid 0 here (docs/reference/legacy-web-sdk.md §4.3).
       fire(this, 'onMessageInstantReceive', [account, 0, payload], log);
     });
     engine.on('inviteReceived', (core) => fire(this, 'onInviteReceived', [new Call(core, log)], log));

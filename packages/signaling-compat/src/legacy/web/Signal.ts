@@ -14,7 +14,7 @@ import type { LoginSession } from '../server/LoginSession';
 import { ServerLogins } from '../server/ServerLogins';
 import { Session } from './Session';
 
-/** The legacy Web SDK's version, which apps print and parse (legacy-web-sdk.md §3). */
+/** The legacy Web SDK's version, which apps print and parse (docs/reference/legacy-web-sdk.md §3). */
 export const LEGACY_SDK_VERSION = '1.4.0';
 export const LEGACY_SDK_VERSION_INT = 1010400000;
 
@@ -22,7 +22,7 @@ const LOG_LEVELS = { DEBUG: 0, WARNING: 1, INFO: 2 } as const;
 
 /**
  * What `Signal(appId)` returns. Several Signal objects, each with several sessions, are independent
- * (legacy-usage.md §3.26).
+ * (docs/reference/legacy-usage.md §3.26).
  */
 export class SignalObject {
   readonly appid: string;
@@ -84,11 +84,11 @@ export class SignalObject {
 
   /**
    * `login(account, token, reconnect_count, reconnect_time)` → a new Session at once (every call
-   * makes an independent session: legacy-web-sdk.md §3). RTM: one `createInstance` + `login` per
+   * makes an independent session: docs/reference/legacy-web-sdk.md §3). RTM: one `createInstance` + `login` per
    * session. `reconnect_time` is in seconds, as documented.
    *
    * Server dialect: `login(account, token, callback)` with a LoginCallback object → a new
-   * `LoginSession` at once, its events to the callback (server-and-native-api.md §1).
+   * `LoginSession` at once, its events to the callback (docs/reference/server-and-native-api.md §1).
    * @note compat: the Web and Server SDKs were both `new Signal(appid)`; the third argument tells
    * them apart (an object: Server; a number or nothing: Web).
    */

@@ -1,7 +1,7 @@
 /**
  * 1.x's error objects (docs/reference/rtm1-web-sdk.md §2.1), which the adapter raises so the
  * core's failure paths see exactly what 1.x would give them: an `Error` whose `name` is one of the
- * `Rtm*Error` strings, a numeric per-API `code` (§2.2) and a message of the form
+ * `Rtm*Error` strings, a numeric per-API `code` (docs/reference/rtm1-web-sdk.md §2.2) and a message of the form
  * `" Error Code <code>[, server Code <sc>] - <text>."`. (FakeRtm models the same objects for its
  * clients; the runtime does not depend on the fake.)
  */
@@ -21,7 +21,7 @@ export class RtmError extends Error implements RtmErrorLike {
   }
 }
 
-/** §2.1: leading space, the code prefix, `" - "`, the text, and a trailing `.` if missing. */
+/** docs/reference/rtm1-web-sdk.md §2.1: leading space, the code prefix, `" - "`, the text, and a trailing `.` if missing. */
 function formatMessage(code: number, text: string, serverCode: number | undefined): string {
   const server = serverCode === undefined ? '' : `, server Code ${serverCode}`;
   return ` Error Code ${code}${server} - ${text.endsWith('.') ? text : `${text}.`}`;

@@ -5,27 +5,27 @@
 
 import type { Clock } from '../../rtm/clock';
 
-/** §3.1: user and channel IDs are 1–64 UTF-16 code units. */
+/** docs/reference/rtm1-web-sdk.md §3.1: user and channel IDs are 1–64 UTF-16 code units. */
 export const MAX_ID_LENGTH = 64;
-/** §3.2: text, or raw bytes + description bytes, per message. */
+/** docs/reference/rtm1-web-sdk.md §3.2: text, or raw bytes + description bytes, per message. */
 export const MAX_MESSAGE_BYTES = 32_768;
-/** §3.5: at most 180 peer + channel sends in any sliding 3 s, per login session. */
+/** docs/reference/rtm1-web-sdk.md §3.5: at most 180 peer + channel sends in any sliding 3 s, per login session. */
 export const MESSAGE_RATE = { max: 180, perMs: 3_000 } as const;
-/** §3.5: a login attempt that passed the state check blocks the next one for 500 ms. */
+/** docs/reference/rtm1-web-sdk.md §3.5: a login attempt that passed the state check blocks the next one for 500 ms. */
 export const LOGIN_SPACING_MS = 500;
-/** §3.4: channels joined or joining per client. */
+/** docs/reference/rtm1-web-sdk.md §3.4: channels joined or joining per client. */
 export const MAX_CHANNELS = 20;
-/** §3.4 */
+/** docs/reference/rtm1-web-sdk.md §3.4 */
 export const MAX_QUERY_PEERS = 256;
 export const MAX_COUNT_CHANNELS = 32;
 export const MAX_SUBSCRIBED_PEERS = 512;
 export const MAX_UNSUBSCRIBE_PEERS = 512;
-/** §1.3: getMembers asks the server for page 0 of size 200. */
+/** docs/reference/rtm1-web-sdk.md §1.3: getMembers asks the server for page 0 of size 200. */
 export const MEMBERS_PAGE_SIZE = 200;
-/** §3.4: invitation content and response. */
+/** docs/reference/rtm1-web-sdk.md §3.4: invitation content and response. */
 export const MAX_INVITATION_TEXT_BYTES = 8_192;
 
-/** §3.3: attribute maps. */
+/** docs/reference/rtm1-web-sdk.md §3.3: attribute maps. */
 export const ATTRIBUTES = {
   maxKeys: 32,
   maxKeyBytes: 32,
@@ -37,17 +37,17 @@ export const ATTRIBUTES = {
   maxChannelDeleteKeyLength: 512,
 } as const;
 
-/** §2.3 and §4: how long the SDK waits for each kind of answer (the code's values, §6.11). */
+/** docs/reference/rtm1-web-sdk.md §2.3 and §4: how long the SDK waits for each kind of answer (the code's values, docs/reference/rtm1-web-sdk.md §6.11). */
 export const TIMEOUTS = {
   loginMs: 12_000,
-  /** §4.4: sends issued while RECONNECTING wait this long for the connection. */
+  /** docs/reference/rtm1-web-sdk.md §4.4: sends issued while RECONNECTING wait this long for the connection. */
   reconnectWaitMs: 9_000,
 } as const;
 
-/** §4.11: MemberCountUpdated throttle, leading and trailing edge. */
+/** docs/reference/rtm1-web-sdk.md §4.11: MemberCountUpdated throttle, leading and trailing edge. */
 export const MEMBER_COUNT_THROTTLE_MS = 1_000;
 
-/** §4.7 invitation timers. */
+/** docs/reference/rtm1-web-sdk.md §4.7 invitation timers. */
 export interface InvitationTiming {
   /** Caller: interval between invite attempts while the callee is offline (2 s). */
   retryMs: number;
@@ -77,7 +77,7 @@ export interface RateLimit {
 
 /**
  * Counts events in a sliding window. `tryTake()` records the event and returns true when the
- * window has room; §3.5 says the SDK counts every send that passes the check, so a refused event
+ * window has room; docs/reference/rtm1-web-sdk.md §3.5 says the SDK counts every send that passes the check, so a refused event
  * is not recorded.
  */
 export class SlidingWindow {

@@ -1,7 +1,7 @@
 /**
  * 1.x's client-side argument checks (docs/reference/rtm1-web-sdk.md §3), which the adapter runs
  * before anything reaches 2.x. Each check returns the error the calling API reports, or
- * `undefined`; callers run them in the order §2.3 lists.
+ * `undefined`; callers run them in the order docs/reference/rtm1-web-sdk.md §2.3 lists.
  */
 
 import type { RtmMessage } from '../../rtm/types';
@@ -9,7 +9,7 @@ import { invalidArgument, invalidStatus, limitExceeded, type RtmError } from './
 import { ATTRIBUTES, MAX_ID_LENGTH, MAX_INVITATION_TEXT_BYTES, MAX_MESSAGE_BYTES } from './limits';
 
 /**
- * §3.1, the one rule for user IDs and channel IDs: a string of 1–64 UTF-16 code units drawn from
+ * docs/reference/rtm1-web-sdk.md §3.1, the one rule for user IDs and channel IDs: a string of 1–64 UTF-16 code units drawn from
  * ASCII letters and digits, any JavaScript whitespace, and ``_!#$%&()+,.:;<=>?@[]^{|}~-``; the
  * exact string `"null"` is refused.
  */
@@ -23,7 +23,7 @@ export function isValidId(value: unknown): value is string {
   );
 }
 
-/** §1.1: an App ID is exactly 32 ASCII letters or digits. */
+/** docs/reference/rtm1-web-sdk.md §1.1: an App ID is exactly 32 ASCII letters or digits. */
 export const isValidAppId = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9]{32}$/.test(value);
 
@@ -33,7 +33,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
-/** UTF-8 length, the unit of every size limit in §3. */
+/** UTF-8 length, the unit of every size limit in docs/reference/rtm1-web-sdk.md §3. */
 export function utf8Bytes(text: string): number {
   let bytes = 0;
   for (const char of text) {
@@ -44,7 +44,7 @@ export function utf8Bytes(text: string): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Messages (§2.3 sendMessageToPeer / RtmChannel.sendMessage, §3.2)
+// Messages (docs/reference/rtm1-web-sdk.md §2.3 sendMessageToPeer / RtmChannel.sendMessage, docs/reference/rtm1-web-sdk.md §3.2)
 
 /** The per-API codes of the message checks: peer messages and channel messages differ. */
 export interface MessageErrorCodes {
@@ -65,7 +65,7 @@ export type MessageInput = Record<string, unknown>;
 /**
  * Check 1: a plain object with a string `text` or a `Uint8Array` `rawMessage` (the type is
  * inferred when `messageType` is absent), not both. On success the SDK mutates the caller's
- * object (§3.2 side effect): it adds the inferred `messageType`, and a missing raw
+ * object (docs/reference/rtm1-web-sdk.md §3.2 side effect): it adds the inferred `messageType`, and a missing raw
  * `description` becomes `""`.
  */
 export function checkMessageShape(message: unknown, codes: MessageErrorCodes): RtmError | MessageInput {
@@ -115,7 +115,7 @@ export const isEncodable = (message: MessageInput): boolean =>
   message.messageType === 'RAW' || typeof message.text === 'string';
 
 /**
- * §1.2: receivers get a new object, `{text, messageType}` or `{rawMessage, description,
+ * docs/reference/rtm1-web-sdk.md §1.2: receivers get a new object, `{text, messageType}` or `{rawMessage, description,
  * messageType}`; the bytes are copied so the sender's later writes cannot reach them.
  */
 export function normalizeMessage(message: MessageInput): RtmMessage {
@@ -130,12 +130,12 @@ export function normalizeMessage(message: MessageInput): RtmMessage {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Attributes (§3.3)
+// Attributes (docs/reference/rtm1-web-sdk.md §3.3)
 
 const badAttributes = (): RtmError => invalidArgument(3, 'arguments is not valid');
 
 /**
- * §3.3 map checks in table order: plain object, at most 32 keys, not empty, then per entry the
+ * docs/reference/rtm1-web-sdk.md §3.3 map checks in table order: plain object, at most 32 keys, not empty, then per entry the
  * key size (1–32 bytes), a non-empty string value of at most 8 KB, and finally the total budget
  * (16 KB for user attributes, 32 KB for channel attributes).
  */
@@ -160,7 +160,7 @@ export function checkAttributeMap(map: unknown, totalBudget: number): RtmError |
   return total > totalBudget ? limitExceeded(4, `The attributes exceed the limit of ${totalBudget} bytes`) : undefined;
 }
 
-/** §2.3: delete*ByKeys wants a non-empty array without empty keys, and reports **StatusErr 3**. */
+/** docs/reference/rtm1-web-sdk.md §2.3: delete*ByKeys wants a non-empty array without empty keys, and reports **StatusErr 3**. */
 export function checkDeleteKeys(keys: unknown, maxKeyLength = Number.POSITIVE_INFINITY): RtmError | undefined {
   const valid =
     Array.isArray(keys) &&
@@ -169,7 +169,7 @@ export function checkDeleteKeys(keys: unknown, maxKeyLength = Number.POSITIVE_IN
   return valid ? undefined : invalidStatus(3, 'arguments is not valid');
 }
 
-/** §2.3: get*ByKeys wants 1–32 keys of 1–32 characters each. */
+/** docs/reference/rtm1-web-sdk.md §2.3: get*ByKeys wants 1–32 keys of 1–32 characters each. */
 export function checkGetKeys(keys: unknown): RtmError | undefined {
   const valid =
     Array.isArray(keys) &&
@@ -179,12 +179,12 @@ export function checkGetKeys(keys: unknown): RtmError | undefined {
   return valid ? undefined : badAttributes();
 }
 
-/** §2.3 ID lists (query, subscribe): a non-empty array of valid IDs, at most `max` of them. */
+/** docs/reference/rtm1-web-sdk.md §2.3 ID lists (query, subscribe): a non-empty array of valid IDs, at most `max` of them. */
 export function isIdList(ids: unknown, max = Number.POSITIVE_INFINITY): ids is string[] {
   return Array.isArray(ids) && ids.length > 0 && ids.length <= max && ids.every(isValidId);
 }
 
-/** §3.4: invitation content and response are at most 8192 UTF-8 bytes (exactly 8192 is accepted). */
+/** docs/reference/rtm1-web-sdk.md §3.4: invitation content and response are at most 8192 UTF-8 bytes (exactly 8192 is accepted). */
 export const fitsInvitationText = (text: unknown): boolean =>
   typeof text === 'string' && utf8Bytes(text) <= MAX_INVITATION_TEXT_BYTES;
 
@@ -195,7 +195,7 @@ export interface EndCall {
 }
 
 /**
- * §4.9: text starting with END_CALL_PREFIX is an end-call signal, not text. Split on `_`, only
+ * docs/reference/rtm1-web-sdk.md §4.9: text starting with END_CALL_PREFIX is an end-call signal, not text. Split on `_`, only
  * the first three pieces count: valid iff piece 1 is exactly the prefix and piece 2 a valid
  * channel ID. Returns `undefined` for ordinary text.
  */

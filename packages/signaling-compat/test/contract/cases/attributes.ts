@@ -6,7 +6,7 @@ import { loggedIn, nameAndCode, rejection, textOfBytes, Transcript } from '../te
 const many = (count: number, value = 'v'): Record<string, string> =>
   Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, value]));
 
-/** §2.3 attribute methods, §3.3, §4.12, §4.13. */
+/** docs/reference/rtm1-web-sdk.md §2.3 attribute methods, docs/reference/rtm1-web-sdk.md §3.3, §4.12, §4.13. */
 export function attributeCases(env: EnvRef, _caps: ContractCapabilities): void {
   describe('channel attributes', () => {
     it('work without joining and record who wrote each key', async () => {

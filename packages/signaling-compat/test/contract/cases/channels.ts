@@ -4,7 +4,7 @@ import type { ContractCapabilities, EnvRef } from '../env';
 import { expectedOn } from '../expectations';
 import { loggedIn, nameAndCode, rejection, thrown, Transcript } from '../testKit';
 
-/** §1.3, §2.3 join/leave/getMembers/getChannelMemberCount, §3.4, §4.11, §4.14. */
+/** docs/reference/rtm1-web-sdk.md §1.3, §2.3 join/leave/getMembers/getChannelMemberCount, docs/reference/rtm1-web-sdk.md §3.4, §4.11, §4.14. */
 export function channelCases(env: EnvRef, caps: ContractCapabilities): void {
   describe('channels', () => {
     it('createChannel throws RtmInvalidArgumentError 1 for a bad ID and makes a new instance per call', () => {

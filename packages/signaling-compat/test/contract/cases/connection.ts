@@ -3,7 +3,7 @@ import type { ContractCapabilities, EnvRef } from '../env';
 import { expectedOn } from '../expectations';
 import { loggedIn, nameAndCode, rejection, thrown, Transcript } from '../testKit';
 
-/** §1.1 createInstance, §2.3 login/logout, §4.1 state machine, §4.3 REMOTE_LOGIN. */
+/** docs/reference/rtm1-web-sdk.md §1.1 createInstance, docs/reference/rtm1-web-sdk.md §2.3 login/logout, docs/reference/rtm1-web-sdk.md §4.1 state machine, docs/reference/rtm1-web-sdk.md §4.3 REMOTE_LOGIN. */
 export function connectionCases(env: EnvRef, caps: ContractCapabilities): void {
   describe('createInstance', () => {
     it('throws RtmInvalidArgumentError 1 for an App ID that is not 32 letters/digits', () => {
@@ -71,7 +71,7 @@ export function connectionCases(env: EnvRef, caps: ContractCapabilities): void {
       expect(nameAndCode(tokenError)).toEqual(['RtmInvalidArgumentError', 3]);
     });
 
-    it('accepts every §3.1 ID form: spaces, punctuation, 64 characters, "NULL"', async () => {
+    it('accepts every ID form of the 1.x rule: spaces, punctuation, 64 characters, "NULL"', async () => {
       const base = env().id('u');
       const good = [`${base} b`, `${base}\t{}`, `${base}!#$%&()+,.:;<=>?@[]^{|}~-`, 'NULL', base.padEnd(64, 'x')];
       for (const uid of good) {

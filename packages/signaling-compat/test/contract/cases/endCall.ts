@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContractCapabilities, EnvRef } from '../env';
 import { loggedIn, nameAndCode, rejection } from '../testKit';
 
-/** §4.9: the legacy end-call message, both directions. */
+/** docs/reference/rtm1-web-sdk.md §4.9: the legacy end-call message, both directions. */
 export function endCallCases(env: EnvRef, _caps: ContractCapabilities): void {
   describe('END_CALL_PREFIX', () => {
     it('delivers PREFIX_channel_info as text built from the first three pieces', async () => {

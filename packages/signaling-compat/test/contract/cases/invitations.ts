@@ -31,7 +31,7 @@ function inbox(callee: RtmClientLike, t: Transcript, label: string): RemoteInvit
   return received;
 }
 
-/** §1.4, §1.5, §2.4, §4.7, §4.8. */
+/** docs/reference/rtm1-web-sdk.md §1.4, §1.5, §2.4, §4.7, §4.8. */
 export function invitationCases(env: EnvRef, caps: ContractCapabilities): void {
   describe('invitations', () => {
     it('send → received by peer → refuse: refuse() emits synchronously; the response reaches the caller', async () => {
@@ -124,7 +124,7 @@ export function invitationCases(env: EnvRef, caps: ContractCapabilities): void {
       expect(first.state).toBe('FAILURE');
     });
 
-    it('API misuse throws synchronously with the §2.4 codes', async () => {
+    it('API misuse throws synchronously with the docs/reference/rtm1-web-sdk.md §2.4 codes', async () => {
       const bobId = env().id('bob');
       const alice = await loggedIn(env(), env().id('alice'));
       const bob = await loggedIn(env(), bobId);

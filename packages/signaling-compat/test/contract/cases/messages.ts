@@ -4,7 +4,7 @@ import type { ContractCapabilities, EnvRef } from '../env';
 import { expectedOn } from '../expectations';
 import { loggedIn, nameAndCode, rejection, textOfBytes, Transcript } from '../testKit';
 
-/** §1.2, §2.3 sendMessageToPeer / RtmChannel.sendMessage, §3.2, §3.5, §4.5, §4.6. */
+/** docs/reference/rtm1-web-sdk.md §1.2, §2.3 sendMessageToPeer / RtmChannel.sendMessage, docs/reference/rtm1-web-sdk.md §3.2, §3.5, §4.5, §4.6. */
 export function messageCases(env: EnvRef, caps: ContractCapabilities): void {
   describe('peer messages', () => {
     it('delivers a TEXT message as a new normalised object and mutates the sender’s object', async () => {
@@ -129,7 +129,7 @@ export function messageCases(env: EnvRef, caps: ContractCapabilities): void {
       const bobId = env().id('bob');
       for (let i = 0; i < 90; i++) await alice.sendMessageToPeer({ text: `${i}` }, bobId);
       for (let i = 0; i < 60; i++) await room.sendMessage({ text: `${i}` });
-      // Failing after the rate check still uses a slot (§3.5).
+      // Failing after the rate check still uses a slot (docs/reference/rtm1-web-sdk.md §3.5).
       for (let i = 0; i < 30; i++) await rejection(alice.sendMessageToPeer({ text: 'x' }, 'a/b'));
       expect(nameAndCode(await rejection(alice.sendMessageToPeer({ text: 'x' }, bobId)))).toEqual([
         'RtmLimitExceededError',

@@ -3,7 +3,7 @@ import type { ContractCapabilities, EnvRef } from '../env';
 import { loggedIn, nameAndCode, rejection, Transcript } from '../testKit';
 
 /**
- * §4.1/§4.4 RECONNECTING, §4.2 tokens, §4.3 kicks, §2.3 request timeouts: server-side events
+ * docs/reference/rtm1-web-sdk.md §4.1/§4.4 RECONNECTING, docs/reference/rtm1-web-sdk.md §4.2 tokens, docs/reference/rtm1-web-sdk.md §4.3 kicks, docs/reference/rtm1-web-sdk.md §2.3 request timeouts: server-side events
  * only a fake can stage, on a clock a test can move.
  */
 export function networkCases(env: EnvRef, caps: ContractCapabilities): void {

@@ -4,7 +4,7 @@ import { loggedIn, nameAndCode, rejection, Transcript } from '../testKit';
 
 const ids = (count: number, prefix: string): string[] => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
-/** §2.3 query/subscribe/unsubscribe, §4.10. */
+/** docs/reference/rtm1-web-sdk.md §2.3 query/subscribe/unsubscribe, docs/reference/rtm1-web-sdk.md §4.10. */
 export function presenceCases(env: EnvRef, caps: ContractCapabilities): void {
   describe('online status', () => {
     it('queryPeersOnlineStatus answers {id: online} and validates the list (ArgErr 2)', async () => {
@@ -66,7 +66,7 @@ export function presenceCases(env: EnvRef, caps: ContractCapabilities): void {
       if (caps.controllableClock) {
         await env().advance(500);
         await alice.login({ uid: aliceId });
-        // Not subscribed any more, so a query reports nothing either (§4.10 side effect).
+        // Not subscribed any more, so a query reports nothing either (docs/reference/rtm1-web-sdk.md §4.10 side effect).
         await alice.queryPeersOnlineStatus([bobId]);
       }
       await bob.logout();

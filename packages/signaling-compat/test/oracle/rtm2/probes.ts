@@ -2,7 +2,7 @@ import { type Described, describe, outcomeOf, track } from './outcome';
 
 /**
  * Table-driven probes of everything agora-rtm-sdk 2.3.0 shows offline (docs/reference/
- * rtm2-web-sdk.md §1, §2.1–§2.6, §2.14, §2.17): namespace members and constants, the error class,
+ * docs/reference/rtm2-web-sdk.md §1, §2.1–§2.6, §2.14, §2.17): namespace members and constants, the error class,
  * constructor checks, the ID rule, every method before login and while a login is pending, token
  * checks, listener semantics and rate limits. Each probe runs the same steps on a `Side` (the real
  * bundle or FakeRtm2) and returns what it saw as plain data.
@@ -415,7 +415,7 @@ probe('listeners.surviveLogout', async (side, uid) => {
 });
 probe('listeners.removeUnknownIsSilent', async (side, uid) => outcome(side, () => newClient(side, uid('rmun')).removeEventListener('linkState', () => undefined)));
 
-// ---- a pending login (docs/reference/rtm2-web-sdk.md §2.1 login, §2.2, §2.3) ---------------------------------------------------
+// ---- a pending login (docs/reference/rtm2-web-sdk.md §2.1 login, docs/reference/rtm2-web-sdk.md §2.2, §2.3) ---------------------------------------------------
 
 probe('login.pending.states', async (side, uid) => {
   const { client, states, login } = await connecting(side, uid('pend'));

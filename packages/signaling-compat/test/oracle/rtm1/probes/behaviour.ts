@@ -261,7 +261,7 @@ const limitProbes: Probe[] = [
   },
 ];
 
-/** §2.4: every invitation call in every state the caller side can reach offline. */
+/** docs/reference/rtm1-web-sdk.md §2.4: every invitation call in every state the caller side can reach offline. */
 const localInvitationProbes: Probe[] = [
   {
     id: 'invitation/local/shape',
@@ -331,7 +331,7 @@ const localInvitationProbes: Probe[] = [
   },
 ];
 
-/** §2.4 and §4.7 on the callee's side: a RemoteInvitation in each state it can reach alone. */
+/** docs/reference/rtm1-web-sdk.md §2.4 and §4.7 on the callee's side: a RemoteInvitation in each state it can reach alone. */
 type RemoteSetup = (subject: Subject, client: Loose) => Promise<Loose>;
 const receive = async (subject: Subject, client: Loose, events: unknown[]) => {
   let received: Loose;

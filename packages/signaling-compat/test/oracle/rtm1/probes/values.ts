@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 
 const x = (n: number) => 'x'.repeat(n);
 
-/** §3.1: the one ID rule, at its edges, and wrong types. */
+/** docs/reference/rtm1-web-sdk.md §3.1: the one ID rule, at its edges, and wrong types. */
 export const IDS: Array<[string, unknown]> = [
   ['plain', 'abc'],
   ['empty', ''],
@@ -44,7 +44,7 @@ class Boxed {
   text = 'a';
 }
 
-/** §3.2: message objects. */
+/** docs/reference/rtm1-web-sdk.md §3.2: message objects. */
 export const MESSAGES: Array<[string, () => unknown]> = [
   ['undefined', () => undefined],
   ['null', () => null],
@@ -84,7 +84,7 @@ export const MESSAGES: Array<[string, () => unknown]> = [
 
 const END_CALL = 'AgoraRTMLegacyEndcallCompatibleMessagePrefix';
 
-/** §4.9: end-call texts. */
+/** docs/reference/rtm1-web-sdk.md §4.9: end-call texts. */
 export const END_CALL_TEXTS: Array<[string, string]> = [
   ['valid', `${END_CALL}_chan_info`],
   ['empty-info', `${END_CALL}_chan_`],
@@ -98,7 +98,7 @@ export const END_CALL_TEXTS: Array<[string, string]> = [
   ['huge-info', `${END_CALL}_chan_${x(40_000)}`],
 ];
 
-/** §3.3: attribute maps. `total` is the budget of the kind (user 16 384, channel 32 768). */
+/** docs/reference/rtm1-web-sdk.md §3.3: attribute maps. `total` is the budget of the kind (user 16 384, channel 32 768). */
 export function attributeMaps(total: number): Array<[string, () => unknown]> {
   const keys33 = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, 'v']));
   const keys32 = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`k${i}`, 'v']));
