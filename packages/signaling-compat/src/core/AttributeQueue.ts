@@ -177,6 +177,13 @@ function attrOpFailure(op: AttrOp): Failure | undefined {
     const reason = `attribute name "${op.name}" is not 1–${ATTR_KEY_MAX_BYTES} bytes, which RTM requires`;
     return { code: LegacyCode.GENERAL_E_WRONG_PARAM, reason };
   }
+  if (op.kind === 'set' && op.name === 'constructor') {
+    // RTM 1.x takes an attribute map only if the map's `constructor` is Object (it reads the map's
+    // own property), so an attribute of that name can never be written; failing it here keeps it
+    // from sinking the batch it would join.
+    const reason = 'RTM cannot carry an attribute named "constructor" (its attribute map check reads that name)';
+    return { code: LegacyCode.GENERAL_E_WRONG_PARAM, reason };
+  }
   if (op.kind === 'set' && utf8Length(op.value) > ATTR_VALUE_MAX_BYTES) {
     const reason = `the value of attribute "${op.name}" is over ${ATTR_VALUE_MAX_BYTES} bytes, which RTM rejects`;
     return { code: LegacyCode.GENERAL_E_LARGE_PARAM, reason };
@@ -196,11 +203,13 @@ export function planCalls(ops: AttrOp[]): RtmCall[] {
       net.clear();
     } else net.set(op.name, op.kind === 'set' ? op.value : null);
   }
-  // Null prototype: a `__proto__` attribute is an ordinary key here, not the object's prototype.
-  const sets: Record<string, string> = Object.create(null) as Record<string, string>;
+  // A plain object, since RTM 1.x refuses a null-prototype map ("attributes must be an object");
+  // each name is defined as an own property, so a `__proto__` attribute is an ordinary key here,
+  // not the object's prototype.
+  const sets: Record<string, string> = {};
   const dels: string[] = [];
   for (const [name, value] of net) {
-    if (value !== null) sets[name] = value;
+    if (value !== null) Object.defineProperty(sets, name, { value, enumerable: true, writable: true, configurable: true });
     else if (!cleared) dels.push(name);
   }
   const calls: RtmCall[] = [];

@@ -23,7 +23,10 @@ export function recordingBackend(ended: (uid: string) => boolean) {
     new Proxy(object, {
       get(o, prop) {
         const value: unknown = Reflect.get(o, prop);
-        if (typeof value !== 'function' || LISTENER_METHODS.has(prop)) return value;
+        if (typeof value !== 'function') return value;
+        // Listener methods are not recorded; they run on the object itself, whose emitter keeps its
+        // registrations in private fields a Proxy receiver cannot reach.
+        if (LISTENER_METHODS.has(prop)) return (value as (...a: unknown[]) => unknown).bind(o);
         return (...args: unknown[]) => {
           const who = uid();
           calls.push({ uid: who, method: `${prefix}${String(prop)}`, afterLogout: who !== undefined && prop !== 'logout' && ended(who) });
