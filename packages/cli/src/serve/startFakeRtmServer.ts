@@ -4,7 +4,8 @@ import { FakeRtm, FakeRtm2, fakeRtmWire } from 'signaling-compat/fake';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ControlError, runControl, runRtm2Control } from './controls';
 import { Rtm2WireSession } from './Rtm2WireSession';
-import { type ControlRunner, WireSession } from './WireSession';
+import { WireSession } from './WireSession';
+import type { ControlRunner } from './WireSessionBase';
 
 type Session = WireSession | Rtm2WireSession;
 
@@ -57,7 +58,7 @@ export async function startFakeRtmServer(options: FakeRtmServerOptions = {}): Pr
   const rtm2 = options.rtm2 ?? new FakeRtm2({ latencyMs: options.latencyMs ?? 0 });
   rtm2.setParameter('IGNORE_DUPLICATE_USER_ID_ERR', true);
   const sessions = new Map<string, Session>();
-  const forget = (session: Session) => sessions.delete(session.id);
+  const forget = (session: { readonly id: string }) => sessions.delete(session.id);
   const of = <S extends Session>(kind: new (...args: never[]) => S) => [...sessions.values()].filter((s): s is S => s instanceof kind);
   const controls: Hosts = {
     rtm1: (name, body) => runControl(name, body, rtm, of(WireSession)),
