@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { FakeRtm, FakeRtm2, fakeRtmWire } from 'signaling-compat/fake';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ControlError, runControl, runRtm2Control } from './controls';
+import { readControlBody } from './readControlBody';
 import { Rtm2WireSession } from './Rtm2WireSession';
 import { WireSession } from './WireSession';
 import type { ControlRunner } from './WireSessionBase';
@@ -42,7 +43,6 @@ export interface FakeRtmServer {
 
 /** Parked sessions kept for a resume; beyond this the oldest are ended. */
 const MAX_PARKED_SESSIONS = 10_000;
-const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 /** Frames past `MAX_FRAME_BYTES` get an error frame; past this the socket library closes the socket (1009). */
 const MAX_PAYLOAD_BYTES = 4 * fakeRtmWire.MAX_FRAME_BYTES;
 
@@ -169,7 +169,7 @@ async function answerHttp(request: IncomingMessage, response: ServerResponse, co
   }
   if (request.method !== 'POST') return reply(405, { ok: false, error: 'controls take POST' });
   try {
-    const body = await readJson(request);
+    const body = await readControlBody(request);
     const value = await controls[control[1] === 'rtm2' ? 'rtm2' : 'rtm1'](control[2], body);
     reply(200, value === undefined ? { ok: true } : { ok: true, value });
   } catch (error) {
@@ -178,16 +178,4 @@ async function answerHttp(request: IncomingMessage, response: ServerResponse, co
       error: error instanceof Error ? error.message : String(error),
     });
   }
-}
-
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of request) {
-    text += String(chunk);
-    if (text.length > MAX_CONTROL_BODY_BYTES) throw new ControlError('control body too large');
-  }
-  if (text.trim() === '') return {};
-  const body: unknown = JSON.parse(text);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ControlError('body must be a JSON object');
-  return body as Record<string, unknown>;
 }
