@@ -19,6 +19,11 @@ interface KindSpec {
   snapshot(object: HostedObject): Snapshot;
 }
 
+/** The snapshot of a kind: these properties of the object, in this order. */
+function snapshotOf<T extends HostedObject>(...keys: Array<keyof T & string>): (object: HostedObject) => Snapshot {
+  return (object) => Object.fromEntries(keys.map((key) => [key, (object as T)[key]])) as Snapshot;
+}
+
 export const KINDS: Record<HostedKind, KindSpec> = {
   client: {
     async: [
@@ -54,17 +59,14 @@ export const KINDS: Record<HostedKind, KindSpec> = {
       'TokenPrivilegeWillExpire',
       'PeersOnlineStatusChanged',
     ],
-    snapshot: (object) => ({ connectionState: (object as FakeClient).connectionState }),
+    snapshot: snapshotOf<FakeClient>('connectionState'),
   },
   channel: {
     async: ['join', 'leave', 'sendMessage', 'getMembers'],
     sync: [],
     writable: [],
     events: ['ChannelMessage', 'MemberJoined', 'MemberLeft', 'AttributesUpdated', 'MemberCountUpdated'],
-    snapshot: (object) => {
-      const channel = object as FakeChannel;
-      return { joinState: channel.joinState, memberCount: channel.memberCount };
-    },
+    snapshot: snapshotOf<FakeChannel>('joinState', 'memberCount'),
   },
   invitation: {
     async: [],
@@ -77,25 +79,14 @@ export const KINDS: Record<HostedKind, KindSpec> = {
       'LocalInvitationCanceled',
       'LocalInvitationFailure',
     ],
-    snapshot: (object) => {
-      const invitation = object as FakeLocalInvitation;
-      return { state: invitation.state, response: invitation.response };
-    },
+    snapshot: snapshotOf<FakeLocalInvitation>('state', 'response'),
   },
   remoteInvitation: {
     async: [],
     sync: ['accept', 'refuse'],
     writable: ['response'],
     events: ['RemoteInvitationAccepted', 'RemoteInvitationRefused', 'RemoteInvitationCanceled', 'RemoteInvitationFailure'],
-    snapshot: (object) => {
-      const invitation = object as FakeRemoteInvitation;
-      return {
-        state: invitation.state,
-        content: invitation.content,
-        callerId: invitation.callerId,
-        channelId: invitation.channelId,
-      };
-    },
+    snapshot: snapshotOf<FakeRemoteInvitation>('state', 'content', 'callerId', 'channelId'),
   },
 };
 

@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { FakeRtm, FakeRtm2, fakeRtmWire } from 'signaling-compat/fake';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { ControlError, runControl, runRtm2Control } from './controls';
+import { readControlBody } from './readControlBody';
 import { Rtm2WireSession } from './Rtm2WireSession';
-import { type ControlRunner, WireSession } from './WireSession';
+import { WireSession } from './WireSession';
+import type { ControlRunner } from './WireSessionBase';
 
 type Session = WireSession | Rtm2WireSession;
 
@@ -41,7 +43,6 @@ export interface FakeRtmServer {
 
 /** Parked sessions kept for a resume; beyond this the oldest are ended. */
 const MAX_PARKED_SESSIONS = 10_000;
-const MAX_CONTROL_BODY_BYTES = 64 * 1024;
 /** Frames past `MAX_FRAME_BYTES` get an error frame; past this the socket library closes the socket (1009). */
 const MAX_PAYLOAD_BYTES = 4 * fakeRtmWire.MAX_FRAME_BYTES;
 
@@ -57,7 +58,7 @@ export async function startFakeRtmServer(options: FakeRtmServerOptions = {}): Pr
   const rtm2 = options.rtm2 ?? new FakeRtm2({ latencyMs: options.latencyMs ?? 0 });
   rtm2.setParameter('IGNORE_DUPLICATE_USER_ID_ERR', true);
   const sessions = new Map<string, Session>();
-  const forget = (session: Session) => sessions.delete(session.id);
+  const forget = (session: { readonly id: string }) => sessions.delete(session.id);
   const of = <S extends Session>(kind: new (...args: never[]) => S) => [...sessions.values()].filter((s): s is S => s instanceof kind);
   const controls: Hosts = {
     rtm1: (name, body) => runControl(name, body, rtm, of(WireSession)),
@@ -168,7 +169,7 @@ async function answerHttp(request: IncomingMessage, response: ServerResponse, co
   }
   if (request.method !== 'POST') return reply(405, { ok: false, error: 'controls take POST' });
   try {
-    const body = await readJson(request);
+    const body = await readControlBody(request);
     const value = await controls[control[1] === 'rtm2' ? 'rtm2' : 'rtm1'](control[2], body);
     reply(200, value === undefined ? { ok: true } : { ok: true, value });
   } catch (error) {
@@ -177,16 +178,4 @@ async function answerHttp(request: IncomingMessage, response: ServerResponse, co
       error: error instanceof Error ? error.message : String(error),
     });
   }
-}
-
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  let text = '';
-  for await (const chunk of request) {
-    text += String(chunk);
-    if (text.length > MAX_CONTROL_BODY_BYTES) throw new ControlError('control body too large');
-  }
-  if (text.trim() === '') return {};
-  const body: unknown = JSON.parse(text);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ControlError('body must be a JSON object');
-  return body as Record<string, unknown>;
 }

@@ -22,11 +22,18 @@ function start(run: (io: Parameters<typeof runCli>[1], stopped: () => Promise<vo
     env: {},
   };
   const exit = run(io, () => stopped);
+  // How the command ended, once it has: a wait for output it can no longer print fails instead of hanging.
+  let ended: string | undefined;
+  const settled = exit.then(
+    (code) => void (ended = `exited with code ${code}`),
+    (error: unknown) => void (ended = `threw ${String(error)}`),
+  );
   const output = async (pattern: RegExp): Promise<RegExpMatchArray> => {
     for (;;) {
       const match = out.match(pattern);
       if (match) return match;
-      await new Promise<void>((resolve) => printed.push(resolve));
+      if (ended !== undefined) throw new Error(`the command ${ended} before printing ${pattern}; its stderr: ${err}`);
+      await Promise.race([new Promise<void>((resolve) => printed.push(resolve)), settled]);
     }
   };
   return { output, stop, exit, errors: () => err };

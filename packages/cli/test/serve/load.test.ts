@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type FakeRtmServer, startFakeRtmServer } from '../../src/serve/index';
-import { Child } from './childProcess';
+import { expect, test } from 'vitest';
+import { serverWithChildren } from './serverWithChildren';
 
 const WORKERS = 4;
 const CLIENTS_PER_WORKER = 50;
 const MESSAGES_PER_CLIENT = 100;
 
-let server: FakeRtmServer;
-const workers: Child[] = [];
-
-beforeAll(async () => {
-  server = await startFakeRtmServer();
-});
-
-afterAll(async () => {
-  for (const worker of workers) worker.kill();
-  await server.close();
-});
+const server = serverWithChildren();
 
 test('200 clients over 4 processes exchange 20,000 messages: none lost or duplicated, per-sender order kept', async () => {
-  for (let i = 0; i < WORKERS; i++) {
-    workers.push(
-      new Child('loadWorker.ts', [server.url, String(i), String(WORKERS), String(CLIENTS_PER_WORKER), String(MESSAGES_PER_CLIENT)]),
-    );
-  }
+  const workers = Array.from({ length: WORKERS }, (_, i) =>
+    server.spawn('loadWorker.ts', [String(i), String(WORKERS), String(CLIENTS_PER_WORKER), String(MESSAGES_PER_CLIENT)]),
+  );
   await Promise.all(workers.map((worker) => worker.line('ready')));
   for (const worker of workers) worker.send('go');
   const reports = await Promise.all(workers.map(async (worker) => JSON.parse(await worker.line('{')) as Record<string, number>));

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type FakeRtmServer, startFakeRtmServer } from '../../src/serve/index';
-import { Child } from './childProcess';
+import { expect, test } from 'vitest';
+import { serverWithChildren } from './serverWithChildren';
 
-let server: FakeRtmServer;
-const children: Child[] = [];
-
-beforeAll(async () => {
-  server = await startFakeRtmServer();
-});
-
-afterAll(async () => {
-  for (const child of children) child.kill();
-  await server.close();
-});
+const server = serverWithChildren();
 
 test('two Node processes log in through one server, chat, and complete a call', async () => {
-  const bob = new Child('legacyUser.ts', [server.url, 'callee', 'bob', 'alice']);
-  children.push(bob);
+  const bob = server.spawn('legacyUser.ts', ['callee', 'bob', 'alice']);
   await bob.line('onLoginSuccess');
-  const alice = new Child('legacyUser.ts', [server.url, 'caller', 'alice', 'bob']);
-  children.push(alice);
+  const alice = server.spawn('legacyUser.ts', ['caller', 'alice', 'bob']);
   // Each process exits by itself after its logout: nothing of the link outlives it.
   expect(await Promise.all([alice.exited, bob.exited])).toEqual([0, 0]);
   expect(alice.lines).toEqual([

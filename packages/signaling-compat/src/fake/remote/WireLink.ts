@@ -5,6 +5,7 @@ import {
   type Parsed,
   parseServerFrame,
   REPLAY_FRAMES,
+  RESUME_WINDOW_MS,
   type ServerFrame,
   WIRE_VERSION,
   exceedsFrameBound,
@@ -39,8 +40,6 @@ export interface LinkHooks {
   idle(): boolean;
 }
 
-/** How long a dropped connection is retried before the session counts as lost (the fake's 30 s offline window). */
-const RESUME_WINDOW_MS = 30_000;
 const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 2_000;
 /** The client acknowledges the server's frames at least this often, so the server's replay buffer can shrink. */

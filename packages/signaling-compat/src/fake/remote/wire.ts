@@ -22,6 +22,12 @@ export const WIRE_VERSION = 1;
 export const MAX_FRAME_BYTES = 1024 * 1024;
 /** Frames kept for replay after a dropped connection; a gap beyond this ends the session. */
 export const REPLAY_FRAMES = 4096;
+/**
+ * How long a dropped connection may stay away before its session is lost (the fake's 30 s offline
+ * window): the client stops retrying after it and the server ends the session after it, so both
+ * sides read this one value.
+ */
+export const RESUME_WINDOW_MS = 30_000;
 
 export type Namespace = 'rtm1' | 'rtm2';
 /** `client`: an RTM 1.x client or a 2.x `RTMClient`; 1.x also `channel`, `invitation`; 2.x its parts. */
