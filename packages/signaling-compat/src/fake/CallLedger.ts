@@ -1,5 +1,6 @@
 import type { RtmErrorName, RtmMethodName } from '../rtm/types';
-import { defaultErrorName, RtmError } from './errors';
+import { RtmError } from '../rtm/rtm1/errors';
+import { defaultErrorName } from './errors';
 
 /**
  * Test controls shared by every client of one `FakeRtm`: how often each RTM method was called,

@@ -8,13 +8,14 @@ import type {
   RtmClientEvents,
   RtmMessage,
 } from '../rtm/types';
-import { invalidArgument, invalidStatus, notLoggedIn, RtmError, timeoutError } from './errors';
+import { invalidArgument, invalidStatus, RtmError, timeoutError } from '../rtm/rtm1/errors';
+import { notLoggedIn } from './errors';
 import type { CallLedger } from './CallLedger';
 import type { FakeServer } from './FakeServer';
 import { InvitationRouter } from './InvitationRouter';
-import { type InvitationTiming, LOGIN_SPACING_MS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from './limits';
+import { type InvitationTiming, LOGIN_SPACING_MS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from '../rtm/rtm1/limits';
 import type { Network } from './Network';
-import { isPlainObject, isValidId } from './validation';
+import { isPlainObject, isValidId } from '../rtm/rtm1/validation';
 import type { AbortReason, ClientPort, InvitationSignal, MemberNotice } from './wire';
 
 export type JoinState = 'LEFT' | 'JOINING' | 'JOINED';

@@ -15,15 +15,15 @@ import type {
 import * as attributes from './attributeCalls';
 import type { CallLedger } from './CallLedger';
 import { ClientCore } from './ClientCore';
-import { invalidArgument } from './errors';
+import { invalidArgument } from '../rtm/rtm1/errors';
 import { FakeChannel } from './FakeChannel';
 import { FakeLocalInvitation } from './FakeLocalInvitation';
 import type { FakeServer } from './FakeServer';
-import type { InvitationTiming } from './limits';
+import type { InvitationTiming } from '../rtm/rtm1/limits';
 import type { Network } from './Network';
 import { type PeerMessageResult, sendMessageToPeer } from './peerMessageCall';
 import * as presence from './presenceCalls';
-import { isValidId } from './validation';
+import { isValidId } from '../rtm/rtm1/validation';
 
 /** @internal What `FakeRtm.createInstance` hands a new client. */
 export interface FakeClientSetup {

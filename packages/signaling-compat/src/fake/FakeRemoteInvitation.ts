@@ -8,8 +8,8 @@ import type {
 } from '../rtm/types';
 import type { ClientCore } from './ClientCore';
 import type { RemoteInvitationEndpoint } from './InvitationRouter';
-import { invalidArgument, invalidStatus } from './errors';
-import { fitsInvitationText } from './validation';
+import { invalidArgument, invalidStatus } from '../rtm/rtm1/errors';
+import { fitsInvitationText } from '../rtm/rtm1/validation';
 
 /** The SDK's texts (docs/reference/rtm1-web-sdk.md §2.4). */
 const ACCEPTING = 'The remote invitation is accepting. Cannot do the operation.';

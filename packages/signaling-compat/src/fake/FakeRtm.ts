@@ -12,15 +12,15 @@ import {
   RemoteInvitationFailureReason,
   RemoteInvitationState,
 } from './enums';
-import { invalidArgument, RtmError } from './errors';
+import { invalidArgument, RtmError } from '../rtm/rtm1/errors';
 import { uuidV4 } from './uuid';
 import { FakeClient } from './FakeClient';
 import { FakeServer, type TokenValidator } from './FakeServer';
-import { DEFAULT_INVITATION_TIMING, type InvitationTiming, type RateLimit } from './limits';
+import { DEFAULT_INVITATION_TIMING, type InvitationTiming, type RateLimit } from '../rtm/rtm1/limits';
 import { macrotaskTurn } from './macrotaskTurn';
 import { isManualClock } from './ManualClock';
 import { Network } from './Network';
-import { isValidAppId } from './validation';
+import { isValidAppId } from '../rtm/rtm1/validation';
 import { AREA_CODES, LEGACY_AREA_CODES, LOG_FILTERS, SDK_PARAMETERS } from './namespaceConstants';
 
 /** Server-side limits the fake can enforce on top of the SDK's client-side ones. */

@@ -1,5 +1,5 @@
 import type { TimerHandle } from '../rtm/clock';
-import { MEMBER_COUNT_THROTTLE_MS } from './limits';
+import { MEMBER_COUNT_THROTTLE_MS } from '../rtm/rtm1/limits';
 import type { Network } from './Network';
 
 /**

@@ -7,11 +7,11 @@
 import type { AttributesMap, ChannelAttributes, RtmMethodName } from '../rtm/types';
 import type { ClientCore } from './ClientCore';
 import { requireConnected, serverRequest } from './requests';
-import { invalidArgument, invalidStatus, type RtmError, timeoutError } from './errors';
+import { invalidArgument, invalidStatus, type RtmError, timeoutError } from '../rtm/rtm1/errors';
 import type { AttributeWrite, FakeServer } from './FakeServer';
-import { ATTRIBUTES, TIMEOUTS } from './limits';
+import { ATTRIBUTES, TIMEOUTS } from '../rtm/rtm1/limits';
 import type { ClientPort } from './wire';
-import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId } from './validation';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId } from '../rtm/rtm1/validation';
 
 const USER_BUDGET = ATTRIBUTES.maxUserTotalBytes;
 const CHANNEL_BUDGET = ATTRIBUTES.maxChannelTotalBytes;

@@ -1,45 +1,10 @@
 /**
- * The SDK's error objects (docs/reference/rtm1-web-sdk.md §2.1): an `Error` whose `name` is one of the
- * `Rtm*Error` strings, a numeric per-API `code` (docs/reference/rtm1-web-sdk.md §2.2) and a message of the form
- * `" Error Code <code>[, server Code <sc>] - <text>."`. The real classes are not exported, so
- * callers branch on `name` and `code`; this class is not exported from `signaling-compat/fake`
- * either, so tests cannot come to depend on `instanceof`.
+ * FakeRtm's own error helpers: the codeless status error of a call without a session, the common
+ * 102 text, and the error classes `failNext` picks when it is given no name.
  */
 
-import type { RtmErrorLike, RtmErrorName, RtmMethodName } from '../rtm/types';
-
-export class RtmError extends Error implements RtmErrorLike {
-  override readonly name: RtmErrorName;
-  /** Numeric per docs/reference/rtm1-web-sdk.md §2.2; `undefined` for the few errors the SDK raises without a code. */
-  readonly code: number;
-  readonly serverCode?: number;
-
-  constructor(name: RtmErrorName, code: number | undefined, text: string, serverCode?: number) {
-    super(formatMessage(code, text, serverCode));
-    this.name = name;
-    this.code = code as number;
-    if (serverCode !== undefined) this.serverCode = serverCode;
-  }
-}
-
-/** docs/reference/rtm1-web-sdk.md §2.1: leading space, the code prefix, `" - "`, the text, and a trailing `.` if missing. */
-function formatMessage(code: number | undefined, text: string, serverCode: number | undefined): string {
-  const sentence = text.endsWith('.') ? text : `${text}.`;
-  if (code === undefined) return sentence;
-  const server = serverCode === undefined ? '' : `, server Code ${serverCode}`;
-  return ` Error Code ${code}${server} - ${sentence}`;
-}
-
-export const invalidArgument = (code: number, text: string): RtmError =>
-  new RtmError('RtmInvalidArgumentError', code, text);
-export const invalidStatus = (code: number, text: string): RtmError => new RtmError('RtmInvalidStatusError', code, text);
-export const limitExceeded = (code: number, text: string): RtmError => new RtmError('RtmLimitExceededError', code, text);
-export const timeoutError = (code: number, text: string): RtmError => new RtmError('RtmTimeoutError', code, text);
-export const unavailable = (code: number, text: string, serverCode?: number): RtmError =>
-  new RtmError('RtmUnavailableError', code, text, serverCode);
-export const unauthenticated = (code: number, text: string): RtmError =>
-  new RtmError('RtmUnauthenticatedError', code, text);
-export const unknownError = (code: number, text: string): RtmError => new RtmError('RtmUnknownError', code, text);
+import type { RtmErrorName, RtmMethodName } from '../rtm/types';
+import { invalidStatus, RtmError } from '../rtm/rtm1/errors';
 
 /**
  * What the SDK throws where it needs a session and the client never started a login (its

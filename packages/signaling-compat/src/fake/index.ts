@@ -11,7 +11,7 @@ export type { FakeLocalInvitation } from './FakeLocalInvitation';
 export type { FakeRemoteInvitation } from './FakeRemoteInvitation';
 export type { PeerMessageResult } from './peerMessageCall';
 export type { TokenValidator, TokenVerdict } from './FakeServer';
-export type { InvitationTiming, RateLimit } from './limits';
+export type { InvitationTiming, RateLimit } from '../rtm/rtm1/limits';
 export { connectFakeRtm, RemoteFakeRtm } from './remote/connectFakeRtm';
 export type { ConnectFakeRtmOptions } from './remote/connectFakeRtm';
 export * as fakeRtmWire from './remote/wire';

@@ -1,117 +1,13 @@
 /**
- * Numbers from docs/reference/rtm1-web-sdk.md §3 and §4 that the 1.6.0 client enforces or waits for, and the
- * sliding window used for its rate limits.
+ * RTM 1.x numbers (docs/reference/rtm1-web-sdk.md §1.3, §4) that only FakeRtm needs: they belong to the
+ * server side it models, which the 2.x adapter leaves to 2.x.
  */
 
-import type { Clock } from '../rtm/clock';
-
-/** docs/reference/rtm1-web-sdk.md §3.1: user and channel IDs are 1–64 UTF-16 code units. */
-export const MAX_ID_LENGTH = 64;
-/** docs/reference/rtm1-web-sdk.md §3.2: text, or raw bytes + description bytes, per message. */
-export const MAX_MESSAGE_BYTES = 32_768;
-/** docs/reference/rtm1-web-sdk.md §3.5: at most 180 peer + channel sends in any sliding 3 s, per login session. */
-export const MESSAGE_RATE = { max: 180, perMs: 3_000 } as const;
-/** docs/reference/rtm1-web-sdk.md §3.5: a login attempt that passed the state check blocks the next one for 500 ms. */
-export const LOGIN_SPACING_MS = 500;
-/** docs/reference/rtm1-web-sdk.md §3.4: channels joined or joining per client. */
-export const MAX_CHANNELS = 20;
-/** docs/reference/rtm1-web-sdk.md §3.4 */
-export const MAX_QUERY_PEERS = 256;
-export const MAX_COUNT_CHANNELS = 32;
-export const MAX_SUBSCRIBED_PEERS = 512;
-export const MAX_UNSUBSCRIBE_PEERS = 512;
-/** docs/reference/rtm1-web-sdk.md §1.3: getMembers asks the server for page 0 of size 200. */
-export const MEMBERS_PAGE_SIZE = 200;
 /** docs/reference/rtm1-web-sdk.md §1.3: MemberJoined / MemberLeft are not sent for channels above 512 members. */
 export const MEMBER_EVENTS_MAX_MEMBERS = 512;
-/** docs/reference/rtm1-web-sdk.md §3.4: invitation content and response. */
-export const MAX_INVITATION_TEXT_BYTES = 8_192;
-
-/** docs/reference/rtm1-web-sdk.md §3.3: attribute maps. */
-export const ATTRIBUTES = {
-  maxKeys: 32,
-  maxKeyBytes: 32,
-  maxValueBytes: 8_192,
-  maxUserTotalBytes: 16_384,
-  maxChannelTotalBytes: 32_768,
-  maxGetKeys: 32,
-  maxGetKeyLength: 32,
-  maxChannelDeleteKeyLength: 512,
-} as const;
-
-/** docs/reference/rtm1-web-sdk.md §2.3 and §4: how long the SDK waits for each kind of answer (the code's values, docs/reference/rtm1-web-sdk.md §6.11). */
-export const TIMEOUTS = {
-  loginMs: 12_000,
-  messageMs: 10_000,
-  joinMs: 10_000,
-  attributeMs: 10_000,
-  queryMs: 10_000,
-  renewTokenMs: 20_000,
-  /** docs/reference/rtm1-web-sdk.md §4.4: sends issued while RECONNECTING wait this long for the connection. */
-  reconnectWaitMs: 9_000,
-} as const;
 
 /** docs/reference/rtm1-web-sdk.md §4.4 / §1.3: remote members see MemberLeft after this long without a connection. */
 export const OFFLINE_MEMBER_MS = 30_000;
-/** docs/reference/rtm1-web-sdk.md §4.11: MemberCountUpdated throttle, leading and trailing edge. */
-export const MEMBER_COUNT_THROTTLE_MS = 1_000;
+
 /** docs/reference/rtm1-web-sdk.md §4.7: the caller resends an invite that got no answer at all after this long. */
 export const INVITE_NO_ANSWER_RESEND_MS = 6_000;
-
-/** docs/reference/rtm1-web-sdk.md §4.7 invitation timers; `FakeRtmOptions.invitation` overrides any of them. */
-export interface InvitationTiming {
-  /** Caller: interval between invite attempts while the callee is offline (2 s). */
-  retryMs: number;
-  /** Caller: how long an unanswered invite keeps trying before PEER_OFFLINE / PEER_NO_RESPONSE (30 s). */
-  offlineWindowMs: number;
-  /** Both sides: an invitation with no answer ends with INVITATION_EXPIRE this long after receipt (60 s). */
-  expiryMs: number;
-  /** Callee: how long after accept() (or after the caller got the accept) to wait for its ack (5 s). */
-  acceptAckMs: number;
-  /** Callee: delay before the accept is sent, and between resends until the caller has it (~1 s). */
-  acceptResendMs: number;
-}
-
-export const DEFAULT_INVITATION_TIMING: Readonly<InvitationTiming> = Object.freeze({
-  retryMs: 2_000,
-  offlineWindowMs: 30_000,
-  expiryMs: 60_000,
-  acceptAckMs: 5_000,
-  acceptResendMs: 1_000,
-});
-
-/** A rate limit: at most `max` events in any window of `perMs`. */
-export interface RateLimit {
-  max: number;
-  perMs: number;
-}
-
-/**
- * Counts events in a sliding window. `tryTake()` records the event and returns true when the
- * window has room; docs/reference/rtm1-web-sdk.md §3.5 says the SDK counts every send that passes the check, so a refused event
- * is not recorded.
- */
-export class SlidingWindow {
-  readonly #clock: Clock;
-  readonly #limit: RateLimit;
-  #times: number[] = [];
-
-  constructor(clock: Clock, limit: RateLimit) {
-    this.#clock = clock;
-    this.#limit = limit;
-  }
-
-  tryTake(): boolean {
-    const now = this.#clock.now();
-    this.#times = this.#times.filter((time) => now - time < this.#limit.perMs);
-    if (this.#times.length >= this.#limit.max) return false;
-    this.#times.push(now);
-    return true;
-  }
-
-  /** Nothing taken within the window: forgetting this window changes no later verdict. */
-  get idle(): boolean {
-    const now = this.#clock.now();
-    return this.#times.every((time) => now - time >= this.#limit.perMs);
-  }
-}

@@ -1,11 +1,10 @@
 /**
- * The parts of sendMessageToPeer and RtmChannel.sendMessage that the two share (docs/reference/rtm1-web-sdk.md §2.3 tables,
- * docs/reference/rtm1-web-sdk.md §4.4, §4.9).
+ * The connection check that sendMessageToPeer and RtmChannel.sendMessage share (docs/reference/rtm1-web-sdk.md §2.3 tables,
+ * docs/reference/rtm1-web-sdk.md §4.4); the end-call format (docs/reference/rtm1-web-sdk.md §4.9) is one of the shared 1.x rules.
  */
 
 import type { ClientCore } from './ClientCore';
-import { invalidStatus, timeoutError } from './errors';
-import { isValidId } from './validation';
+import { invalidStatus, timeoutError } from '../rtm/rtm1/errors';
 
 /**
  * docs/reference/rtm1-web-sdk.md §4.4: while RECONNECTING a send waits up to 9 s for the reconnection, then fails with
@@ -26,22 +25,4 @@ export function connectionCheck(core: ClientCore, notLoggedInText: string): Prom
     if (outcome === 'timeout') throw timeoutError(2, 'Executing "RtmClient.sendMessageToPeer" timed out after 10s');
     requireConnected();
   });
-}
-
-/** A legacy end-call message: the channel and the one `info` piece it carries. */
-export interface EndCall {
-  channelId: string;
-  info: string;
-}
-
-/**
- * docs/reference/rtm1-web-sdk.md §4.9: text starting with END_CALL_PREFIX is an end-call signal, not text. Split on `_`, only
- * the first three pieces count: valid iff piece 1 is exactly the prefix and piece 2 a valid
- * channel ID. Returns `undefined` for ordinary text.
- */
-export function parseEndCall(text: string, prefix: string): EndCall | 'invalid' | undefined {
-  if (!text.startsWith(prefix)) return undefined;
-  const [head, channelId, info] = text.split('_');
-  if (head !== prefix || info === undefined || !isValidId(channelId)) return 'invalid';
-  return { channelId, info };
 }

@@ -1,9 +1,9 @@
 import type { PeerMessageSendResult } from '../rtm/types';
 import type { ClientCore } from './ClientCore';
 import { END_CALL_CALL_ID } from './InvitationRouter';
-import { invalidArgument, limitExceeded, RtmError, timeoutError, unavailable } from './errors';
-import { TIMEOUTS } from './limits';
-import { connectionCheck, parseEndCall } from './outgoingMessages';
+import { invalidArgument, limitExceeded, RtmError, timeoutError, unavailable } from '../rtm/rtm1/errors';
+import { TIMEOUTS } from '../rtm/rtm1/limits';
+import { connectionCheck } from './outgoingMessages';
 import {
   checkDestination,
   checkMessageShape,
@@ -11,8 +11,9 @@ import {
   checkMessageType,
   defaultDescription,
   normalizeMessage,
+  parseEndCall,
   PEER_MESSAGE_CODES,
-} from './validation';
+} from '../rtm/rtm1/validation';
 
 /** The result of an end-call message also says whether the SDK resent it (docs/reference/rtm1-web-sdk.md §4.9). */
 export type PeerMessageResult = PeerMessageSendResult & { hasReSent?: boolean };

@@ -6,7 +6,7 @@
 import type { ChannelMemberCountResult, PeersOnlineStatusResult, RtmMethodName } from '../rtm/types';
 import type { ClientCore } from './ClientCore';
 import { requireConnected, serverRequest } from './requests';
-import { invalidArgument, limitExceeded, timeoutError } from './errors';
+import { invalidArgument, limitExceeded, timeoutError } from '../rtm/rtm1/errors';
 import type { FakeServer } from './FakeServer';
 import {
   MAX_COUNT_CHANNELS,
@@ -14,9 +14,9 @@ import {
   MAX_SUBSCRIBED_PEERS,
   MAX_UNSUBSCRIBE_PEERS,
   TIMEOUTS,
-} from './limits';
+} from '../rtm/rtm1/limits';
 import type { ClientPort } from './wire';
-import { isIdList, isValidId } from './validation';
+import { isIdList, isValidId } from '../rtm/rtm1/validation';
 
 /** The SDK's texts for a bad ID list, per call (its format arguments print like `String(id)`). */
 const badPeerList = (): Error => invalidArgument(2, 'Invalid arguments: peerIds');

@@ -1,6 +1,7 @@
 import type { RtmMethodName } from '../rtm/types';
 import type { ClientCore } from './ClientCore';
-import { notLoggedIn, type RtmError } from './errors';
+import { type RtmError } from '../rtm/rtm1/errors';
+import { notLoggedIn } from './errors';
 import type { FakeServer } from './FakeServer';
 import type { ClientPort } from './wire';
 

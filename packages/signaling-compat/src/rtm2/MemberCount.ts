@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '../rtm/clock';
-import { MEMBER_COUNT_THROTTLE_MS as THROTTLE_MS } from './rtm1/limits';
+import { MEMBER_COUNT_THROTTLE_MS as THROTTLE_MS } from '../rtm/rtm1/limits';
 
 /**
  * docs/reference/rtm1-web-sdk.md §4.11: MemberCountUpdated at most once a second, leading and trailing edge, only

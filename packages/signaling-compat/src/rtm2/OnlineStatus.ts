@@ -1,6 +1,6 @@
-import { invalidArgument, invalidStatus, limitExceeded } from './rtm1/errors';
-import { MAX_QUERY_PEERS, MAX_SUBSCRIBED_PEERS, MAX_UNSUBSCRIBE_PEERS } from './rtm1/limits';
-import { isIdList } from './rtm1/validation';
+import { invalidArgument, invalidStatus, limitExceeded } from '../rtm/rtm1/errors';
+import { MAX_QUERY_PEERS, MAX_SUBSCRIBED_PEERS, MAX_UNSUBSCRIBE_PEERS } from '../rtm/rtm1/limits';
+import { isIdList } from '../rtm/rtm1/validation';
 import type { TimerHandle } from '../rtm/clock';
 import type { PeerOnlineState, PeersOnlineStatusMap, PeersOnlineStatusResult } from '../rtm/types';
 import type { AdapterSession } from './session';

@@ -1,15 +1,16 @@
 import { EventEmitter } from 'eventemitter3';
-import { invalidArgument, invalidStatus, limitExceeded, RtmError, timeoutError, unknownError } from './rtm1/errors';
-import { MAX_CHANNELS, MEMBERS_PAGE_SIZE } from './rtm1/limits';
+import { invalidArgument, invalidStatus, limitExceeded, RtmError, timeoutError, unknownError } from '../rtm/rtm1/errors';
+import { MAX_CHANNELS, MEMBERS_PAGE_SIZE } from '../rtm/rtm1/limits';
 import {
   CHANNEL_MESSAGE_CODES,
+  checkDestination,
   checkMessageShape,
   checkMessageSize,
   checkMessageType,
-  checkRawPayload,
+  defaultDescription,
   isEncodable,
   normalizeMessage,
-} from './rtm1/validation';
+} from '../rtm/rtm1/validation';
 import type { ChannelAttributes, RtmChannelEvents, RtmChannelLike, RtmMessage } from '../rtm/types';
 import { toChannelAttributes } from './attributes';
 import { MemberCount } from './MemberCount';
@@ -121,7 +122,10 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
     }
     if (host.state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
     if (!host.takeMessageSlot()) throw limitExceeded(3, 'Messages exceeded the limit of 180 per 3 seconds');
-    const late = checkMessageType(shaped) ?? checkRawPayload(shaped, codes) ?? checkMessageSize(shaped, codes);
+    const typeError = checkMessageType(shaped);
+    if (typeError) throw typeError;
+    defaultDescription(shaped);
+    const late = checkDestination(shaped, this.channelId, codes) ?? checkMessageSize(shaped, codes);
     if (late) throw late;
     if (!isEncodable(shaped)) throw unknownError(1, 'Channel message send failure');
     const { message: body, customType } = encodeMessage(normalizeMessage(shaped));

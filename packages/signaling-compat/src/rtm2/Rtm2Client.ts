@@ -6,20 +6,21 @@ import {
   RtmError,
   timeoutError,
   unavailable,
-} from './rtm1/errors';
-import { LOGIN_SPACING_MS, MAX_COUNT_CHANNELS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from './rtm1/limits';
+} from '../rtm/rtm1/errors';
+import { LOGIN_SPACING_MS, MAX_COUNT_CHANNELS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from '../rtm/rtm1/limits';
 import {
+  checkDestination,
   checkMessageShape,
   checkMessageSize,
   checkMessageType,
-  checkRawPayload,
+  defaultDescription,
   isEncodable,
   isPlainObject,
   isValidId,
   normalizeMessage,
   parseEndCall,
   PEER_MESSAGE_CODES,
-} from './rtm1/validation';
+} from '../rtm/rtm1/validation';
 import type { Clock, TimerHandle } from '../rtm/clock';
 import type {
   AttributesMap,
@@ -138,7 +139,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   // ---- login, logout, tokens ----------------------------------------------------------------
 
   /**
-   * docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §2.3: the 1.x checks, CONNECTING/LOGIN inside the call, CONNECTED/LOGIN_SUCCESS
+   * docs/reference/rtm1-web-sdk.md §2.3: the 1.x checks, CONNECTING/LOGIN inside the call, CONNECTED/LOGIN_SUCCESS
    * before resolving.
    */
   async login(options: { uid: string; token?: string }): Promise<void> {
@@ -213,7 +214,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   }
 
   /**
-   * docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §2.3: waits for an in-flight login (and fails with its error); from ABORTED it is
+   * docs/reference/rtm1-web-sdk.md §2.3: waits for an in-flight login (and fails with its error); from ABORTED it is
    * local.
    */
   async logout(): Promise<void> {
@@ -252,7 +253,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
   // ---- messages -------------------------------------------------------------------------------
 
   /**
-   * docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §2.3 order: shape, RECONNECTING wait, 102, end-call format, 180/3 s, type, peer,
+   * docs/reference/rtm1-web-sdk.md §2.3 order: shape, RECONNECTING wait, 102, end-call format, 180/3 s, type, peer,
    * payload, size.
    */
   async sendMessageToPeer(message: RtmMessage, peerId: string): Promise<PeerMessageSendResult & { hasReSent?: boolean }> {
@@ -270,15 +271,17 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
       shaped.messageType === 'TEXT' && typeof shaped.text === 'string' ? parseEndCall(shaped.text, prefix) : undefined;
     if (endCall === 'invalid') throw invalidArgument(7, 'Message is not valid');
     if (!this.takeMessageSlot()) throw limitExceeded(5, 'Messages exceeded the limit of 180 per 3 seconds');
-    const late =
-      checkMessageType(shaped) ??
-      (isValidId(peerId) ? undefined : invalidArgument(6, 'The peer ID is not valid')) ??
-      checkRawPayload(shaped, codes) ??
-      checkMessageSize(shaped, codes);
+    const typeError = checkMessageType(shaped);
+    if (typeError) throw typeError;
+    defaultDescription(shaped);
+    // Deliberately unlike 1.x, which sends an end-call message as a signal without looking at the
+    // peer ID or the size (docs/reference/rtm1-web-sdk.md §4.9): the adapter publishes it to the
+    // peer as text, so it needs a valid peer ID and a message 2.x accepts.
+    const late = checkDestination(shaped, peerId, codes) ?? checkMessageSize(shaped, codes);
     if (late) throw late;
     if (!isEncodable(shaped)) throw unavailable(1, 'Peer-to-peer message send failure');
     if (!isRtm2Id(peerId)) throw invalidArgument(6, `"${peerId}" is not a valid RTM 2.x user ID`);
-    // docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §4.9: an end-call message travels as the text 1.x receivers got: prefix,
+    // docs/reference/rtm1-web-sdk.md §4.9: an end-call message travels as the text 1.x receivers got: prefix,
     // channel, first info piece.
     const outgoing: RtmMessage = endCall
       ? { text: `${prefix}_${endCall.channelId}_${endCall.info}`, messageType: 'TEXT' }
@@ -369,7 +372,7 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     return this.#online.unsubscribe(peerIds);
   }
 
-  /** docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §2.3: ≤ 32 IDs; on 2.x one `getOnlineUsers` per channel (`totalOccupancy` only). */
+  /** docs/reference/rtm1-web-sdk.md §2.3: ≤ 32 IDs; on 2.x one `getOnlineUsers` per channel (`totalOccupancy` only). */
   async getChannelMemberCount(channelIds: string[]): Promise<ChannelMemberCountResult> {
     if (this.#state !== 'CONNECTED') throw invalidStatus(102, 'The client is not logged in. Cannot do the operation');
     const bad = (): RtmError => invalidArgument(2, 'The channel IDs are not valid');

@@ -1,6 +1,6 @@
-import { invalidArgument, invalidStatus, unavailable } from './rtm1/errors';
-import { ATTRIBUTES } from './rtm1/limits';
-import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId, utf8Bytes } from './rtm1/validation';
+import { invalidArgument, invalidStatus, type RtmError, unavailable } from '../rtm/rtm1/errors';
+import { ATTRIBUTES } from '../rtm/rtm1/limits';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId, utf8Bytes } from '../rtm/rtm1/validation';
 import type { AttributesMap, ChannelAttributes } from '../rtm/types';
 import type { AdapterSession } from './session';
 import type { Rtm2MetadataDetail, Rtm2MetadataItem, Rtm2MetadataOptions } from './types';
@@ -15,6 +15,17 @@ import { decodeKey, encodeKey, isRtm2Id } from './wire';
  */
 
 const STAMP: Rtm2MetadataOptions = { addTimeStamp: true, addUserId: true };
+
+/**
+ * The 1.x map checks (docs/reference/rtm1-web-sdk.md §3.3), with one deliberate difference: 1.x
+ * refuses a map without `Object.prototype`, but the core batches its attribute writes on a
+ * null-prototype object (so a `__proto__` attribute is an ordinary key), and the adapter accepts
+ * those. Such a map is checked as the ordinary object it stands for.
+ */
+function checkMap(map: unknown, totalBudget: number): RtmError | undefined {
+  const nullPrototype = typeof map === 'object' && map !== null && Object.getPrototypeOf(map) === null;
+  return checkAttributeMap(nullPrototype ? { ...map } : map, totalBudget);
+}
 
 /** 2.x metadata details as 1.x channel attributes. Peer data: anything malformed is skipped. */
 export function toChannelAttributes(metadata: unknown): ChannelAttributes {
@@ -91,7 +102,7 @@ export class Attributes {
   // ---- channel attributes -----------------------------------------------------------------
 
   async setChannel(channelId: string, map: AttributesMap): Promise<void> {
-    const error = checkAttributeMap(map, ATTRIBUTES.maxChannelTotalBytes);
+    const error = checkMap(map, ATTRIBUTES.maxChannelTotalBytes);
     if (error) throw error;
     requireConnected(this.#session);
     require2xChannel(channelId);
@@ -114,7 +125,7 @@ export class Attributes {
   async addOrUpdateChannel(channelId: string, map: AttributesMap): Promise<void> {
     const merged = { ...this.#channels.get(channelId), ...(map as object) };
     const error =
-      checkAttributeMap(map, ATTRIBUTES.maxChannelTotalBytes) ?? checkAttributeMap(merged, ATTRIBUTES.maxChannelTotalBytes);
+      checkMap(map, ATTRIBUTES.maxChannelTotalBytes) ?? checkMap(merged, ATTRIBUTES.maxChannelTotalBytes);
     if (error) throw error;
     requireConnected(this.#session);
     require2xChannel(channelId);
@@ -182,7 +193,7 @@ export class Attributes {
   // ---- user attributes ----------------------------------------------------------------------
 
   async setUser(map: AttributesMap): Promise<void> {
-    const error = checkAttributeMap(map, ATTRIBUTES.maxUserTotalBytes);
+    const error = checkMap(map, ATTRIBUTES.maxUserTotalBytes);
     if (error) throw error;
     requireConnected(this.#session);
     require2xKeys(Object.keys(map));
@@ -203,7 +214,7 @@ export class Attributes {
   async addOrUpdateUser(map: AttributesMap): Promise<void> {
     const merged = { ...this.#user, ...(map as object) };
     const error =
-      checkAttributeMap(map, ATTRIBUTES.maxUserTotalBytes) ?? checkAttributeMap(merged, ATTRIBUTES.maxUserTotalBytes);
+      checkMap(map, ATTRIBUTES.maxUserTotalBytes) ?? checkMap(merged, ATTRIBUTES.maxUserTotalBytes);
     if (error) throw error;
     requireConnected(this.#session);
     require2xKeys(Object.keys(map));

@@ -14,7 +14,7 @@ import {
   unauthenticated,
   unavailable,
   unknownError,
-} from './rtm1/errors';
+} from '../rtm/rtm1/errors';
 import type { RtmErrorName } from '../rtm/types';
 import type { Rtm2ErrorLike } from './types';
 

@@ -1,6 +1,6 @@
-import { invalidArgument } from './rtm1/errors';
-import { TIMEOUTS } from './rtm1/limits';
-import { isPlainObject, isValidAppId } from './rtm1/validation';
+import { invalidArgument } from '../rtm/rtm1/errors';
+import { TIMEOUTS } from '../rtm/rtm1/limits';
+import { isPlainObject, isValidAppId } from '../rtm/rtm1/validation';
 import { systemClock, type Clock } from '../rtm/clock';
 import type { RtmConfigLike, RtmNamespaceLike } from '../rtm/types';
 import { Rtm2Client } from './Rtm2Client';

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
-import { invalidArgument, invalidStatus } from '../rtm1/errors';
-import { DEFAULT_INVITATION_TIMING } from '../rtm1/limits';
-import { fitsInvitationText, isValidId } from '../rtm1/validation';
+import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
+import { DEFAULT_INVITATION_TIMING } from '../../rtm/rtm1/limits';
+import { fitsInvitationText, isValidId } from '../../rtm/rtm1/validation';
 import type { TimerHandle } from '../../rtm/clock';
 import type {
   LocalInvitationEvents,

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
-import { invalidArgument, invalidStatus } from '../rtm1/errors';
-import { DEFAULT_INVITATION_TIMING } from '../rtm1/limits';
-import { fitsInvitationText } from '../rtm1/validation';
+import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
+import { DEFAULT_INVITATION_TIMING } from '../../rtm/rtm1/limits';
+import { fitsInvitationText } from '../../rtm/rtm1/validation';
 import type { TimerHandle } from '../../rtm/clock';
 import type { RemoteInvitationEvents, RemoteInvitationLike, RemoteInvitationState } from '../../rtm/types';
 import type { InvitationHub, SendOutcome } from './InvitationHub';

@@ -1,10 +1,10 @@
 /**
- * 1.x's client-side argument checks (docs/reference/rtm1-web-sdk.md §3), which the adapter runs
- * before anything reaches 2.x. Each check returns the error the calling API reports, or
- * `undefined`; callers run them in the order docs/reference/rtm1-web-sdk.md §2.3 lists.
+ * The RTM 1.x SDK's client-side argument checks (docs/reference/rtm1-web-sdk.md §3), which FakeRtm runs
+ * like the SDK and the 2.x adapter runs before anything reaches 2.x. Each check returns the error the
+ * calling API reports, or `undefined`; callers run them in the order docs/reference/rtm1-web-sdk.md §2.3 lists.
  */
 
-import type { RtmMessage } from '../../rtm/types';
+import type { RtmMessage } from '../types';
 import { invalidArgument, invalidStatus, limitExceeded, type RtmError } from './errors';
 import { ATTRIBUTES, MAX_ID_LENGTH, MAX_INVITATION_TEXT_BYTES, MAX_MESSAGE_BYTES } from './limits';
 
@@ -27,10 +27,19 @@ export function isValidId(value: unknown): value is string {
 export const isValidAppId = (value: unknown): value is string =>
   typeof value === 'string' && /^[A-Za-z0-9]{32}$/.test(value);
 
+/**
+ * The SDK's plain-object test: tagged `[object Object]`, made by `Object` and inheriting from
+ * `Object.prototype` directly, so a null-prototype object or a class instance fails.
+ * @note compat: the SDK compares with its own realm's `Object`; this check accepts an ordinary
+ * object of any realm, because one in-page fake or 2.x instance serves every frame (an iframe or a
+ * jsdom window with its own shim), while each frame loads its own copy of the real SDK.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (proto === null || Object.getPrototypeOf(proto) !== null) return false;
+  const ctor = (value as { constructor?: unknown }).constructor;
+  return typeof ctor === 'function' && ctor.prototype === proto && ctor.name === 'Object';
 }
 
 /** UTF-8 length, the unit of every size limit in docs/reference/rtm1-web-sdk.md §3. */
@@ -69,16 +78,22 @@ export type MessageInput = Record<string, unknown>;
  * `description` becomes `""`.
  */
 export function checkMessageShape(message: unknown, codes: MessageErrorCodes): RtmError | MessageInput {
-  // Made only when needed: an Error captures a stack trace, which cost more than the whole send.
-  const invalid = (): RtmError => invalidArgument(codes.shape, 'The message is not valid');
-  if (!isPlainObject(message)) return invalid();
-  if (message.text !== undefined && message.rawMessage !== undefined) return invalid();
-  if (message.messageType === undefined) {
-    if (typeof message.text === 'string') message.messageType = 'TEXT';
-    else if (message.rawMessage instanceof Uint8Array) message.messageType = 'RAW';
-    else return invalid();
+  // Errors are made only when needed: an Error captures a stack trace, which costs more than a send.
+  if (!isPlainObject(message)) return invalidArgument(codes.shape, 'message object is not a plain object');
+  // An explicit messageType skips every shape check (it is only compared with TEXT/RAW later).
+  if (message.messageType !== undefined) return message;
+  if (message.rawMessage instanceof Uint8Array) {
+    message.messageType = 'RAW';
+    if (message.text !== undefined) {
+      return invalidArgument(codes.shape, 'Raw messages cannot have text property. Use description instead');
+    }
+    return message;
   }
-  if (message.messageType === 'RAW' && message.description === undefined) message.description = '';
+  if (typeof message.text !== 'string') return invalidArgument(codes.shape, 'messageType is undefined');
+  message.messageType = 'TEXT';
+  if (message.rawMessage !== undefined) {
+    return invalidArgument(codes.shape, 'Text messages cannot have rawMessage property');
+  }
   return message;
 }
 
@@ -86,18 +101,28 @@ export function checkMessageShape(message: unknown, codes: MessageErrorCodes): R
 export function checkMessageType(message: MessageInput): RtmError | undefined {
   return message.messageType === 'TEXT' || message.messageType === 'RAW'
     ? undefined
-    : invalidArgument(7, 'The message type is not valid');
+    : invalidArgument(7, 'Invalid message type');
 }
 
-/** RAW with a non-`Uint8Array` payload or a non-string description (checked with the destination). */
-export function checkRawPayload(message: MessageInput, codes: MessageErrorCodes): RtmError | undefined {
-  if (message.messageType !== 'RAW') return undefined;
-  return message.rawMessage instanceof Uint8Array && typeof message.description === 'string'
-    ? undefined
-    : invalidArgument(codes.payload, 'The raw message is not valid');
+/**
+ * The send's destination and payload check (the session's own): a valid peer or channel ID, and
+ * for RAW a `Uint8Array` with a string description (peer 6, channel 1).
+ */
+export function checkDestination(message: MessageInput, destination: unknown, codes: MessageErrorCodes): RtmError | undefined {
+  const valid =
+    isValidId(destination) &&
+    (message.messageType !== 'RAW' ||
+      (message.rawMessage instanceof Uint8Array && typeof message.description === 'string'));
+  return valid ? undefined : invalidArgument(codes.payload, 'The send message arguments are not valid');
 }
 
-function messageBytes(message: MessageInput): number {
+/** The SDK sets a missing raw description to "" just before sending (docs/reference/rtm1-web-sdk.md §3.2 side effect). */
+export function defaultDescription(message: MessageInput): void {
+  if (message.messageType === 'RAW' && message.description === undefined) message.description = '';
+}
+
+/** Text bytes, or raw bytes + description bytes (docs/reference/rtm1-web-sdk.md §3.2). */
+export function messageBytes(message: MessageInput): number {
   if (message.messageType === 'RAW') {
     return (message.rawMessage as Uint8Array).byteLength + utf8Bytes(message.description as string);
   }
@@ -106,7 +131,7 @@ function messageBytes(message: MessageInput): number {
 
 export function checkMessageSize(message: MessageInput, codes: MessageErrorCodes): RtmError | undefined {
   return messageBytes(message) > MAX_MESSAGE_BYTES
-    ? limitExceeded(codes.size, `The message size exceeds the limit of ${MAX_MESSAGE_BYTES} bytes`)
+    ? limitExceeded(codes.size, 'The message size is over the 32KB limit')
     : undefined;
 }
 
@@ -132,51 +157,55 @@ export function normalizeMessage(message: MessageInput): RtmMessage {
 // ---------------------------------------------------------------------------------------------
 // Attributes (docs/reference/rtm1-web-sdk.md §3.3)
 
-const badAttributes = (): RtmError => invalidArgument(3, 'arguments is not valid');
+/** The size the SDK gives a value: `new Blob([value]).size`, which coerces a non-string to a string. */
+const blobBytes = (value: unknown): number => utf8Bytes(String(value));
 
 /**
- * docs/reference/rtm1-web-sdk.md §3.3 map checks in table order: plain object, at most 32 keys, not empty, then per entry the
- * key size (1–32 bytes), a non-empty string value of at most 8 KB, and finally the total budget
- * (16 KB for user attributes, 32 KB for channel attributes).
+ * docs/reference/rtm1-web-sdk.md §3.3 map checks in the SDK's order: plain object, at most 32 keys, not empty, then per entry
+ * the key size (1–32 bytes), the value size (at most 8 KB, measured before the type is looked
+ * at), a non-empty string value, and finally the total budget (16 KB for user attributes, 32 KB
+ * for channel attributes).
  */
 export function checkAttributeMap(map: unknown, totalBudget: number): RtmError | undefined {
-  if (!isPlainObject(map)) return badAttributes();
+  if (!isPlainObject(map)) return invalidArgument(3, 'attributes must be an object');
   const entries = Object.entries(map);
-  if (entries.length > ATTRIBUTES.maxKeys) {
-    return limitExceeded(4, `The number of attributes exceeds the limit of ${ATTRIBUTES.maxKeys}`);
-  }
-  if (entries.length === 0) return badAttributes();
+  if (entries.length > ATTRIBUTES.maxKeys) return limitExceeded(4, `Exceed the limit of ${ATTRIBUTES.maxKeys} attributes`);
+  if (entries.length === 0) return invalidArgument(3, 'The attributes is an empty object');
   let total = 0;
   for (const [key, value] of entries) {
     const keyBytes = utf8Bytes(key);
-    if (keyBytes < 1 || keyBytes > ATTRIBUTES.maxKeyBytes) return badAttributes();
-    if (typeof value !== 'string' || value === '') return badAttributes();
-    const valueBytes = utf8Bytes(value);
+    const valueBytes = blobBytes(value);
+    if (keyBytes < 1 || keyBytes > ATTRIBUTES.maxKeyBytes) return invalidArgument(3, 'Invalid attribute key');
     if (valueBytes > ATTRIBUTES.maxValueBytes) {
-      return limitExceeded(4, `The attribute value exceeds the limit of ${ATTRIBUTES.maxValueBytes} bytes`);
+      return limitExceeded(4, `Invalid attribute value, over the limit of ${ATTRIBUTES.maxValueBytes} bytes`);
     }
+    if (typeof value !== 'string' || value === '') return invalidArgument(3, 'Invalid attribute value');
     total += keyBytes + valueBytes;
   }
-  return total > totalBudget ? limitExceeded(4, `The attributes exceed the limit of ${totalBudget} bytes`) : undefined;
+  return total > totalBudget ? limitExceeded(4, 'The attributes size overflow') : undefined;
 }
 
-/** docs/reference/rtm1-web-sdk.md §2.3: delete*ByKeys wants a non-empty array without empty keys, and reports **StatusErr 3**. */
+/**
+ * docs/reference/rtm1-web-sdk.md §2.3: delete*ByKeys wants a non-empty array without empty keys, and reports **StatusErr 3**.
+ * @note compat: the SDK only reads each key's `length`: a number key passes, a null key throws
+ * the TypeError of reading `length` of null.
+ */
 export function checkDeleteKeys(keys: unknown, maxKeyLength = Number.POSITIVE_INFINITY): RtmError | undefined {
   const valid =
     Array.isArray(keys) &&
     keys.length > 0 &&
-    keys.every((key) => typeof key === 'string' && key.length > 0 && key.length <= maxKeyLength);
+    !keys.some((key: { length: number }) => key.length === 0 || key.length > maxKeyLength);
   return valid ? undefined : invalidStatus(3, 'arguments is not valid');
 }
 
-/** docs/reference/rtm1-web-sdk.md §2.3: get*ByKeys wants 1–32 keys of 1–32 characters each. */
+/** docs/reference/rtm1-web-sdk.md §2.3: get*ByKeys wants 1–32 keys of 1–32 characters each (only `length` is read, as above). */
 export function checkGetKeys(keys: unknown): RtmError | undefined {
   const valid =
     Array.isArray(keys) &&
     keys.length > 0 &&
     keys.length <= ATTRIBUTES.maxGetKeys &&
-    keys.every((key) => typeof key === 'string' && key.length > 0 && key.length <= ATTRIBUTES.maxGetKeyLength);
-  return valid ? undefined : badAttributes();
+    !keys.some((key: { length: number }) => key.length === 0 || key.length > ATTRIBUTES.maxGetKeyLength);
+  return valid ? undefined : invalidArgument(3, 'arguments is not valid');
 }
 
 /** docs/reference/rtm1-web-sdk.md §2.3 ID lists (query, subscribe): a non-empty array of valid IDs, at most `max` of them. */
@@ -186,7 +215,9 @@ export function isIdList(ids: unknown, max = Number.POSITIVE_INFINITY): ids is s
 
 /** docs/reference/rtm1-web-sdk.md §3.4: invitation content and response are at most 8192 UTF-8 bytes (exactly 8192 is accepted). */
 export const fitsInvitationText = (text: unknown): boolean =>
-  typeof text === 'string' && utf8Bytes(text) <= MAX_INVITATION_TEXT_BYTES;
+  // @note compat: the SDK measures `TextEncoder.encode(text)`, which coerces a non-string value
+  // to a string (undefined → ""), so a number or object passes if its string form fits.
+  new TextEncoder().encode(text as string).length <= MAX_INVITATION_TEXT_BYTES;
 
 /** A legacy end-call message: the channel and the one `info` piece it carries. */
 export interface EndCall {

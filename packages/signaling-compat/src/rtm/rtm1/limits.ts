@@ -1,9 +1,10 @@
 /**
- * Numbers from docs/reference/rtm1-web-sdk.md §3 and §4 that the 1.6.0 client enforces or waits
- * for, and the sliding window of its rate limits: the adapter keeps them in front of 2.x.
+ * Numbers from docs/reference/rtm1-web-sdk.md §3 and §4 that the 1.6.0 client enforces or waits for, and the
+ * sliding window used for its rate limits: FakeRtm enforces them, and the 2.x adapter keeps them in
+ * front of 2.x.
  */
 
-import type { Clock } from '../../rtm/clock';
+import type { Clock } from '../clock';
 
 /** docs/reference/rtm1-web-sdk.md §3.1: user and channel IDs are 1–64 UTF-16 code units. */
 export const MAX_ID_LENGTH = 64;
@@ -40,6 +41,11 @@ export const ATTRIBUTES = {
 /** docs/reference/rtm1-web-sdk.md §2.3 and §4: how long the SDK waits for each kind of answer (the code's values, docs/reference/rtm1-web-sdk.md §6.11). */
 export const TIMEOUTS = {
   loginMs: 12_000,
+  messageMs: 10_000,
+  joinMs: 10_000,
+  attributeMs: 10_000,
+  queryMs: 10_000,
+  renewTokenMs: 20_000,
   /** docs/reference/rtm1-web-sdk.md §4.4: sends issued while RECONNECTING wait this long for the connection. */
   reconnectWaitMs: 9_000,
 } as const;
@@ -47,7 +53,7 @@ export const TIMEOUTS = {
 /** docs/reference/rtm1-web-sdk.md §4.11: MemberCountUpdated throttle, leading and trailing edge. */
 export const MEMBER_COUNT_THROTTLE_MS = 1_000;
 
-/** docs/reference/rtm1-web-sdk.md §4.7 invitation timers. */
+/** docs/reference/rtm1-web-sdk.md §4.7 invitation timers (`FakeRtmOptions.invitation` overrides any of them in the fake). */
 export interface InvitationTiming {
   /** Caller: interval between invite attempts while the callee is offline (2 s). */
   retryMs: number;
@@ -96,5 +102,11 @@ export class SlidingWindow {
     if (this.#times.length >= this.#limit.max) return false;
     this.#times.push(now);
     return true;
+  }
+
+  /** Nothing taken within the window: forgetting this window changes no later verdict. */
+  get idle(): boolean {
+    const now = this.#clock.now();
+    return this.#times.every((time) => now - time >= this.#limit.perMs);
   }
 }
