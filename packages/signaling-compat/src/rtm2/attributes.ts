@@ -16,17 +16,6 @@ import { decodeKey, encodeKey, isRtm2Id } from './wire';
 
 const STAMP: Rtm2MetadataOptions = { addTimeStamp: true, addUserId: true };
 
-/**
- * The 1.x map checks (docs/reference/rtm1-web-sdk.md §3.3), with one deliberate difference: 1.x
- * refuses a map without `Object.prototype`, but the core batches its attribute writes on a
- * null-prototype object (so a `__proto__` attribute is an ordinary key), and the adapter accepts
- * those. Such a map is checked as the ordinary object it stands for.
- */
-function checkMap(map: unknown, totalBudget: number): RtmError | undefined {
-  const nullPrototype = typeof map === 'object' && map !== null && Object.getPrototypeOf(map) === null;
-  return checkAttributeMap(nullPrototype ? { ...map } : map, totalBudget);
-}
-
 /** 2.x metadata details as 1.x channel attributes. Peer data: anything malformed is skipped. */
 export function toChannelAttributes(metadata: unknown): ChannelAttributes {
   const result: ChannelAttributes = {};
@@ -102,7 +91,7 @@ export class Attributes {
   // ---- channel attributes -----------------------------------------------------------------
 
   async setChannel(channelId: string, map: AttributesMap): Promise<void> {
-    const error = checkMap(map, ATTRIBUTES.maxChannelTotalBytes);
+    const error = checkAttributeMap(map, ATTRIBUTES.maxChannelTotalBytes);
     if (error) throw error;
     requireConnected(this.#session);
     require2xChannel(channelId);
@@ -125,7 +114,7 @@ export class Attributes {
   async addOrUpdateChannel(channelId: string, map: AttributesMap): Promise<void> {
     const merged = { ...this.#channels.get(channelId), ...(map as object) };
     const error =
-      checkMap(map, ATTRIBUTES.maxChannelTotalBytes) ?? checkMap(merged, ATTRIBUTES.maxChannelTotalBytes);
+      checkAttributeMap(map, ATTRIBUTES.maxChannelTotalBytes) ?? checkAttributeMap(merged, ATTRIBUTES.maxChannelTotalBytes);
     if (error) throw error;
     requireConnected(this.#session);
     require2xChannel(channelId);
@@ -193,7 +182,7 @@ export class Attributes {
   // ---- user attributes ----------------------------------------------------------------------
 
   async setUser(map: AttributesMap): Promise<void> {
-    const error = checkMap(map, ATTRIBUTES.maxUserTotalBytes);
+    const error = checkAttributeMap(map, ATTRIBUTES.maxUserTotalBytes);
     if (error) throw error;
     requireConnected(this.#session);
     require2xKeys(Object.keys(map));
@@ -214,7 +203,7 @@ export class Attributes {
   async addOrUpdateUser(map: AttributesMap): Promise<void> {
     const merged = { ...this.#user, ...(map as object) };
     const error =
-      checkMap(map, ATTRIBUTES.maxUserTotalBytes) ?? checkMap(merged, ATTRIBUTES.maxUserTotalBytes);
+      checkAttributeMap(map, ATTRIBUTES.maxUserTotalBytes) ?? checkAttributeMap(merged, ATTRIBUTES.maxUserTotalBytes);
     if (error) throw error;
     requireConnected(this.#session);
     require2xKeys(Object.keys(map));
