@@ -64,15 +64,23 @@ export class ChannelMembership implements ChannelOps {
   #forget: () => void;
   /** The leave of this channel's previous membership, which this join waits for (last join wins). */
   #previous: Promise<void> | undefined;
-  #joinAttempt: Promise<void> | undefined;
+  /** The RTM join under way or done (with its retry after a re-login); resolves to whether it joined. */
+  #joinAttempt: Promise<boolean> | undefined;
   #settling: (leave: Promise<void>) => void;
+  /** Reports a failed RTM join; true when the session cleared RTM's record of it and may join again. */
+  #recover: (retry: boolean) => Promise<boolean>;
 
   constructor(
     ctx: EngineContext,
     id: string,
     handle: ChannelHandle,
     attrs: AttributeQueue,
-    lifecycle: { forget: () => void; previous: Promise<void> | undefined; settling: (leave: Promise<void>) => void },
+    lifecycle: {
+      forget: () => void;
+      previous: Promise<void> | undefined;
+      recover: (retry: boolean) => Promise<boolean>;
+      settling: (leave: Promise<void>) => void;
+    },
   ) {
     this.#ctx = ctx;
     this.id = id;
@@ -81,12 +89,18 @@ export class ChannelMembership implements ChannelOps {
     this.#forget = lifecycle.forget;
     this.#previous = lifecycle.previous;
     this.#settling = lifecycle.settling;
-    this.#channel = ctx.client.createChannel(id);
-    this.#channel.on('MemberJoined', this.#onMemberJoined);
-    this.#channel.on('MemberLeft', this.#onMemberLeft);
-    this.#channel.on('ChannelMessage', this.#onMessage);
-    this.#channel.on('AttributesUpdated', this.#onAttributes);
-    this.#channel.on('MemberCountUpdated', this.#onMemberCount);
+    this.#recover = lifecycle.recover;
+    this.#channel = this.#createChannel();
+  }
+
+  #createChannel(): RtmChannelLike {
+    const channel = this.#ctx.client.createChannel(this.id);
+    channel.on('MemberJoined', this.#onMemberJoined);
+    channel.on('MemberLeft', this.#onMemberLeft);
+    channel.on('ChannelMessage', this.#onMessage);
+    channel.on('AttributesUpdated', this.#onAttributes);
+    channel.on('MemberCountUpdated', this.#onMemberCount);
+    return channel;
   }
 
   get joined(): boolean {
@@ -103,18 +117,9 @@ export class ChannelMembership implements ChannelOps {
     // (A → B → A within one round trip): wait until the previous membership has left.
     if (this.#previous) await this.#previous;
     if (this.#gone) return;
-    try {
-      this.#joinAttempt = this.#channel.join();
-      await this.#joinAttempt;
-    } catch (error) {
-      if (this.#gone) return;
-      this.#detach();
-      const reason = describeJoinError(error);
-      // Server and native onChannelJoinFailed carry only the code.
-      this.#ctx.log.warn(`channelJoin of "${this.id}" failed: ${reason}`);
-      this.#handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason });
-      return;
-    }
+    const attempt = this.#joinRtm();
+    this.#joinAttempt = attempt;
+    if (!(await attempt)) return;
     if (this.#gone) return;
     this.#joined = true;
     const [members, attributes] = await Promise.all([
@@ -133,6 +138,41 @@ export class ChannelMembership implements ChannelOps {
     this.#announced = true;
     this.#announce(this.#handle);
     for (const deliver of this.#earlyMessages.splice(0)) deliver();
+  }
+
+  /**
+   * The RTM join; true when joined. Never rejects. A failure RTM 1.x caused by an earlier failed
+   * join of this ID is retried once after the session's silent re-login, on a channel object of the
+   * new login.
+   */
+  async #joinRtm(): Promise<boolean> {
+    for (let retry = true; ; retry = false) {
+      let failure: unknown;
+      try {
+        await this.#channel.join();
+        return true;
+      } catch (error) {
+        failure = error;
+      }
+      if (this.#gone) return false;
+      if ((await this.#recover(retry)) && !this.#gone) {
+        try {
+          const channel = this.#createChannel();
+          this.#channel.removeAllListeners();
+          this.#channel = channel;
+          continue;
+        } catch (error) {
+          failure = error;
+        }
+      }
+      if (this.#gone) return false;
+      this.#detach();
+      const reason = describeJoinError(failure);
+      // Server and native onChannelJoinFailed carry only the code.
+      this.#ctx.log.warn(`channelJoin of "${this.id}" failed: ${reason}`);
+      this.#handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason });
+      return false;
+    }
   }
 
   /** A second `channelJoin` of a channel the session is still in: no RTM call, same sequence. */
@@ -217,7 +257,7 @@ export class ChannelMembership implements ChannelOps {
   async #leaveRtm(): Promise<void> {
     // Not joined yet (still waiting for an earlier membership): there is nothing to leave.
     if (!this.#joinAttempt) return;
-    await this.#joinAttempt.catch(() => undefined);
+    await this.#joinAttempt;
     // Logged out meanwhile: RTM's logout left the channel; nothing may call RTM now.
     if (!this.#ctx.live()) return;
     try {

@@ -22,6 +22,15 @@ export class Channels {
   /** Per channel ID, the leave still under way that the next join of that channel must wait for. */
   #settling = new Map<string, Promise<void>>();
   #disposed = false;
+  /**
+   * Channel IDs whose RTM join failed in this RTM login: RTM 1.x refuses them with 202 until the
+   * client logs in again (docs/reference/rtm1-web-sdk.md §2.3).
+   */
+  #failedJoins = new Set<string>();
+  /** Transient joins under way (messageChannelSendForce); a re-login would break them. */
+  #transient = 0;
+  /** The silent re-login under way, which every new join waits for. */
+  #relogin: Promise<boolean> | undefined;
   /** The client's one channel-attribute write window, shared by every channel's queue. */
   #attributeRate: AttributeRate;
 
@@ -64,7 +73,8 @@ export class Channels {
         forget: () => {
           if (this.#memberships.get(id) === membership) this.#memberships.delete(id);
         },
-        previous: this.#settling.get(id),
+        previous: this.#before(id),
+        recover: (retry) => this.#recover(id, retry),
         settling: (leave) => {
           this.#settling.set(id, leave);
           void leave.then(() => {
@@ -83,6 +93,41 @@ export class Channels {
     handle.bind(membership);
     void membership.join();
     return handle;
+  }
+
+  /** What a new join of `id` waits for: the leave of its previous membership and a re-login under way. */
+  #before(id: string): Promise<void> | undefined {
+    const waits = [this.#settling.get(id), this.#relogin].filter((wait) => wait !== undefined);
+    return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
+  }
+
+  /**
+   * A join of `id` failed. When an earlier failed join in this RTM login is why (RTM 1.x keeps its
+   * ID), and nothing else of the session would notice, the RTM client logs out and in again so the
+   * join can be retried: a legacy app retrying after `onChannelJoinFailed` got in. True when the
+   * join may be retried now.
+   */
+  async #recover(id: string, retry: boolean): Promise<boolean> {
+    const poisoned = this.#failedJoins.has(id);
+    this.#failedJoins.add(id);
+    if (!retry || !poisoned || this.#relogin || !this.#quiet(id)) return false;
+    const relogin = this.#ctx.relogin();
+    this.#relogin = relogin;
+    try {
+      const done = await relogin;
+      if (done) this.#failedJoins.clear();
+      return done;
+    } finally {
+      this.#relogin = undefined;
+    }
+  }
+
+  /** Only the failed join of `id` is under way: no other channel, leave, transient join or attribute write. */
+  #quiet(id: string): boolean {
+    if (this.#transient > 0 || this.#settling.size > 0) return false;
+    for (const other of this.#memberships.keys()) if (other !== id) return false;
+    for (const queue of this.#queues.values()) if (!queue.idle) return false;
+    return true;
   }
 
   /** Legacy sessions were in one channel at a time: joining another leaves the old one first. */
@@ -148,6 +193,7 @@ export class Channels {
       channel = this.#ctx.client.createChannel(id);
       await channel.join();
     } catch (error) {
+      this.#failedJoins.add(id);
       return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
     }
     try {
@@ -182,16 +228,21 @@ export class Channels {
       return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${id.id}" and transientJoins is off`);
     }
     let channel: RtmChannelLike | undefined;
+    let joined = false;
+    this.#transient++;
     try {
       channel = this.#ctx.client.createChannel(id.id);
       await channel.join();
+      joined = true;
       if (!this.#ctx.live()) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
       await channel.sendMessage(message.message);
       return succeed();
     } catch (error) {
+      if (channel && !joined) this.#failedJoins.add(id.id);
       return this.#forceFailed(sendFailureCode(error), describeRtmError(error));
     } finally {
       if (this.#ctx.live()) await channel?.leave().catch(() => undefined);
+      this.#transient--;
     }
   }
 
@@ -206,6 +257,8 @@ export class Channels {
     for (const membership of [...this.#memberships.values()]) membership.drop();
     this.#memberships.clear();
     this.#settling.clear();
+    // RTM logged out: it forgot every channel ID.
+    this.#failedJoins.clear();
   }
 
   /** Logout: channels dropped, and every attribute queue stops (its timers cleared, its work failed). */

@@ -51,6 +51,9 @@ export interface EngineInit {
   reconnect?: ReconnectLimits;
 }
 
+/** docs/reference/rtm1-web-sdk.md §3.5: a login attempt blocks the client's next one for 500 ms. */
+const RTM_LOGIN_SPACING_MS = 500;
+
 const NO_BACKEND =
   'no RTM backend configured: pass { rtm } to Signal(appId, options) or Signal.configure({ rtm }) ' +
   "(agora-rtm-sdk's AgoraRTM, 1.x or 2.x, or new FakeRtm() / new FakeRtm2() from 'signaling-compat/fake'), " +
@@ -82,6 +85,12 @@ export class Engine extends EventEmitter<EngineEvents> {
   #ended = false;
   #budgetTimers: TimerHandle[] = [];
   #selfId = '';
+  /** The token the RTM client last logged in with, for a re-login with the same credentials. */
+  #rtmToken: string | undefined;
+  /** When the RTM client's last login was sent (clock time). */
+  #lastLoginAt = 0;
+  /** The wait before a silent re-login, ended early (false) by the end of the login. */
+  #spacing: { timer: TimerHandle; done: (go: boolean) => void } | undefined;
   /** Every token this login handled, blanked out of anything it logs or reports. */
   #secrets = new Secrets();
 
@@ -127,6 +136,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       pacer: this.#pacer,
       connected: () => this.#phase === 'logged-in',
       live: () => !this.#ended,
+      relogin: () => this.#relogin(),
     };
   }
 
@@ -163,8 +173,10 @@ export class Engine extends EventEmitter<EngineEvents> {
     client.on('RemoteInvitationReceived', this.#onInvitation);
     client.on('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
     const token = await this.#token();
+    this.#rtmToken = token;
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
     try {
+      this.#lastLoginAt = this.clock.now();
       await client.login(token === undefined ? { uid: id.id } : { uid: id.id, token });
     } catch (error) {
       if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
@@ -235,6 +247,10 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #cleanup(): void {
     this.#clearBudget();
+    if (this.#spacing) {
+      this.clock.clearTimeout(this.#spacing.timer);
+      this.#spacing.done(false);
+    }
     this.#pacer.clear();
     this.calls.disposeAll();
     this.channels.dispose();
@@ -300,6 +316,8 @@ export class Engine extends EventEmitter<EngineEvents> {
     try {
       await client.logout();
       const token = await this.#token();
+      this.#rtmToken = token;
+      this.#lastLoginAt = this.clock.now();
       await client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
     } catch (error) {
       this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
@@ -309,6 +327,54 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     if (this.#ended) return;
     this.#restored();
+  }
+
+  /**
+   * A logout and login of the RTM client that the app does not see: RTM 1.x forgets the channel ID
+   * of a failed join only then (docs/reference/rtm1-web-sdk.md §2.3). Its connection-state changes are
+   * ignored and the phase stays logged-in; sends wait in the pacer. A legacy `logout()` meanwhile
+   * wins: the client is logged out again if its login completes after it.
+   */
+  async #relogin(): Promise<boolean> {
+    const client = this.#client;
+    const busy = this.calls.size > 0 || !this.#pacer.idle || this.queries.busy;
+    if (!client || this.#phase !== 'logged-in' || this.#relogging || busy) return false;
+    this.#relogging = true;
+    this.#pacer.pause();
+    const token = this.#rtmToken;
+    try {
+      // RTM refuses a login within 500 ms of the previous one; wait while still logged in.
+      if (!(await this.#loginSpacing())) return false;
+      await client.logout();
+      if (this.#ended) return false;
+      this.#lastLoginAt = this.clock.now();
+      await client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
+    } catch (error) {
+      if (this.#ended) return false;
+      this.log.warn(`re-login to clear a failed channel join failed: ${this.#describe(error)}`);
+      this.#end(LegacyCode.LOGOUT_E_NET);
+      return false;
+    } finally {
+      this.#relogging = false;
+      if (!this.#ended) this.#pacer.resume();
+    }
+    if (!this.#ended) return true;
+    // Logged out while the login was under way: nothing of this login may stay logged in.
+    void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
+    return false;
+  }
+
+  /** Resolves true once RTM accepts a new login, false if the login ended first. */
+  #loginSpacing(): Promise<boolean> {
+    const wait = this.#lastLoginAt + RTM_LOGIN_SPACING_MS - this.clock.now();
+    if (wait <= 0) return Promise.resolve(!this.#ended);
+    return new Promise((resolve) => {
+      const done = (go: boolean): void => {
+        this.#spacing = undefined;
+        resolve(go && !this.#ended);
+      };
+      this.#spacing = { timer: this.clock.setTimeout(() => done(true), wait), done };
+    });
   }
 
   #onTokenWillExpire = (): void => {

@@ -48,6 +48,8 @@ export class MessagePacer {
   /** Until when RTM's own window is known to be full (it refused a send). */
   #blockedUntil = 0;
   #seq = 0;
+  /** Sends RTM has not answered yet. */
+  #inFlight = 0;
 
   constructor(clock: Clock) {
     this.#clock = clock;
@@ -76,9 +78,14 @@ export class MessagePacer {
     }
     // Stamped after RTM's own synchronous check, so the pacer's window never frees before RTM's.
     this.#sent.push(this.#clock.now());
+    this.#inFlight++;
     return sending.then(
-      (value) => settle({ ok: true, value }),
+      (value) => {
+        this.#inFlight--;
+        return settle({ ok: true, value });
+      },
       (error: unknown) => {
+        this.#inFlight--;
         if (!isRateRefusal(error) || !this.#atEdge()) return settle({ ok: false, error });
         // RTM's window is fuller than ours: wait, then this send goes first.
         this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + RATE_RETRY_MS);
@@ -111,6 +118,11 @@ export class MessagePacer {
 
   get queued(): number {
     return this.#queue.length;
+  }
+
+  /** Nothing queued and nothing waiting for RTM's answer. */
+  get idle(): boolean {
+    return this.#queue.length === 0 && this.#inFlight === 0;
   }
 
   #drain(): void {

@@ -21,6 +21,8 @@ function failed(reason: string): Reply {
 export class Queries {
   #ctx: EngineContext;
   #channels: Channels;
+  /** Queries waiting for RTM. */
+  #running = 0;
 
   constructor(ctx: EngineContext, channels: Channels) {
     this.#ctx = ctx;
@@ -81,11 +83,18 @@ export class Queries {
 
   async #guard(run: () => Promise<Reply>): Promise<Reply> {
     if (!this.#ctx.connected()) return failed('not logged in');
+    this.#running++;
     try {
       return await run();
     } catch (error) {
       return failed(describeRtmError(error));
+    } finally {
+      this.#running--;
     }
+  }
+
+  get busy(): boolean {
+    return this.#running > 0;
   }
 
   userStatus(account: unknown): Promise<Reply> {

@@ -21,4 +21,10 @@ export interface EngineContext {
   connected(): boolean;
   /** False once the login has ended: work still settling must then make no further RTM call. */
   live(): boolean;
+  /**
+   * Logs the RTM client out and in again with the same user ID and token, unseen by the app (no
+   * legacy callback, status unchanged). Refused (false) unless only the caller has work in progress:
+   * no call, no peer message queued or in flight, no query running. True once logged in again.
+   */
+  relogin(): Promise<boolean>;
 }

@@ -112,3 +112,24 @@ describe('native channel attributes', () => {
     expect(event![3]).toMatch(/102/);
   });
 });
+
+describe('native channelJoin after onChannelJoinFailed', () => {
+  it('gets in, with onChannelJoined and onChannelUserList only: RTM 1.x keeps a failed join\'s ID, so the client logs in again unseen', async () => {
+    const w = nativeWorld();
+    const alice = await w.login('alice');
+    w.take();
+    w.rtm.failNext('channel.join', 1);
+    alice.channelJoin('room');
+    await w.flush();
+    expect(w.take()).toEqual([['alice.onChannelJoinFailed', 'room', 300]]);
+    alice.channelJoin('room');
+    await w.flush();
+    // RTM takes a login at most every 500 ms.
+    await w.advance(500);
+    expect(w.take()).toEqual([
+      ['alice.onChannelJoined', 'room'],
+      ['alice.onChannelUserList', ['alice'], [uid('alice')]],
+    ]);
+    expect(alice.getStatus()).toBe(2);
+  });
+});

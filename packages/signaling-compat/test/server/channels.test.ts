@@ -192,3 +192,22 @@ describe('Server channel messages', () => {
     ]);
   });
 });
+
+describe('Server channelJoin after onChannelJoinFailed', () => {
+  it('gets in, with onChannelJoined and onChannelUserList only: RTM 1.x keeps a failed join\'s ID, so the client logs in again unseen', async () => {
+    const w = serverWorld();
+    const { session: alice } = await w.login('alice');
+    w.take();
+    w.rtm.failNext('channel.join', 1);
+    await join(w, alice, 'room', 'first');
+    expect(w.take()).toEqual([['first.onChannelJoinFailed', 'alice', 'first', 300]]);
+    await join(w, alice, 'room', 'again');
+    // RTM takes a login at most every 500 ms.
+    await w.advance(500);
+    expect(w.take()).toEqual([
+      ['again.onChannelJoined', 'alice', 'again'],
+      ['again.onChannelUserList', 'alice', 'again', ['alice'], [uid('alice')]],
+    ]);
+    expect(alice.getStatus()).toBe(2);
+  });
+});

@@ -85,6 +85,8 @@ const RTM1_FAULTS_ON_RTM2: Record<string, Record<number, [method: string, code: 
   login: { 4: ['login', -10003] },
   sendMessageToPeer: { 5: ['publish', -10021] },
   'channel.sendMessage': { 5: ['publish', -10025] },
+  // Any subscribe error the adapter has no own entry for is 1.x's RtmUnavailableError 1.
+  'channel.join': { 1: ['subscribe', -10001] },
   addOrUpdateChannelAttributes: { 102: ['storage.setChannelMetadata', -10025] },
   // The adapter first asks whether the user is online (a publish probe), so that is the call that fails.
   getUserAttributes: { 102: ['publish', -10025] },
