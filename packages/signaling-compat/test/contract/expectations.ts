@@ -1,9 +1,12 @@
+import { expect } from 'vitest';
 import { RTM2_DIFFERENCES } from './rtm2Expectations';
 
 /**
  * Where the fake and the real SDK are known or allowed to differ: every behaviour the RTM spec
- * leaves open (docs/reference/rtm1-web-sdk.md §6), with the choice FakeRtm makes and why. On the real backend an
- * `'undetermined'` value skips the assertion instead of guessing.
+ * leaves open (docs/reference/rtm1-web-sdk.md §6), with the choice FakeRtm makes and why. Every entry
+ * is asserted on every backend by `expectDifference`: a known value must be observed exactly, and an
+ * `'undetermined'` one (no run against the cloud has settled it) must be one of the two documented
+ * outcomes, so any other behaviour still fails the case.
  */
 
 /**
@@ -65,7 +68,7 @@ export const KNOWN_DIFFERENCES = {
 export type DifferenceKey = keyof typeof KNOWN_DIFFERENCES;
 
 /** The expected value on `backend`, or `undefined` when it is undetermined there. */
-export function expectedOn(backend: Backend, key: DifferenceKey): boolean | undefined {
+function expectedOn(backend: Backend, key: DifferenceKey): boolean | undefined {
   const difference: KnownDifference<boolean> = KNOWN_DIFFERENCES[key];
   const value =
     backend === 'remote'
@@ -74,4 +77,18 @@ export function expectedOn(backend: Backend, key: DifferenceKey): boolean | unde
         ? (RTM2_DIFFERENCES[key]?.value ?? difference.fake)
         : difference[backend];
   return value === 'undetermined' ? undefined : value;
+}
+
+/**
+ * Asserts what a case observed for the open question `key`: `outcome(value)` describes the observation
+ * each answer produces. Where `backend` has a value, the observation must be exactly its outcome; where
+ * it is undetermined, it must be one of the two outcomes, so a third behaviour fails there too.
+ */
+export function expectDifference<T>(backend: Backend, key: DifferenceKey, observed: T, outcome: (value: boolean) => T): void {
+  const expected = expectedOn(backend, key);
+  if (expected === undefined) {
+    expect([outcome(true), outcome(false)], `${key} on ${backend}: one of the two documented outcomes`).toContainEqual(observed);
+  } else {
+    expect(observed, `${key} on ${backend}`).toEqual(outcome(expected));
+  }
 }

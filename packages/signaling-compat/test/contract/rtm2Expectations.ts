@@ -1,3 +1,5 @@
+import type { DifferenceKey } from './expectations';
+
 /**
  * The 1.x contract on `fromRtm2(new FakeRtm2())`: where the 2.x adapter differs from RTM 1.x, each
  * with its reason (docs/reference/rtm2-web-sdk.md §5). `RTM2_DIFFERENCES` answers the open
@@ -11,7 +13,7 @@ export interface Rtm2Difference {
   reason: string;
 }
 
-export const RTM2_DIFFERENCES: Partial<Record<string, Rtm2Difference>> = {
+export const RTM2_DIFFERENCES: Partial<Record<DifferenceKey, Rtm2Difference>> = {
   getMembersIncludesSelf: {
     value: true,
     reason: 'docs/reference/rtm2-web-sdk.md §1.4: getMembers is presence.getOnlineUsers, which lists every member (FakeRtm2: the caller included, Q12).',
