@@ -173,13 +173,18 @@ describe('client details', () => {
   it('the local user-attribute copy is cleared on logout', async () => {
     const { rtm, login } = setup();
     const alice = await login('alice');
-    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, 'v']));
-    await alice.setLocalUserAttributes(many);
+    const keys = (prefix: string, n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, 'v']));
+    const limitExceeded = ['RtmLimitExceededError', 4];
+    await alice.setLocalUserAttributes(keys('k', 30));
+    // addOrUpdate checks the local copy merged with the new keys against RTM's 32-key limit.
+    expect(nameAndCode(await rejection(alice.addOrUpdateLocalUserAttributes(keys('n', 3))))).toEqual(limitExceeded);
     await alice.logout();
     await rtm.advance(500);
     await alice.login({ uid: 'alice' });
-    // 30 stale keys plus 3 new ones would pass RTM's 32-key limit and be refused.
-    await expect(alice.addOrUpdateLocalUserAttributes({ x: '1', y: '2', z: '3' })).resolves.toBeUndefined();
+    // The 30 keys are gone from the copy: 32 new ones fit, one more does not.
+    await alice.addOrUpdateLocalUserAttributes(keys('n', 32));
+    expect(nameAndCode(await rejection(alice.addOrUpdateLocalUserAttributes({ k0: 'v' })))).toEqual(limitExceeded);
+    expect(await alice.getUserAttributes('alice')).toEqual(keys('n', 32));
   });
 
   it('a second join() while the first is pending resets joinState to LEFT until the first completes', async () => {
