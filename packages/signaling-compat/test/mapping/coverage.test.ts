@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESULT_CALLBACKS } from '../support/callbacks';
 import { world } from '../support/harness';
 import { mappedMembers, publicMembers } from './members';
 
@@ -61,6 +62,3 @@ describe('mapping table ↔ Server and native dialect objects', () => {
     api.destroy();
   });
 });
-
-/** docs/reference/call-result-callbacks.md's opt-in invitation results: beyond the legacy surface, so not in the legacy table. */
-const RESULT_CALLBACKS = ['onInviteResult', 'onCancelInviteResult', 'onAcceptInviteResult', 'onRejectInviteResult'];

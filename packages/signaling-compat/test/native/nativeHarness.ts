@@ -2,19 +2,13 @@ import type { CompatOptions } from '../../src/core/options';
 import type { FakeRtm } from '../../src/fake';
 import { AgoraAPI } from '../../src/legacy/native/AgoraAPI';
 import type { NativeCallback } from '../../src/legacy/native/NativeCallback';
+import { callbacksOf, RESULT_CALLBACKS } from '../support/callbacks';
 import { APP_ID, world } from '../support/harness';
+import { recorder as record } from '../support/recorder';
 
-/** Every `ICallBack` event the shim can fire (docs/reference/server-and-native-api.md §2). */
-export const NATIVE_EVENTS = [
-  'onReconnecting', 'onReconnected', 'onLoginSuccess', 'onLogout', 'onLoginFailed', 'onChannelJoined',
-  'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined', 'onChannelUserLeaved', 'onChannelUserList',
-  'onChannelQueryUserNumResult', 'onChannelQueryUserIsIn', 'onChannelAttrUpdated', 'onInviteReceived',
-  'onInviteReceivedByPeer', 'onInviteAcceptedByPeer', 'onInviteRefusedByPeer', 'onInviteFailed', 'onInviteEndByPeer',
-  'onInviteEndByMyself', 'onInviteMsg', 'onMessageSendError', 'onMessageSendSuccess', 'onMessageInstantReceive',
-  'onMessageChannelReceive', 'onInvokeRet', 'onUserAttrResult', 'onUserAttrAllResult', 'onError',
-  'onQueryUserStatusResult',
-] as const;
-export const NATIVE_RESULT_EVENTS = ['onInviteResult', 'onCancelInviteResult', 'onAcceptInviteResult', 'onRejectInviteResult'] as const;
+/** Every `ICallBack` event the shim can fire (docs/reference/server-and-native-api.md §2), as the mapping table lists them. */
+export const NATIVE_EVENTS = callbacksOf('native', 'ICallBack', { fired: true });
+export const NATIVE_RESULT_EVENTS = RESULT_CALLBACKS;
 
 /** The Web harness's world (one FakeRtm on a ManualClock), plus native instances on it. */
 export function nativeWorld(options: CompatOptions = {}, fakeOptions: ConstructorParameters<typeof FakeRtm>[0] = {}) {
@@ -22,9 +16,7 @@ export function nativeWorld(options: CompatOptions = {}, fakeOptions: Constructo
 
   /** A handler whose methods append `[label.event, ...args]` to the transcript. */
   function recorder(label: string, events: readonly string[] = NATIVE_EVENTS): NativeCallback {
-    const handler: Record<string, unknown> = {};
-    for (const event of events) handler[event] = (...args: unknown[]) => w.transcript.push([`${label}.${event}`, ...args]);
-    return handler as NativeCallback;
+    return record<NativeCallback>(w.transcript, label, events);
   }
 
   /** A new instance on this world's RTM with a recording handler. */

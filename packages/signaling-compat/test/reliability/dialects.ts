@@ -8,7 +8,9 @@ import type { LoginSession } from '../../src/legacy/server/LoginSession';
 import type { Session } from '../../src/legacy/web/Session';
 import type { Call as ServerCall } from '../../src/legacy/server/Call';
 import type { Call as WebCall } from '../../src/legacy/web/Call';
+import { callbacksOf } from '../support/callbacks';
 import { APP_ID, CALL_CALLBACKS, CHANNEL_CALLBACKS, SESSION_CALLBACKS, watch, world, type Transcript } from '../support/harness';
+import { recorder as record } from '../support/recorder';
 
 /**
  * One login of any dialect, driven the same way: its legacy callbacks (channel ones included) are
@@ -47,16 +49,31 @@ export interface Dialect {
 
 export type DialectWorld = ReturnType<typeof dialectWorld>;
 
-const SERVER_EVENTS = ['onLoginSuccess', 'onLoginFailed', 'onLogout', 'onMessageInstantReceive', 'onError'];
-const SERVER_CHANNEL_EVENTS = [
-  'onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined', 'onChannelUserLeaved', 'onMessageChannelReceive',
-  'onChannelAttrUpdated',
-];
-const NATIVE_EVENTS = [
-  'onLoginSuccess', 'onLoginFailed', 'onLogout', 'onReconnecting', 'onReconnected', 'onMessageInstantReceive',
-  'onMessageChannelReceive', 'onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined',
-  'onChannelUserLeaved', 'onChannelAttrUpdated', 'onError',
-];
+// What a Login records beyond the Web dialect's own objects. Server: the LoginCallback's own events
+// (channel events go to the ChannelCallback, an incoming call is recorded once `answerCalls()` asks),
+// and the ChannelCallback without the user list and the member count query.
+const SERVER_EVENTS = callbacksOf('server', 'LoginCallback', {
+  except: ['onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onInviteReceived'],
+});
+const SERVER_CHANNEL_EVENTS = callbacksOf('server', 'ChannelCallback', { except: ['onChannelUserList', 'onChannelQueryUserNum'] });
+// Native: the connection, message and channel events without the user list; send results are
+// recorded as `sent`, call events once `answerCalls()` or `call()` asks, and query results are no
+// part of a Login.
+const NATIVE_EVENTS = callbacksOf('native', 'ICallBack', {
+  fired: true,
+  except: [
+    'onChannelUserList',
+    'onMessageSendError',
+    'onMessageSendSuccess',
+    ...callbacksOf('native', 'ICallBack').filter((name) => name.startsWith('onInvite')),
+    'onChannelQueryUserNumResult',
+    'onChannelQueryUserIsIn',
+    'onInvokeRet',
+    'onUserAttrResult',
+    'onUserAttrAllResult',
+    'onQueryUserStatusResult',
+  ],
+});
 
 const web: Dialect = {
   name: 'web',
@@ -109,15 +126,12 @@ const server: Dialect = {
   reconnected: () => [],
   login(w, account, token = '_no_need_token') {
     const named = (args: unknown[]) => args.map((arg) => (arg === session ? account : arg instanceof Channel ? 'channel' : arg));
-    const recorder = (events: readonly string[]) =>
-      Object.fromEntries(events.map((e) => [e, (...args: unknown[]) => w.transcript.push([`${account}.${e}`, ...named(args)])]));
+    const recorder = (events: readonly string[]) => record(w.transcript, account, events, named);
     const callback = recorder(SERVER_EVENTS) as LoginCallback;
     const session: LoginSession = w.signal.login(account, token, callback);
     const calls: ServerCall[] = [];
-    const callEvents = () => {
-      const named = recorder(CALL_CALLBACKS);
-      return Object.fromEntries(Object.entries(named).map(([e, f]) => [e, (...args: unknown[]) => f(...args.slice(2))]));
-    };
+    // Without the leading (session, call) arguments, as the other dialects' call events.
+    const callEvents = () => record(w.transcript, account, CALL_CALLBACKS, (args) => named(args.slice(2)));
     const channels = new Map<string, ReturnType<LoginSession['channelJoin']>>();
     const result: MessageCallback = {
       onMessageSendSuccess: () => w.transcript.push([`${account}.sent`, true]),
@@ -155,11 +169,8 @@ const native: Dialect = {
   reconnected: (a) => [[`${a}.onReconnected`, 0]],
   login(w, account, token = '_no_need_token') {
     const api = AgoraAPI.createAgoraSDKInstance(APP_ID, { rtm: w.rtm, logger: w.logger, ...w.options });
-    const handler = Object.fromEntries(
-      NATIVE_EVENTS.map((e) => [e, (...args: unknown[]) => w.transcript.push([`${account}.${e}`, ...args])]),
-    );
     const callbacks: Record<string, unknown> = {
-      ...handler,
+      ...record(w.transcript, account, NATIVE_EVENTS),
       onMessageSendSuccess: () => w.transcript.push([`${account}.sent`, true]),
       onMessageSendError: () => w.transcript.push([`${account}.sent`, false]),
     };
@@ -167,9 +178,8 @@ const native: Dialect = {
     api.login(APP_ID, account, token, 0, '');
     let n = 0;
     let last: [string, string] | undefined;
-    const recordCalls = () => {
-      for (const e of CALL_CALLBACKS) callbacks[e] = (...args: unknown[]) => w.transcript.push([`${account}.call.${e}`, ...args.slice(3)]);
-    };
+    // Without the leading (channelID, account, uid) arguments, as the other dialects' call events.
+    const recordCalls = () => Object.assign(callbacks, record(w.transcript, `${account}.call`, CALL_CALLBACKS, (args) => args.slice(3)));
     return {
       answerCalls() {
         recordCalls();

@@ -3,9 +3,8 @@ import type { CompatOptions } from '../../src/core/options';
 import type { Call } from '../../src/legacy/web/Call';
 import type { Channel } from '../../src/legacy/web/Channel';
 import type { Session } from '../../src/legacy/web/Session';
+import { RESULT_CALLBACKS } from '../support/callbacks';
 import { CALL_CALLBACKS, CHANNEL_CALLBACKS, SESSION_CALLBACKS, watch, world } from '../support/harness';
-
-const CALL_RESULTS = ['onInviteResult', 'onCancelInviteResult', 'onAcceptInviteResult', 'onRejectInviteResult'];
 
 /**
  * Alice and bob logged in on one Web Signal; alice is in "room" (recorded as `room`); bob's incoming
@@ -21,7 +20,7 @@ export async function webWorld(options: CompatOptions = {}) {
   bob.onInviteReceived = (call: Call) => {
     incoming.push(call);
     w.transcript.push(['bob.onInviteReceived', call.channelName, call.peer, call.extra]);
-    watch(call, [...CALL_CALLBACKS, ...CALL_RESULTS], w.transcript, 'in');
+    watch(call, [...CALL_CALLBACKS, ...RESULT_CALLBACKS], w.transcript, 'in');
   };
   await w.flush();
   /** Alice's outgoing calls, their legacy callbacks recorded as `out` (the newest is `outgoing.at(-1)`). */

@@ -4,23 +4,17 @@ import { Call } from '../../src/legacy/server/Call';
 import type { LoginCallback } from '../../src/legacy/server/callbacks';
 import { Channel } from '../../src/legacy/server/Channel';
 import { LoginSession } from '../../src/legacy/server/LoginSession';
+import { callbacksOf, RESULT_CALLBACKS } from '../support/callbacks';
 import { world } from '../support/harness';
+import { recorder as record } from '../support/recorder';
 
-export const LOGIN_EVENTS = [
-  'onLoginSuccess', 'onLoginFailed', 'onLogout', 'onMessageInstantReceive', 'onInviteReceived', 'onError',
-  'onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved',
-] as const;
-export const CHANNEL_EVENTS = [
-  'onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onChannelUserJoined', 'onChannelUserLeaved',
-  'onChannelUserList', 'onChannelAttrUpdated', 'onChannelQueryUserNum', 'onMessageChannelReceive',
-] as const;
-export const CALL_EVENTS = [
-  'onInviteReceivedByPeer', 'onInviteAcceptedByPeer', 'onInviteRefusedByPeer', 'onInviteFailed', 'onInviteEndByPeer',
-  'onInviteEndByMyself', 'onInviteMsg',
-] as const;
-export const RESULT_EVENTS = ['onInviteResult', 'onCancelInviteResult', 'onAcceptInviteResult', 'onRejectInviteResult'] as const;
-export const MESSAGE_EVENTS = ['onMessageSendSuccess', 'onMessageSendError'] as const;
-export const USER_ATTR_EVENTS = ['onUserGetAttr', 'onUserGetAttrAll', 'onUserSetAttr'] as const;
+/** Each Server callback class's methods, as the mapping table lists them. */
+export const LOGIN_EVENTS = callbacksOf('server', 'LoginCallback');
+export const CHANNEL_EVENTS = callbacksOf('server', 'ChannelCallback');
+export const CALL_EVENTS = callbacksOf('server', 'CallCallback');
+export const RESULT_EVENTS = RESULT_CALLBACKS;
+export const MESSAGE_EVENTS = callbacksOf('server', 'MessageCallback');
+export const USER_ATTR_EVENTS = callbacksOf('server', 'UserAttrCallback');
 
 /**
  * The Web harness's world, plus what Server-dialect tests need: callback objects that record into the
@@ -54,11 +48,7 @@ export function serverWorld(options: CompatOptions = {}, fakeOptions: Constructo
 
   /** A callback object whose methods append `[prefix.method, ...labelled args]` to the transcript. */
   function recorder<T extends object = LoginCallback>(prefix: string, methods: readonly string[]): T {
-    const object: Record<string, unknown> = {};
-    for (const method of methods) {
-      object[method] = (...args: unknown[]) => w.transcript.push([`${prefix}.${method}`, ...args.map(label)]);
-    }
-    return object as T;
+    return record<T>(w.transcript, prefix, methods, (args) => args.map(label));
   }
 
   /** Logs `account` in with a recording LoginCallback labelled with the account. */

@@ -4,6 +4,8 @@ import { Signal, type SignalObject } from '../../src/legacy/web/Signal';
 import type { RtmNamespaceLike } from '../../src/rtm/types';
 import { fromRtm2 } from '../../src/rtm2';
 import { RtmTokenBuilder } from 'agora-token';
+import { callbacksOf } from './callbacks';
+import { type Transcript, watch } from './recorder';
 
 /**
  * The RTM backend the transcript tests run on: `rtm1` (FakeRtm) by default, `rtm2` (FakeRtm2,
@@ -29,41 +31,14 @@ export const onBackend = <T>(values: Record<BackendName, T>): T => values[BACKEN
 /** A valid RTM App ID (32 ASCII letters/digits). */
 export const APP_ID = '0123456789abcdef0123456789abcdef';
 
-export type Transcript = unknown[][];
+export { type Transcript, watch } from './recorder';
 
-export const SESSION_CALLBACKS = [
-  'onLoginSuccess',
-  'onLoginFailed',
-  'onLogout',
-  'onMessageInstantReceive',
-  'onInviteReceived',
-] as const;
-export const CHANNEL_CALLBACKS = [
-  'onChannelJoined',
-  'onChannelJoinFailed',
-  'onChannelLeaved',
-  'onChannelUserList',
-  'onChannelUserJoined',
-  'onChannelUserLeaved',
-  'onChannelAttrUpdated',
-  'onMessageChannelReceive',
-] as const;
-export const CALL_CALLBACKS = [
-  'onInviteReceivedByPeer',
-  'onInviteAcceptedByPeer',
-  'onInviteRefusedByPeer',
-  'onInviteFailed',
-  'onInviteEndByPeer',
-  'onInviteEndByMyself',
-  'onInviteMsg',
-] as const;
-
-/** Assigns recording handlers: each call appends `[label.name, ...args]` to the transcript. */
-export function watch(target: object, names: readonly string[], transcript: Transcript, label: string): void {
-  for (const name of names) {
-    (target as Record<string, unknown>)[name] = (...args: unknown[]) => transcript.push([`${label}.${name}`, ...args]);
-  }
-}
+/** A Web Session's callbacks; `onError` too, which the shim never fires, so a transcript would show one. */
+export const SESSION_CALLBACKS = callbacksOf('web', 'Session');
+/** A Web Channel's callbacks. */
+export const CHANNEL_CALLBACKS = callbacksOf('web', 'Channel');
+/** A Web Call's callbacks. */
+export const CALL_CALLBACKS = callbacksOf('web', 'Call');
 
 /** A logger that records what the shim says. */
 export function recordingLogger(): Logger & { lines: Array<[string, string]> } {
