@@ -49,9 +49,10 @@ export interface Dialect {
 
 export type DialectWorld = ReturnType<typeof dialectWorld>;
 
-// What a Login records beyond the Web dialect's own objects. Server: the LoginCallback's own events
-// (channel events go to the ChannelCallback, an incoming call is recorded once `answerCalls()` asks),
-// and the ChannelCallback without the user list and the member count query.
+// The Server and native callbacks a Login records (a Web Login watches its objects' whole lists).
+// Server: the LoginCallback without the channel events, which go to the ChannelCallback, and without
+// onInviteReceived, recorded once `answerCalls()` asks; the ChannelCallback without the user list and
+// the member count query.
 const SERVER_EVENTS = callbacksOf('server', 'LoginCallback', {
   except: ['onChannelJoined', 'onChannelJoinFailed', 'onChannelLeaved', 'onInviteReceived'],
 });
