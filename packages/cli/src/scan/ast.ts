@@ -124,3 +124,12 @@ export function parameterNames(fn: AstNode): Array<string | undefined> {
     return target?.type === 'Identifier' ? (target.name as string) : undefined;
   });
 }
+
+/** The name a type reference ends in: `Session`, and `LoginCallback` for `Signal.LoginCallback`. */
+export function typeName(node: AstNode | undefined): string | undefined {
+  if (node?.type === 'Identifier') return node.name as string;
+  if (node?.type === 'TSQualifiedName' || node?.type === 'MemberExpression') {
+    return (child(node, 'right') ?? child(node, 'property'))?.name as string | undefined;
+  }
+  return undefined;
+}

@@ -1,11 +1,11 @@
 /**
- * What the scanner knows about how legacy values are obtained and passed around: which calls
- * create a session / channel / call, where callback objects are handed over, and which handler
- * parameters carry legacy objects (`docs/reference/legacy-web-sdk.md` §2,
- * `docs/reference/server-and-native-api.md` §1).
+ * What the scanner knows about how legacy values are named and passed around, read from the mapping
+ * table (`signaling-compat/mapping`): which calls create a session / channel / call (`returns`), where
+ * callback objects are handed over (`callbackArgument`), which handler parameters carry legacy objects
+ * (`objectParameters`), and where a class's missing members live (`LEGACY_CLASSES` counterparts).
  */
 
-import type { Dialect } from 'signaling-compat/mapping';
+import { LEGACY_CLASSES, MAPPING, type Dialect, type LegacyClassEntry, type LegacyClassRef } from 'signaling-compat/mapping';
 import type { Confidence } from './types';
 
 /**
@@ -21,48 +21,34 @@ export interface LegacyValue {
   confidence: Confidence;
 }
 
-/** Calls that return a new legacy object: `"<dialect> <owner>.<member>"` → owner of the result. */
-export const CREATED_BY: Readonly<Record<string, string>> = {
-  'web Signal.login': 'Session',
-  'server Signal.login': 'LoginSession',
-  'web Session.channelJoin': 'Channel',
-  'server LoginSession.channelJoin': 'Channel',
-  'web Session.channelInviteUser2': 'Call',
-  'server LoginSession.channelInviteUser2': 'Call',
-  'native AgoraAPI.getInstance': 'AgoraAPI',
-  'native AgoraAPI.createAgoraSDKInstance': 'AgoraAPI',
-};
+const CLASS_BY_KEY = new Map(LEGACY_CLASSES.map((entry) => [`${entry.dialect} ${entry.owner}`, entry]));
 
-/** Calls whose last argument is a handler object: `"<dialect> <owner>.<member>"` → handler owner. */
-export const HANDLER_ARGUMENT: Readonly<Record<string, string>> = {
-  'server Signal.login': 'LoginCallback',
-  'server Signal.userSetAttr': 'UserAttrCallback',
-  'server Signal.userGetAttr': 'UserAttrCallback',
-  'server Signal.userGetAttrAll': 'UserAttrCallback',
-  'server Signal.channelQueryUserNum': 'ChannelCallback',
-  'server LoginSession.channelJoin': 'ChannelCallback',
-  'server LoginSession.messageInstantSend': 'MessageCallback',
-  'server LoginSession.channelInviteUser2': 'CallCallback',
-  'server Channel.messageChannelSend': 'MessageCallback',
-  'native AgoraAPI.callbackSet': 'ICallBack',
-};
+function legacyClass(dialect: Dialect, owner: string): LegacyClassEntry | undefined {
+  return CLASS_BY_KEY.get(`${dialect} ${owner}`);
+}
 
-/** Base classes and interfaces app handlers extend or implement, by name, with their owner. */
-export const HANDLER_CLASSES: Readonly<Record<string, { dialect: Dialect; owner: string }>> = {
-  LoginCallback: { dialect: 'server', owner: 'LoginCallback' },
-  ChannelCallback: { dialect: 'server', owner: 'ChannelCallback' },
-  CallCallback: { dialect: 'server', owner: 'CallCallback' },
-  MessageCallback: { dialect: 'server', owner: 'MessageCallback' },
-  UserAttrCallback: { dialect: 'server', owner: 'UserAttrCallback' },
-  ICallBack: { dialect: 'native', owner: 'ICallBack' },
-  CallBack: { dialect: 'native', owner: 'ICallBack' },
-};
+/** Where else to look up a member a traced object's own class lacks. */
+export function counterpartOf(dialect: Dialect, owner: string): LegacyClassRef | undefined {
+  return legacyClass(dialect, owner)?.counterpart;
+}
+
+/** A class's own name and the other names it goes by. */
+function namesOf(entry: LegacyClassEntry | undefined): string[] {
+  return entry === undefined ? [] : [entry.owner, ...(entry.aliases ?? [])];
+}
+
+/** The callback classes: every class some method takes as its callback object, by each of its names. */
+export const HANDLER_CLASSES: Readonly<Record<string, LegacyClassRef>> = Object.fromEntries(
+  LEGACY_CLASSES.filter((entry) => MAPPING.some((e) => e.dialect === entry.dialect && e.callbackArgument === entry.owner)).flatMap((entry) =>
+    namesOf(entry).map((name) => [name, { dialect: entry.dialect, owner: entry.owner }]),
+  ),
+);
 
 /** Names under which the native flat API's class is reached (TypeScript port, Android, iOS). */
-export const NATIVE_CLASS_NAMES = new Set(['AgoraAPI', 'AgoraAPIOnlySignal', 'IAgoraAPI']);
+export const NATIVE_CLASS_NAMES: ReadonlySet<string> = new Set(namesOf(legacyClass('native', 'AgoraAPI')));
 
-/** Exported type names that annotate legacy objects in TypeScript code, with their owner. */
-export const ANNOTATION_TYPES: Readonly<Record<string, { dialect: Dialect; owner: string }>> = {
+/** Exported type names of the shim that annotate legacy objects in TypeScript code, with their class. */
+export const ANNOTATION_TYPES: Readonly<Record<string, LegacyClassRef>> = {
   Session: { dialect: 'web', owner: 'Session' },
   Channel: { dialect: 'web', owner: 'Channel' },
   Call: { dialect: 'web', owner: 'Call' },
@@ -70,45 +56,6 @@ export const ANNOTATION_TYPES: Readonly<Record<string, { dialect: Dialect; owner
   LoginSession: { dialect: 'server', owner: 'LoginSession' },
   AgoraAPI: { dialect: 'native', owner: 'AgoraAPI' },
   ...HANDLER_CLASSES,
-};
-
-/**
- * Which handler parameters are legacy objects, by position (`docs/reference/legacy-web-sdk.md`
- * §4.3, `docs/reference/server-and-native-api.md` §1).
- */
-export function handlerParameterOwners(dialect: Dialect, owner: string, event: string): ReadonlyArray<string | undefined> {
-  if (dialect === 'web') return owner === 'Session' && event === 'onInviteReceived' ? ['Call'] : [];
-  if (dialect !== 'server') return [];
-  switch (owner) {
-    case 'LoginCallback':
-      if (event === 'onInviteReceived') return ['LoginSession', 'Call'];
-      return event.startsWith('onChannel') ? ['LoginSession', 'Channel'] : ['LoginSession'];
-    case 'ChannelCallback':
-      return event === 'onChannelQueryUserNum' ? ['LoginSession'] : ['LoginSession', 'Channel'];
-    case 'CallCallback':
-      return ['LoginSession', 'Call'];
-    case 'MessageCallback':
-      return ['LoginSession'];
-    default:
-      return [];
-  }
-}
-
-/**
- * Where else to look up a member a traced object's own class lacks: the same class in the other
- * object-model dialect (a Web-looking `Signal` calling the Server-only `getStatus`), and for a native
- * instance the handler events iOS code assigns as closure properties (`api.onInviteFailed = …`).
- */
-export const COUNTERPART: Readonly<Record<string, { dialect: Dialect; owner: string }>> = {
-  'web Signal': { dialect: 'server', owner: 'Signal' },
-  'server Signal': { dialect: 'web', owner: 'Signal' },
-  'web Session': { dialect: 'server', owner: 'LoginSession' },
-  'server LoginSession': { dialect: 'web', owner: 'Session' },
-  'web Channel': { dialect: 'server', owner: 'Channel' },
-  'server Channel': { dialect: 'web', owner: 'Channel' },
-  'web Call': { dialect: 'server', owner: 'Call' },
-  'server Call': { dialect: 'web', owner: 'Call' },
-  'native AgoraAPI': { dialect: 'native', owner: 'ICallBack' },
 };
 
 /**

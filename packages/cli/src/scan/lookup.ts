@@ -3,7 +3,20 @@
  * name alone for the low-confidence matches.
  */
 
-import { MAPPING, MEMBER_ALIASES, findMapping, type Dialect, type MappingEntry } from 'signaling-compat/mapping';
+import {
+  BUILT_IN_ATTRIBUTE_MAPPING,
+  EXTRA_KEY_MAPPING,
+  INVOKE_PREFIX,
+  MAPPING,
+  MEMBER_ALIASES,
+  SPECIAL_CHANNEL_MAPPING,
+  findMapping,
+  type Dialect,
+  type MappingEntry,
+} from 'signaling-compat/mapping';
+
+/** The `invoke` namespace, as the mapping defines it. */
+export { INVOKE_PREFIX };
 
 /** The entry for `name` on a known owner, accepting the aliases of `MEMBER_ALIASES`. */
 export function entryOf(dialect: Dialect, owner: string, name: string): MappingEntry | undefined {
@@ -103,19 +116,29 @@ export function isDistinctiveName(name: string): boolean {
 }
 
 /** The mapping's entry for any `invoke` function it does not list: `io.agora.signal.*`. */
-const UNLISTED_INVOKE = MAPPING.find((entry) => entry.kind === 'invoke' && entry.member.endsWith('*'));
+const UNLISTED_INVOKE = findMapping('web', 'invoke', `${INVOKE_PREFIX}*`);
 
-/** The namespace of the legacy service's functions, `io.agora.signal.`, as the mapping writes it. */
-export const INVOKE_PREFIX = UNLISTED_INVOKE?.member.slice(0, -1) ?? '';
-
-/** The entry for an `io.agora.signal.*` string, and whether it is a listed function. */
+/** The entry for an `io.agora.signal.*` string: its listed function, or the entry for any other. */
 export function invokeEntry(value: string): MappingEntry | undefined {
   if (UNLISTED_INVOKE === undefined || !value.startsWith(INVOKE_PREFIX) || value.length === INVOKE_PREFIX.length) return undefined;
-  return findMapping('web', 'invoke', value) ?? UNLISTED_INVOKE;
+  return findMapping(UNLISTED_INVOKE.dialect, UNLISTED_INVOKE.owner, value) ?? UNLISTED_INVOKE;
 }
 
-/** The call `extra` keys the legacy service read (`_require_peer_online`, `_timeout`, …). */
-export const EXTRA_KEYS: ReadonlySet<string> = new Set(MAPPING.filter((entry) => entry.kind === 'extra-key').map((entry) => entry.member));
+/** A lookup by name (or alias) in one table of reserved names, which the mapping lists under one owner. */
+function reservedNameLookup(entries: readonly MappingEntry[]): (name: string) => MappingEntry | undefined {
+  const [{ dialect, owner }] = entries;
+  return (name) => entryOf(dialect, owner, name);
+}
+
+/** The entry of a call `extra` key (`_require_peer_online`, `_timeout`, …). */
+export const extraKeyEntry = reservedNameLookup(EXTRA_KEY_MAPPING);
+/** The entry of a special channel (`__agora_user_online`, or its `_agora_user_online` spelling). */
+export const specialChannelEntry = reservedNameLookup(SPECIAL_CHANNEL_MAPPING);
+/** The entry of a built-in channel attribute (`_member_num`, …). */
+export const builtInAttributeEntry = reservedNameLookup(BUILT_IN_ATTRIBUTE_MAPPING);
+
+/** The call `extra` keys the legacy service read. */
+export const EXTRA_KEYS: ReadonlySet<string> = new Set(EXTRA_KEY_MAPPING.map((entry) => entry.member));
 
 /** `extra` keys whose name alone is specific enough to report outside an invitation. */
-export const DISTINCT_EXTRA_KEYS = new Set(['_require_peer_online', 'destMediaUid']);
+export const DISTINCT_EXTRA_KEYS: ReadonlySet<string> = new Set(['_require_peer_online', 'destMediaUid']);

@@ -10,8 +10,11 @@ import { SERVER_MAPPING } from './server';
 import type { Dialect, MappingEntry } from './types';
 import { WEB_MAPPING } from './web';
 
-export type { Dialect, MappingEntry, MappingKind, MappingStatus } from './types';
+export type { Dialect, LegacyClass, MappingEntry, MappingKind, MappingStatus, ObjectFlow } from './types';
 export { MEMBER_ALIASES, type MemberAlias } from './aliases';
+export { LEGACY_CLASSES, type LegacyClassEntry, type LegacyClassRef } from './classes';
+export { INVOKE_PREFIX } from './invokePrefix';
+export { BUILT_IN_ATTRIBUTE_MAPPING, EXTRA_KEY_MAPPING, SPECIAL_CHANNEL_MAPPING } from './reservedNames';
 export { legacyName } from './labels';
 
 /**

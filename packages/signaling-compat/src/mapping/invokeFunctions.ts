@@ -6,6 +6,7 @@
  */
 
 import { defineOwner } from './define';
+import { INVOKE_PREFIX } from './invokePrefix';
 import type { MappingEntry } from './types';
 
 const TRANSIENT_JOIN = 'Uses getMembers() when in the channel, otherwise a transient join that members see (option `transientJoins: false` turns it off).';
@@ -34,6 +35,6 @@ export const INVOKE_MAPPING: readonly MappingEntry[] = defineOwner('web', 'invok
     '{channel, name}: no join needed; members get onChannelAttrUpdated with type \'del\'.'],
   ['invoke', 'io.agora.signal.channel_clear_attr', 'RtmClient.clearChannelAttributes (notify members)', 'native',
     '{channel}: no join needed; members get one onChannelAttrUpdated with type \'clear\'.'],
-  ['invoke', 'io.agora.signal.*', '—', 'unsupported',
+  ['invoke', `${INVOKE_PREFIX}*`, '—', 'unsupported',
     'Any other name (the legacy SDK forwarded any RPC name) has no RTM counterpart: cb gets a failure reply {result: "failed", reason} instead of silence.'],
 ]);

@@ -12,10 +12,10 @@ const NEVER_FIRED = 'Never fired by the shim:';
 
 const AGORA_API = defineOwner('native', 'AgoraAPI', [
   ['method', 'getInstance', 'AgoraRTM (resolved at login)', 'native',
-    '`AgoraAPI.getInstance(appId, { rtm })`: one instance per app, as the native kits; the RTM client is created at login.'],
-  ['method', 'createAgoraSDKInstance', 'AgoraRTM (resolved at login)', 'native', 'Same as getInstance.'],
+    '`AgoraAPI.getInstance(appId, { rtm })`: one instance per app, as the native kits; the RTM client is created at login.', { returns: 'AgoraAPI' }],
+  ['method', 'createAgoraSDKInstance', 'AgoraRTM (resolved at login)', 'native', 'Same as getInstance.', { returns: 'AgoraAPI' }],
   ['method', 'callbackSet', '—', 'emulated',
-    'Replaces the whole handler object, as legacy; each event is read from the current handler when it fires.'],
+    'Replaces the whole handler object, as legacy; each event is read from the current handler when it fires.', { callbackArgument: 'ICallBack' }],
   ['method', 'callbackGet', '—', 'emulated', 'Returns the current handler object.'],
   ['method', 'login', 'AgoraRTM.createInstance + RtmClient.login', 'emulated',
     '(appId, account, token, uid, deviceID): uid and deviceID are ignored (the uid is the account hash); `_no_need_token` → no token, RTM tokens from the `tokenProvider` option.'],

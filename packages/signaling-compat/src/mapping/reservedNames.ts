@@ -10,7 +10,8 @@ import type { MappingEntry } from './types';
 
 const SIP_HINT = 'A SIP/PSTN hint; SIP calls are not available on RTM. The key reaches the callee inside the extra like any other key, without effect.';
 
-const EXTRA_KEYS = defineOwner('web', 'extra', [
+/** The call `extra` keys the legacy service read. */
+export const EXTRA_KEY_MAPPING: readonly MappingEntry[] = defineOwner('web', 'extra', [
   ['extra-key', '_require_peer_online', 'RtmClient.queryPeersOnlineStatus + LocalInvitation.cancel', 'emulated',
     '1: the shim queries presence first and fires onInviteFailed at once when the peer is offline, sending nothing. 0 (default): if the peer has not received the invitation 20 s after sending, it is cancelled and onInviteFailed fires.'],
   ['extra-key', '_timeout', 'LocalInvitation.cancel (shim timer)', 'emulated',
@@ -21,7 +22,8 @@ const EXTRA_KEYS = defineOwner('web', 'extra', [
 
 const SPECIAL_CHANNEL = 'Special channels do not exist on RTM: joining fails through onChannelJoinFailed with one warning naming the limitation.';
 
-const SPECIAL_CHANNELS = defineOwner('web', 'channel', [
+/** The `__agora_*` channels the legacy service served. */
+export const SPECIAL_CHANNEL_MAPPING: readonly MappingEntry[] = defineOwner('web', 'channel', [
   ['special-channel', '__agora_user_online', '—', 'unsupported',
     `${SPECIAL_CHANNEL} Follow presence with user_query_user_status (RTM: queryPeersOnlineStatus / subscribePeersOnlineStatus).`],
   ['special-channel', '__agora_channel_event', '—', 'unsupported',
@@ -30,7 +32,8 @@ const SPECIAL_CHANNELS = defineOwner('web', 'channel', [
 
 const NO_EFFECT = 'Accepted and stored as a plain channel attribute; it has no effect on RTM.';
 
-const BUILT_IN_ATTRIBUTES = defineOwner('web', 'attribute', [
+/** The channel attributes the legacy service gave a meaning. */
+export const BUILT_IN_ATTRIBUTE_MAPPING: readonly MappingEntry[] = defineOwner('web', 'attribute', [
   ['special-attribute', '_member_num', 'RtmClient.getChannelMemberCount (polled)', 'emulated',
     'While `_auto_update_num` = N > 0, the shim polls getChannelMemberCount every N s and emits onChannelAttrUpdated(\'_member_num\', count, \'update\') when the count changes.'],
   ['special-attribute', '_auto_update_num', 'RtmClient.getChannelMemberCount (polled)', 'emulated',
@@ -44,4 +47,8 @@ const BUILT_IN_ATTRIBUTES = defineOwner('web', 'attribute', [
 ]);
 
 /** Call extra keys, special channels and built-in channel attributes. */
-export const RESERVED_NAME_MAPPING: readonly MappingEntry[] = [...EXTRA_KEYS, ...SPECIAL_CHANNELS, ...BUILT_IN_ATTRIBUTES];
+export const RESERVED_NAME_MAPPING: readonly MappingEntry[] = [
+  ...EXTRA_KEY_MAPPING,
+  ...SPECIAL_CHANNEL_MAPPING,
+  ...BUILT_IN_ATTRIBUTE_MAPPING,
+];

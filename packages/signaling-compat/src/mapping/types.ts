@@ -26,8 +26,45 @@ export type MappingKind =
   | 'special-channel'
   | 'special-attribute';
 
+/**
+ * The classes of the legacy object models: web `Signal` → `Session` → `Channel` / `Call`; server `Signal` →
+ * `LoginSession` → `Channel` / `Call` plus its five callback classes; native `AgoraAPI` and its `ICallBack`
+ * handler. Owners such as `invoke` or `extra` are not classes: nothing creates or receives them.
+ */
+export type LegacyClass =
+  | 'Signal'
+  | 'Session'
+  | 'Channel'
+  | 'Call'
+  | 'LoginSession'
+  | 'LoginCallback'
+  | 'ChannelCallback'
+  | 'CallCallback'
+  | 'MessageCallback'
+  | 'UserAttrCallback'
+  | 'AgoraAPI'
+  | 'ICallBack';
+
+/**
+ * How a member hands legacy objects around (`docs/reference/legacy-web-sdk.md` §4.3,
+ * `docs/reference/server-and-native-api.md` §1): what a method returns, which callback object it takes,
+ * and which handler parameters of an event are legacy objects. The scanner follows these to trace
+ * sessions, channels and calls through app code.
+ */
+export interface ObjectFlow {
+  /** The class of the legacy object a method returns, e.g. Web `Signal.login` → `Session`. */
+  returns?: LegacyClass;
+  /** The class of the callback object a method takes as its last argument, e.g. Server `Signal.login` → `LoginCallback`. */
+  callbackArgument?: LegacyClass;
+  /**
+   * The legacy objects among an event handler's parameters, by position, e.g. Server
+   * `LoginCallback.onInviteReceived(session, call)` → `['LoginSession', 'Call']`.
+   */
+  objectParameters?: readonly LegacyClass[];
+}
+
 /** One legacy member and its RTM 1.x counterpart. */
-export interface MappingEntry {
+export interface MappingEntry extends ObjectFlow {
   /** The legacy dialect the member belongs to. */
   dialect: Dialect;
   /**
