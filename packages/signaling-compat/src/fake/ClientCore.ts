@@ -530,6 +530,9 @@ export class ClientCore {
       deliverMemberNotice: (channelId, notice) => {
         if (live()) this.#joinedChannel(channelId)?.receiveMemberNotice(notice);
       },
+      deliverMemberCount: (channelId, count) => {
+        if (live()) this.#joinedChannel(channelId)?.receiveMemberCount(count);
+      },
       deliverAttributes: (channelId, attributes) => {
         if (live()) this.#joinedChannel(channelId)?.receiveAttributes(attributes);
       },

@@ -2,7 +2,7 @@ import type { TimerHandle } from '../rtm/clock';
 import type { AttributesMap, ChannelAttributes, PeerOnlineState, RtmMessage } from '../rtm/types';
 import { unauthenticated, unavailable, unknownError } from '../rtm/rtm1/errors';
 import { ATTRIBUTES, MEMBERS_PAGE_SIZE, type RateLimit, SlidingWindow } from '../rtm/rtm1/limits';
-import { MEMBER_EVENTS_MAX_MEMBERS, OFFLINE_MEMBER_MS } from './limits';
+import { LARGE_CHANNEL_COUNT_MS, MEMBER_EVENTS_MAX_MEMBERS, OFFLINE_MEMBER_MS } from './limits';
 import type { Network } from './Network';
 import { checkAttributeMap, isValidId } from '../rtm/rtm1/validation';
 import { copyMessage } from './validation';
@@ -37,6 +37,8 @@ interface ChannelRecord {
   /** Insertion order = join order, which getMembers reports. */
   readonly members: Map<string, ServerSession>;
   attributes: ChannelAttributes;
+  /** Above 512 members: the pending periodic count notice (docs/reference/rtm1-web-sdk.md §4.11). */
+  countNotice?: TimerHandle;
 }
 
 /**
@@ -210,7 +212,12 @@ export class FakeServer {
 
   /** docs/reference/rtm1-web-sdk.md §1.3 / §6.4: page 0 of 200, in join order, the caller included. */
   members(channelId: string): string[] {
-    return [...(this.#channels.get(channelId)?.members.keys() ?? [])].slice(0, MEMBERS_PAGE_SIZE);
+    const page: string[] = [];
+    for (const uid of this.#channels.get(channelId)?.members.keys() ?? []) {
+      if (page.length === MEMBERS_PAGE_SIZE) break;
+      page.push(uid);
+    }
+    return page;
   }
 
   memberCounts(channelIds: string[]): Record<string, number> {
@@ -379,21 +386,47 @@ export class FakeServer {
    * its record keeps a long-lived fake from growing with every channel ever visited.
    */
   #forgetIfEmpty(channelId: string, record: ChannelRecord): void {
-    if (record.members.size > 0 || Object.keys(record.attributes).length > 0) return;
+    if (record.members.size > 0) return;
+    this.#net.cancel(record.countNotice);
+    record.countNotice = undefined;
+    if (Object.keys(record.attributes).length > 0) return;
     if (this.#channels.get(channelId) === record) this.#channels.delete(channelId);
   }
 
-  /** docs/reference/rtm1-web-sdk.md §4.11: every member hears the change with the new size; MemberJoined/Left stop above 512. */
+  /**
+   * docs/reference/rtm1-web-sdk.md §4.11 and §3.4: up to 512 members every member hears each change with the new size
+   * (MemberJoined/MemberLeft); above 512 the server stops those events and updates the count only
+   * every 3 s. The member who joins still hears of its own join with the count, so its first count
+   * comes promptly; the others get the periodic count notice. This keeps a join O(1) in a large
+   * channel instead of a notice to every member.
+   */
   #announce(channelId: string, record: ChannelRecord, kind: MemberNotice['kind'], uid: string): void {
-    const notice: MemberNotice = {
-      kind,
-      uid,
-      count: record.members.size,
-      announce: record.members.size <= MEMBER_EVENTS_MAX_MEMBERS,
-    };
+    const count = record.members.size;
+    if (count > MEMBER_EVENTS_MAX_MEMBERS) {
+      const subject = kind === 'joined' ? record.members.get(uid) : undefined;
+      if (subject) this.#push(subject, (peer) => peer.deliverMemberNotice(channelId, { kind, uid, count, announce: false }));
+      this.#scheduleCountNotice(channelId, record);
+      return;
+    }
+    // A per-change notice carries the count, so a periodic one still pending has nothing to add.
+    this.#net.cancel(record.countNotice);
+    record.countNotice = undefined;
+    const notice: MemberNotice = { kind, uid, count, announce: true };
     for (const member of record.members.values()) {
       this.#push(member, (peer) => peer.deliverMemberNotice(channelId, { ...notice }));
     }
+  }
+
+  /** At most one count notice per 3 s per channel, carrying the size when it is sent. */
+  #scheduleCountNotice(channelId: string, record: ChannelRecord): void {
+    if (record.countNotice !== undefined) return;
+    record.countNotice = this.#net.later(LARGE_CHANNEL_COUNT_MS, () => {
+      record.countNotice = undefined;
+      const count = record.members.size;
+      for (const member of record.members.values()) {
+        this.#push(member, (peer) => peer.deliverMemberCount(channelId, count));
+      }
+    });
   }
 
   #presenceChanged(uid: string): void {

@@ -25,7 +25,7 @@ export interface MemberNotice {
   uid: string;
   /** Channel size after the change. */
   count: number;
-  /** False above 512 members, where the server sends counts only (docs/reference/rtm1-web-sdk.md §1.3). */
+  /** False above 512 members, where the server sends counts only (docs/reference/rtm1-web-sdk.md §1.3, §4.11). */
   announce: boolean;
 }
 
@@ -41,6 +41,8 @@ export interface ClientPort {
   deliverSignal(signal: InvitationSignal, from: string, props: ReceivedMessageProperties): void;
   deliverChannelMessage(channelId: string, message: RtmMessage, from: string, props: ReceivedMessageProperties): void;
   deliverMemberNotice(channelId: string, notice: MemberNotice): void;
+  /** The periodic member count of a channel above 512 members (docs/reference/rtm1-web-sdk.md §4.11). */
+  deliverMemberCount(channelId: string, count: number): void;
   deliverAttributes(channelId: string, attributes: ChannelAttributes): void;
   deliverPeerStatus(peerId: string, state: PeerOnlineState): void;
   abort(reason: AbortReason): void;
