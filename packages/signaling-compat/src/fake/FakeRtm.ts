@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from '../rtm/clock';
 import type { RtmConfigLike, RtmErrorName, RtmMethodName, RtmNamespaceLike } from '../rtm/types';
-import { CallLedger } from './CallLedger';
+import { CallLedger } from './server/CallLedger';
 import {
   ConnectionChangeReason,
   ConnectionState,
@@ -11,17 +11,17 @@ import {
   PeerSubscriptionOption,
   RemoteInvitationFailureReason,
   RemoteInvitationState,
-} from './enums';
+} from './rules/enums';
 import { invalidArgument, RtmError } from '../rtm/rtm1/errors';
-import { uuidV4 } from './uuid';
-import { FakeClient } from './FakeClient';
-import { FakeServer, type TokenValidator } from './FakeServer';
+import { uuidV4 } from './shared/uuid';
+import { FakeClient } from './client/FakeClient';
+import { FakeServer, type TokenValidator } from './server/FakeServer';
 import { DEFAULT_INVITATION_TIMING, type InvitationTiming, type RateLimit } from '../rtm/rtm1/limits';
-import { macrotaskTurn } from './macrotaskTurn';
-import { isManualClock } from './ManualClock';
-import { Network } from './Network';
+import { macrotaskTurn } from './shared/macrotaskTurn';
+import { isManualClock } from './shared/ManualClock';
+import { Network } from './server/Network';
 import { isValidAppId } from '../rtm/rtm1/validation';
-import { AREA_CODES, LEGACY_AREA_CODES, LOG_FILTERS, SDK_PARAMETERS } from './namespaceConstants';
+import { AREA_CODES, LEGACY_AREA_CODES, LOG_FILTERS, SDK_PARAMETERS } from './rules/namespaceConstants';
 
 /** Server-side limits the fake can enforce on top of the SDK's client-side ones. */
 export interface FakeRtmLimits {

@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from '../rtm/clock';
-import { macrotaskTurn } from '../fake/macrotaskTurn';
-import { isManualClock } from '../fake/ManualClock';
+import { macrotaskTurn } from '../fake/shared/macrotaskTurn';
+import { isManualClock } from '../fake/shared/ManualClock';
 import type { ServerRejectReason } from './ClientPort';
 import type { Cloud, LinkWatcher } from './Cloud';
 import { AreaCode, constantsType } from './constants';

@@ -3,8 +3,8 @@
  * 102 text, and the error classes `failNext` picks when it is given no name.
  */
 
-import type { RtmErrorName, RtmMethodName } from '../rtm/types';
-import { invalidStatus, RtmError } from '../rtm/rtm1/errors';
+import type { RtmErrorName, RtmMethodName } from '../../rtm/types';
+import { invalidStatus, RtmError } from '../../rtm/rtm1/errors';
 
 /**
  * What the SDK throws where it needs a session and the client never started a login (its

@@ -1,17 +1,17 @@
-import { SdkEmitter } from './SdkEmitter';
-import type { TimerHandle } from '../rtm/clock';
+import { SdkEmitter } from '../shared/SdkEmitter';
+import type { TimerHandle } from '../../rtm/clock';
 import type {
   LocalInvitationEvents,
   LocalInvitationFailureReason,
   LocalInvitationLike,
   LocalInvitationState,
-} from '../rtm/types';
+} from '../../rtm/types';
 import type { ClientCore } from './ClientCore';
-import { invalidArgument, invalidStatus } from '../rtm/rtm1/errors';
-import { noSession } from './errors';
-import { uuidV4 } from './uuid';
-import { INVITE_NO_ANSWER_RESEND_MS } from './limits';
-import { fitsInvitationText, isValidId } from '../rtm/rtm1/validation';
+import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
+import { noSession } from '../rules/errors';
+import { uuidV4 } from '../shared/uuid';
+import { INVITE_NO_ANSWER_RESEND_MS } from '../rules/limits';
+import { fitsInvitationText, isValidId } from '../../rtm/rtm1/validation';
 
 const CONTENT_OVERFLOW =
   'The length of the "content" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';

@@ -1,15 +1,15 @@
-import { SdkEmitter } from './SdkEmitter';
-import type { TimerHandle } from '../rtm/clock';
+import { SdkEmitter } from '../shared/SdkEmitter';
+import type { TimerHandle } from '../../rtm/clock';
 import type {
   RemoteInvitationEvents,
   RemoteInvitationFailureReason,
   RemoteInvitationLike,
   RemoteInvitationState,
-} from '../rtm/types';
+} from '../../rtm/types';
 import type { ClientCore } from './ClientCore';
 import type { RemoteInvitationEndpoint } from './InvitationRouter';
-import { invalidArgument, invalidStatus } from '../rtm/rtm1/errors';
-import { fitsInvitationText } from '../rtm/rtm1/validation';
+import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
+import { fitsInvitationText } from '../../rtm/rtm1/validation';
 
 /** The SDK's texts (docs/reference/rtm1-web-sdk.md §2.4). */
 const ACCEPTING = 'The remote invitation is accepting. Cannot do the operation.';

@@ -1,6 +1,6 @@
-import type { RtmErrorName, RtmMethodName } from '../rtm/types';
-import { RtmError } from '../rtm/rtm1/errors';
-import { defaultErrorName } from './errors';
+import type { RtmErrorName, RtmMethodName } from '../../rtm/types';
+import { RtmError } from '../../rtm/rtm1/errors';
+import { defaultErrorName } from '../rules/errors';
 
 /**
  * Test controls shared by every client of one `FakeRtm`: how often each RTM method was called,

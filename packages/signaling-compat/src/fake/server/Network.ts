@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../rtm/clock';
+import type { Clock, TimerHandle } from '../../rtm/clock';
 
 /** Called when a user's connection to the fake cloud is cut or restored (`FakeRtm.disconnect/reconnect`). */
 export type LinkListener = (uid: string, up: boolean) => void;

@@ -1,7 +1,7 @@
-import type { ReceivedMessageProperties } from '../rtm/types';
+import type { ReceivedMessageProperties } from '../../rtm/types';
 import type { ClientCore } from './ClientCore';
 import { FakeRemoteInvitation } from './FakeRemoteInvitation';
-import type { InvitationSignal } from './wire';
+import type { InvitationSignal } from '../server/wire';
 
 /** The callId of the legacy end-call signal (docs/reference/rtm1-web-sdk.md §4.9). */
 export const END_CALL_CALL_ID = '0';

@@ -4,7 +4,7 @@
  */
 
 import type { ClientCore } from './ClientCore';
-import { invalidStatus, timeoutError } from '../rtm/rtm1/errors';
+import { invalidStatus, timeoutError } from '../../rtm/rtm1/errors';
 
 /**
  * docs/reference/rtm1-web-sdk.md §4.4: while RECONNECTING a send waits up to 9 s for the reconnection, then fails with

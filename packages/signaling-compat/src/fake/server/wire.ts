@@ -10,7 +10,7 @@ import type {
   PeerOnlineState,
   ReceivedMessageProperties,
   RtmMessage,
-} from '../rtm/types';
+} from '../../rtm/types';
 
 export type InvitationSignal =
   | { kind: 'invite'; callId: string; channelId: string; content: string }

@@ -1,8 +1,8 @@
-import type { PeerMessageSendResult } from '../rtm/types';
+import type { PeerMessageSendResult } from '../../rtm/types';
 import type { ClientCore } from './ClientCore';
 import { END_CALL_CALL_ID } from './InvitationRouter';
-import { invalidArgument, limitExceeded, RtmError, timeoutError, unavailable } from '../rtm/rtm1/errors';
-import { TIMEOUTS } from '../rtm/rtm1/limits';
+import { invalidArgument, limitExceeded, RtmError, timeoutError, unavailable } from '../../rtm/rtm1/errors';
+import { TIMEOUTS } from '../../rtm/rtm1/limits';
 import { connectionCheck } from './outgoingMessages';
 import {
   checkDestination,
@@ -13,7 +13,7 @@ import {
   normalizeMessage,
   parseEndCall,
   PEER_MESSAGE_CODES,
-} from '../rtm/rtm1/validation';
+} from '../../rtm/rtm1/validation';
 
 /** The result of an end-call message also says whether the SDK resent it (docs/reference/rtm1-web-sdk.md §4.9). */
 export type PeerMessageResult = PeerMessageSendResult & { hasReSent?: boolean };

@@ -12,7 +12,7 @@ import type {
   PeerOnlineState as PeerOnlineStateValue,
   RemoteInvitationFailureReason as RemoteInvitationFailureReasonValue,
   RemoteInvitationState as RemoteInvitationStateValue,
-} from '../rtm/types';
+} from '../../rtm/types';
 
 /** An enum object whose values equal their keys. */
 export type StringEnum<K extends string> = { readonly [P in K]: P };

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../rtm/clock';
+import type { Clock, TimerHandle } from '../../rtm/clock';
 import { macrotaskTurn } from './macrotaskTurn';
 
 interface ScheduledTimer {

@@ -3,20 +3,20 @@
  * the ID-list checks, then one request with the 10 s query timeout (code 4).
  */
 
-import type { ChannelMemberCountResult, PeersOnlineStatusResult, RtmMethodName } from '../rtm/types';
+import type { ChannelMemberCountResult, PeersOnlineStatusResult, RtmMethodName } from '../../rtm/types';
 import type { ClientCore } from './ClientCore';
 import { requireConnected, serverRequest } from './requests';
-import { invalidArgument, limitExceeded, timeoutError } from '../rtm/rtm1/errors';
-import type { FakeServer } from './FakeServer';
+import { invalidArgument, limitExceeded, timeoutError } from '../../rtm/rtm1/errors';
+import type { FakeServer } from '../server/FakeServer';
 import {
   MAX_COUNT_CHANNELS,
   MAX_QUERY_PEERS,
   MAX_SUBSCRIBED_PEERS,
   MAX_UNSUBSCRIBE_PEERS,
   TIMEOUTS,
-} from '../rtm/rtm1/limits';
-import type { ClientPort } from './wire';
-import { isIdList, isValidId } from '../rtm/rtm1/validation';
+} from '../../rtm/rtm1/limits';
+import type { ClientPort } from '../server/wire';
+import { isIdList, isValidId } from '../../rtm/rtm1/validation';
 
 /** The SDK's texts for a bad ID list, per call (its format arguments print like `String(id)`). */
 const badPeerList = (): Error => invalidArgument(2, 'Invalid arguments: peerIds');

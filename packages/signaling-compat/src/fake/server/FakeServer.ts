@@ -1,11 +1,11 @@
-import type { TimerHandle } from '../rtm/clock';
-import type { AttributesMap, ChannelAttributes, PeerOnlineState, RtmMessage } from '../rtm/types';
-import { unauthenticated, unavailable, unknownError } from '../rtm/rtm1/errors';
-import { ATTRIBUTES, MEMBERS_PAGE_SIZE, type RateLimit, SlidingWindow } from '../rtm/rtm1/limits';
-import { LARGE_CHANNEL_COUNT_MS, MEMBER_EVENTS_MAX_MEMBERS, OFFLINE_MEMBER_MS } from './limits';
+import type { TimerHandle } from '../../rtm/clock';
+import type { AttributesMap, ChannelAttributes, PeerOnlineState, RtmMessage } from '../../rtm/types';
+import { unauthenticated, unavailable, unknownError } from '../../rtm/rtm1/errors';
+import { ATTRIBUTES, MEMBERS_PAGE_SIZE, type RateLimit, SlidingWindow } from '../../rtm/rtm1/limits';
+import { LARGE_CHANNEL_COUNT_MS, MEMBER_EVENTS_MAX_MEMBERS, OFFLINE_MEMBER_MS } from '../rules/limits';
 import type { Network } from './Network';
-import { checkAttributeMap, isValidId } from '../rtm/rtm1/validation';
-import { copyMessage } from './validation';
+import { checkAttributeMap, isValidId } from '../../rtm/rtm1/validation';
+import { copyMessage } from './copyMessage';
 import type { AbortReason, ClientPort, InvitationSignal, MemberNotice, SessionRestore } from './wire';
 
 /** `FakeRtmOptions.validateToken`'s verdict on a token. */

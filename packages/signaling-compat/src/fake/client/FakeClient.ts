@@ -1,4 +1,4 @@
-import { SdkEmitter } from './SdkEmitter';
+import { SdkEmitter } from '../shared/SdkEmitter';
 import type {
   AttributesMap,
   ChannelAttributeOptions,
@@ -11,19 +11,19 @@ import type {
   RtmClientLike,
   RtmMessage,
   RtmMethodName,
-} from '../rtm/types';
+} from '../../rtm/types';
 import * as attributes from './attributeCalls';
-import type { CallLedger } from './CallLedger';
+import type { CallLedger } from '../server/CallLedger';
 import { ClientCore } from './ClientCore';
-import { invalidArgument } from '../rtm/rtm1/errors';
+import { invalidArgument } from '../../rtm/rtm1/errors';
 import { FakeChannel } from './FakeChannel';
 import { FakeLocalInvitation } from './FakeLocalInvitation';
-import type { FakeServer } from './FakeServer';
-import type { InvitationTiming } from '../rtm/rtm1/limits';
-import type { Network } from './Network';
+import type { FakeServer } from '../server/FakeServer';
+import type { InvitationTiming } from '../../rtm/rtm1/limits';
+import type { Network } from '../server/Network';
 import { type PeerMessageResult, sendMessageToPeer } from './peerMessageCall';
 import * as presence from './presenceCalls';
-import { isValidId } from '../rtm/rtm1/validation';
+import { isValidId } from '../../rtm/rtm1/validation';
 
 /** @internal What `FakeRtm.createInstance` hands a new client. */
 export interface FakeClientSetup {

@@ -1,9 +1,9 @@
-import type { RtmMethodName } from '../rtm/types';
+import type { RtmMethodName } from '../../rtm/types';
 import type { ClientCore } from './ClientCore';
-import { type RtmError } from '../rtm/rtm1/errors';
-import { notLoggedIn } from './errors';
-import type { FakeServer } from './FakeServer';
-import type { ClientPort } from './wire';
+import { type RtmError } from '../../rtm/rtm1/errors';
+import { notLoggedIn } from '../rules/errors';
+import type { FakeServer } from '../server/FakeServer';
+import type { ClientPort } from '../server/wire';
 
 /** The CONNECTED gate of every server-backed call (docs/reference/rtm1-web-sdk.md §2.3: code 102 otherwise). */
 export function requireConnected(core: ClientCore): void {

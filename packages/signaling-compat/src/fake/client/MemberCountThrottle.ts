@@ -1,6 +1,6 @@
-import type { TimerHandle } from '../rtm/clock';
-import { MEMBER_COUNT_THROTTLE_MS } from '../rtm/rtm1/limits';
-import type { Network } from './Network';
+import type { TimerHandle } from '../../rtm/clock';
+import { MEMBER_COUNT_THROTTLE_MS } from '../../rtm/rtm1/limits';
+import type { Network } from '../server/Network';
 
 /**
  * docs/reference/rtm1-web-sdk.md §4.11 MemberCountUpdated: counts pass a 1 s throttle with leading and trailing edges, and only a

@@ -4,14 +4,14 @@
  * with the 10 s attribute timeout (code 7).
  */
 
-import type { AttributesMap, ChannelAttributes, RtmMethodName } from '../rtm/types';
+import type { AttributesMap, ChannelAttributes, RtmMethodName } from '../../rtm/types';
 import type { ClientCore } from './ClientCore';
 import { requireConnected, serverRequest } from './requests';
-import { invalidArgument, invalidStatus, type RtmError, timeoutError } from '../rtm/rtm1/errors';
-import type { AttributeWrite, FakeServer } from './FakeServer';
-import { ATTRIBUTES, TIMEOUTS } from '../rtm/rtm1/limits';
-import type { ClientPort } from './wire';
-import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId } from '../rtm/rtm1/validation';
+import { invalidArgument, invalidStatus, type RtmError, timeoutError } from '../../rtm/rtm1/errors';
+import type { AttributeWrite, FakeServer } from '../server/FakeServer';
+import { ATTRIBUTES, TIMEOUTS } from '../../rtm/rtm1/limits';
+import type { ClientPort } from '../server/wire';
+import { checkAttributeMap, checkDeleteKeys, checkGetKeys, isValidId } from '../../rtm/rtm1/validation';
 
 const USER_BUDGET = ATTRIBUTES.maxUserTotalBytes;
 const CHANNEL_BUDGET = ATTRIBUTES.maxChannelTotalBytes;

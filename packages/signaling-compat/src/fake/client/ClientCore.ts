@@ -7,16 +7,16 @@ import type {
   ReceivedMessageProperties,
   RtmClientEvents,
   RtmMessage,
-} from '../rtm/types';
-import { invalidArgument, invalidStatus, RtmError, timeoutError } from '../rtm/rtm1/errors';
-import { notLoggedIn } from './errors';
-import type { CallLedger } from './CallLedger';
-import type { FakeServer } from './FakeServer';
+} from '../../rtm/types';
+import { invalidArgument, invalidStatus, RtmError, timeoutError } from '../../rtm/rtm1/errors';
+import { notLoggedIn } from '../rules/errors';
+import type { CallLedger } from '../server/CallLedger';
+import type { FakeServer } from '../server/FakeServer';
 import { InvitationRouter } from './InvitationRouter';
-import { type InvitationTiming, LOGIN_SPACING_MS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from '../rtm/rtm1/limits';
-import type { Network } from './Network';
-import { isPlainObject, isValidId } from '../rtm/rtm1/validation';
-import type { AbortReason, ClientPort, InvitationSignal, MemberNotice } from './wire';
+import { type InvitationTiming, LOGIN_SPACING_MS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from '../../rtm/rtm1/limits';
+import type { Network } from '../server/Network';
+import { isPlainObject, isValidId } from '../../rtm/rtm1/validation';
+import type { AbortReason, ClientPort, InvitationSignal, MemberNotice } from '../server/wire';
 
 export type JoinState = 'LEFT' | 'JOINING' | 'JOINED';
 

@@ -1,9 +1,9 @@
-import { SdkEmitter } from './SdkEmitter';
-import type { RtmChannelEvents, RtmChannelLike, RtmMessage } from '../rtm/types';
+import { SdkEmitter } from '../shared/SdkEmitter';
+import type { RtmChannelEvents, RtmChannelLike, RtmMessage } from '../../rtm/types';
 import type { ChannelEndpoint, ClientCore, JoinState } from './ClientCore';
-import { invalidStatus, limitExceeded, RtmError, timeoutError, unknownError } from '../rtm/rtm1/errors';
-import { notLoggedIn } from './errors';
-import { MAX_CHANNELS, TIMEOUTS } from '../rtm/rtm1/limits';
+import { invalidStatus, limitExceeded, RtmError, timeoutError, unknownError } from '../../rtm/rtm1/errors';
+import { notLoggedIn } from '../rules/errors';
+import { MAX_CHANNELS, TIMEOUTS } from '../../rtm/rtm1/limits';
 import { MemberCountThrottle } from './MemberCountThrottle';
 import { connectionCheck } from './outgoingMessages';
 import {
@@ -14,7 +14,7 @@ import {
   checkMessageType,
   defaultDescription,
   normalizeMessage,
-} from '../rtm/rtm1/validation';
+} from '../../rtm/rtm1/validation';
 
 /** The SDK's channel texts: 102 of join/leave/getMembers, and 5 of sendMessage/getMembers. */
 const CHANNEL_NOT_LOGGED_IN = 'The client is not logged in. Cannot do the operation';
