@@ -1,36 +1,18 @@
-import type {
-  ChannelAttributes,
-  ConnectionChangeReason,
-  ConnectionState,
-  PeerOnlineState,
-  PeersOnlineStatusMap,
-  ReceivedMessageProperties,
-  RtmClientEvents,
-  RtmMessage,
-} from '../../rtm/types';
+import type { ConnectionChangeReason, ConnectionState, PeersOnlineStatusMap } from '../../rtm/types';
 import { invalidArgument, invalidStatus, RtmError, timeoutError } from '../../rtm/rtm1/errors';
 import { notLoggedIn } from '../rules/errors';
 import type { CallLedger } from '../server/CallLedger';
 import type { FakeServer } from '../server/FakeServer';
+import { ChannelInstances } from './ChannelInstances';
+import type { Emit } from './clientEmit';
+import type { InvitationMethod, InvitationPort, LocalInvitationEndpoint } from './InvitationPort';
 import { InvitationRouter } from './InvitationRouter';
+import { LocalAttributes } from './LocalAttributes';
+import { PeerSubscriptions } from './PeerSubscriptions';
 import { type InvitationTiming, LOGIN_SPACING_MS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from '../../rtm/rtm1/limits';
 import type { Network } from '../server/Network';
 import { isPlainObject, isValidId } from '../../rtm/rtm1/validation';
-import type { AbortReason, ClientPort, InvitationSignal, MemberNotice } from '../server/wire';
-
-export type JoinState = 'LEFT' | 'JOINING' | 'JOINED';
-
-/** An RtmChannel instance as the client routes to it. */
-export interface ChannelEndpoint {
-  readonly channelId: string;
-  readonly joinState: JoinState;
-  receiveMessage(message: RtmMessage, from: string, props: ReceivedMessageProperties): void;
-  receiveMemberNotice(notice: MemberNotice): void;
-  receiveAttributes(attributes: ChannelAttributes): void;
-  receiveMemberCount(count: number): void;
-  /** Logout: back to LEFT with no local events (docs/reference/rtm1-web-sdk.md §4.14). */
-  dropMembership(): void;
-}
+import type { AbortReason, ClientPort, InvitationSignal } from '../server/wire';
 
 export interface RequestOptions<T> {
   timeoutMs: number;
@@ -49,8 +31,6 @@ export interface RequestOptions<T> {
    */
   answerAfterPushes?: boolean;
 }
-
-export type Emit = <E extends keyof RtmClientEvents>(event: E, ...args: Parameters<RtmClientEvents[E]>) => void;
 
 export interface ClientCoreOptions {
   appId: string;
@@ -80,9 +60,10 @@ function checkLoginArguments(options: unknown): { uid: string; token: unknown } 
  * Everything one RtmClient knows: the connection state machine (docs/reference/rtm1-web-sdk.md §4.1), the current login
  * session, the per-session caches the SDK keeps (docs/reference/rtm1-web-sdk.md §4.13, §4.10), its channel instances and
  * invitations, and the request/response plumbing with its timeouts. `FakeClient` is the public
- * face; channels, invitations and the `*Calls` modules work through this object.
+ * face; channels and the `*Calls` modules work through this object, invitations only through
+ * its `InvitationPort` side.
  */
-export class ClientCore {
+export class ClientCore implements InvitationPort {
   readonly appId: string;
   readonly server: FakeServer;
   readonly net: Network;
@@ -90,7 +71,7 @@ export class ClientCore {
   readonly timing: InvitationTiming;
   readonly endCallPrefix: string;
   readonly emit: Emit;
-  readonly invitations: InvitationRouter;
+  readonly #invitations: InvitationRouter;
 
   #state: ConnectionState = 'DISCONNECTED';
   #uid: string | undefined;
@@ -105,22 +86,10 @@ export class ClientCore {
   #messageRate: SlidingWindow;
   readonly #reconnectWaiters = new Set<(state: ConnectionState) => void>();
 
-  /** RtmChannel instances that are joining or joined. */
-  readonly channels = new Set<ChannelEndpoint>();
-  /**
-   * The SDK session's record of channel IDs (its `usedChannelIds`): an ID goes in when a join is
-   * sent and comes out only when a joined (or joining) channel leaves, or at logout. A join that
-   * fails leaves its ID behind, so every later join of that ID in the same login gets 202; the
-   * record counts toward the 20-channel cap (docs/reference/rtm1-web-sdk.md §3.4). A new login starts a new record.
-   */
-  readonly usedChannelIds = new Set<string>();
-  /** docs/reference/rtm1-web-sdk.md §4.13 local copy of the user's own attributes. */
-  readonly userAttributes = new Map<string, string>();
-  /** docs/reference/rtm1-web-sdk.md §2.3 per-channel copy of attribute values this client wrote or read, for addOrUpdate's pre-check. */
-  readonly channelAttributes = new Map<string, Map<string, string>>();
-  /** docs/reference/rtm1-web-sdk.md §4.10 subscribed peers and their last reported state (undefined until the first report). */
-  readonly subscriptions = new Map<string, PeerOnlineState | undefined>();
-  readonly pendingSubscriptions = new Set<string>();
+  /** RtmChannel instances that are joining or joined, and the session's record of channel IDs. */
+  readonly channels = new ChannelInstances();
+  readonly attributes = new LocalAttributes();
+  readonly subscriptions = new PeerSubscriptions();
   #unlink: (() => void) | undefined;
 
   constructor(options: ClientCoreOptions) {
@@ -131,7 +100,7 @@ export class ClientCore {
     this.timing = options.timing;
     this.endCallPrefix = options.endCallPrefix;
     this.emit = options.emit;
-    this.invitations = new InvitationRouter(this);
+    this.#invitations = new InvitationRouter(this, this.emit, this.endCallPrefix);
     this.#messageRate = new SlidingWindow(this.net.clock, MESSAGE_RATE);
   }
 
@@ -193,7 +162,7 @@ export class ClientCore {
     if (this.#state !== 'DISCONNECTED') throw invalidStatus(8, 'The SDK is either logging in or has logged in the Agora RTM system');
     this.#lastLoginAt = now;
     this.#everLoggedIn = true;
-    this.usedChannelIds.clear();
+    this.channels.newLogin();
     this.#uid = uid;
     // docs/reference/rtm1-web-sdk.md §2.3: a token equal to the App ID means "no token".
     this.#token = typeof token === 'string' && token !== this.appId ? token : undefined;
@@ -216,7 +185,7 @@ export class ClientCore {
     }
     const fault = this.ledger.takeFault('logout');
     if (fault) throw fault;
-    for (const channel of [...this.channels]) channel.dropMembership();
+    this.channels.dropAll();
     const port = this.#port;
     // From ABORTED the server has already dropped the session: a local-only transition.
     if (port && this.#state !== 'ABORTED') this.#fireAndForget(port, (server) => server.logout(port));
@@ -301,6 +270,18 @@ export class ClientCore {
     });
   }
 
+  count(method: InvitationMethod): void {
+    this.ledger.count(method);
+  }
+
+  takeFault(method: InvitationMethod): RtmError | undefined {
+    return this.ledger.takeFault(method);
+  }
+
+  trackLocal(calleeId: string, callId: string, endpoint: LocalInvitationEndpoint): void {
+    this.#invitations.trackLocal(calleeId, callId, endpoint);
+  }
+
   /** A request nobody waits for (leave, unsubscribe): lost if the connection is cut. */
   fireAndForget(serve: (server: FakeServer, port: ClientPort) => void): void {
     if (this.#port) this.#fireAndForget(this.#port, serve);
@@ -360,7 +341,7 @@ export class ClientCore {
         for (const [peerId, online] of states) {
           if (!this.subscriptions.has(peerId)) continue;
           report[peerId] = online ? 'ONLINE' : 'OFFLINE';
-          this.subscriptions.set(peerId, report[peerId]);
+          this.subscriptions.report(peerId, report[peerId]);
         }
         if (Object.keys(report).length > 0) this.emit('PeersOnlineStatusChanged', report);
       },
@@ -433,15 +414,13 @@ export class ClientCore {
     this.#state = state;
     if (state === 'DISCONNECTED' || state === 'ABORTED') {
       // docs/reference/rtm1-web-sdk.md §4.1: entering DISCONNECTED or ABORTED clears these caches and the token.
-      this.userAttributes.clear();
+      this.attributes.clear();
       this.subscriptions.clear();
-      this.pendingSubscriptions.clear();
-      this.channelAttributes.clear();
       this.#token = undefined;
       // Nothing of a logged-out client runs on: no link listener holding it, no invitation timer.
       this.#unlink?.();
       this.#unlink = undefined;
-      this.invitations.halt();
+      this.#invitations.halt();
     }
     for (const waiter of [...this.#reconnectWaiters]) waiter(state);
     this.emit('ConnectionStateChanged', state, reason);
@@ -468,12 +447,12 @@ export class ClientCore {
           return;
         }
         this.#setState('CONNECTED', 'LOGIN_SUCCESS');
-        if (this.subscriptions.size > 0) this.refreshSubscriptions([...this.subscriptions.keys()]);
+        if (this.subscriptions.size > 0) this.refreshSubscriptions(this.subscriptions.peers());
       });
       outcome = this.server.resume(port, {
-        channels: [...this.channels].filter((channel) => channel.joinState === 'JOINED').map((c) => c.channelId),
-        attributes: new Map(this.userAttributes),
-        subscriptions: [...this.subscriptions.keys()],
+        channels: this.channels.joinedIds(),
+        attributes: this.attributes.userEntries(),
+        subscriptions: this.subscriptions.peers(),
       });
     });
   }
@@ -504,13 +483,6 @@ export class ClientCore {
     });
   }
 
-  #joinedChannel(channelId: string): ChannelEndpoint | undefined {
-    for (const channel of this.channels) {
-      if (channel.channelId === channelId && channel.joinState === 'JOINED') return channel;
-    }
-    return undefined;
-  }
-
   /** The server's view of this login; pushes to a port the client has moved on from are dropped. */
   #openPort(uid: string): ClientPort {
     const live = (): boolean => this.#port === port;
@@ -522,23 +494,23 @@ export class ClientCore {
         if (fromOther(from)) this.emit('MessageFromPeer', message, from, props);
       },
       deliverSignal: (signal, from, props) => {
-        if (fromOther(from)) this.invitations.receive(signal, from, props);
+        if (fromOther(from)) this.#invitations.receive(signal, from, props);
       },
       deliverChannelMessage: (channelId, message, from, props) => {
-        if (fromOther(from)) this.#joinedChannel(channelId)?.receiveMessage(message, from, props);
+        if (fromOther(from)) this.channels.joined(channelId)?.receiveMessage(message, from, props);
       },
       deliverMemberNotice: (channelId, notice) => {
-        if (live()) this.#joinedChannel(channelId)?.receiveMemberNotice(notice);
+        if (live()) this.channels.joined(channelId)?.receiveMemberNotice(notice);
       },
       deliverMemberCount: (channelId, count) => {
-        if (live()) this.#joinedChannel(channelId)?.receiveMemberCount(count);
+        if (live()) this.channels.joined(channelId)?.receiveMemberCount(count);
       },
       deliverAttributes: (channelId, attributes) => {
-        if (live()) this.#joinedChannel(channelId)?.receiveAttributes(attributes);
+        if (live()) this.channels.joined(channelId)?.receiveAttributes(attributes);
       },
       deliverPeerStatus: (peerId, state) => {
-        if (!live() || !this.subscriptions.has(peerId) || this.subscriptions.get(peerId) === state) return;
-        this.subscriptions.set(peerId, state);
+        if (!live() || !this.subscriptions.has(peerId) || this.subscriptions.stateOf(peerId) === state) return;
+        this.subscriptions.report(peerId, state);
         this.emit('PeersOnlineStatusChanged', { [peerId]: state });
       },
       abort: (reason) => this.#abort(port, reason),

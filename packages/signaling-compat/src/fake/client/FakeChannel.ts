@@ -1,6 +1,7 @@
 import { SdkEmitter } from '../shared/SdkEmitter';
 import type { RtmChannelEvents, RtmChannelLike, RtmMessage } from '../../rtm/types';
-import type { ChannelEndpoint, ClientCore, JoinState } from './ClientCore';
+import type { ChannelEndpoint, JoinState } from './ChannelInstances';
+import type { ClientCore } from './ClientCore';
 import { invalidStatus, limitExceeded, RtmError, timeoutError, unknownError } from '../../rtm/rtm1/errors';
 import { notLoggedIn } from '../rules/errors';
 import { MAX_CHANNELS, TIMEOUTS } from '../../rtm/rtm1/limits';
@@ -100,15 +101,15 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
       if (this.#joinState === 'JOINING') this.#joinState = 'LEFT';
       throw invalidStatus(6, 'The channel has joined. Cannot rejoin');
     }
-    if (core.usedChannelIds.has(this.channelId)) {
+    if (core.channels.isUsed(this.channelId)) {
       throw invalidStatus(202, 'A channel of the same channel ID has already joined. Cannot rejoin');
     }
-    if (core.usedChannelIds.size >= MAX_CHANNELS) {
+    if (core.channels.usedCount >= MAX_CHANNELS) {
       throw limitExceeded(5, `The joined channels has exceeded the limit of ${MAX_CHANNELS}`);
     }
     // @note compat: the ID is recorded before the join is sent, and a failed join (including
-    // this 102) leaves it recorded (see ClientCore.usedChannelIds).
-    core.usedChannelIds.add(this.channelId);
+    // this 102) leaves it recorded (see ChannelInstances).
+    core.channels.recordId(this.channelId);
     if (core.state !== 'CONNECTED') throw invalidStatus(102, 'Client is not logged in. Cannot join the channel');
     this.#joinState = 'JOINING';
     core.channels.add(this.#endpoint);
@@ -191,8 +192,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
   /** Leaves locally; `freeId` false after a failed join, whose ID stays recorded (SDK quirk). */
   #dropMembership(freeId = true): void {
     this.#joinState = 'LEFT';
-    this.#core.channels.delete(this.#endpoint);
-    if (freeId) this.#core.usedChannelIds.delete(this.channelId);
+    this.#core.channels.remove(this.#endpoint, freeId);
     this.#memberCount.reset();
   }
 }

@@ -1,12 +1,12 @@
 import { SdkEmitter } from '../shared/SdkEmitter';
-import type { TimerHandle } from '../../rtm/clock';
 import type {
   LocalInvitationEvents,
   LocalInvitationFailureReason,
   LocalInvitationLike,
   LocalInvitationState,
 } from '../../rtm/types';
-import type { ClientCore } from './ClientCore';
+import type { InvitationPort } from './InvitationPort';
+import { InvitationTimers } from './InvitationTimers';
 import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
 import { noSession } from '../rules/errors';
 import { uuidV4 } from '../shared/uuid';
@@ -32,20 +32,21 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
   readonly calleeId: string;
   /** Undocumented in the SDK: a uuid v4 identifying the call on the wire. */
   readonly callId: string;
-  readonly #core: ClientCore;
+  readonly #port: InvitationPort;
+  readonly #timers: InvitationTimers;
   #content = '';
   #channelId = '';
   #response = '';
   #state: LocalInvitationState = 'IDLE';
-  readonly #timers = new Set<TimerHandle>();
   /** For the docs/reference/rtm1-web-sdk.md §4.7 failure reason: some attempt was answered "offline" / some got no answer at all. */
   #sawOffline = false;
   #sawNoAnswer = false;
 
   /** @internal Created by `FakeClient.createLocalInvitation`. */
-  constructor(core: ClientCore, calleeId: string) {
+  constructor(port: InvitationPort, calleeId: string) {
     super();
-    this.#core = core;
+    this.#port = port;
+    this.#timers = new InvitationTimers(port.net);
     this.calleeId = calleeId;
     this.callId = uuidV4();
   }
@@ -87,8 +88,8 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
    * asynchronously. An offline callee is retried every 2 s for 30 s.
    */
   send(): void {
-    const core = this.#core;
-    core.ledger.count('invitation.send');
+    const port = this.#port;
+    port.count('invitation.send');
     if (this.#state === 'SENT_TO_REMOTE' || this.#state === 'RECEIVED_BY_REMOTE') {
       throw invalidStatus(5, 'The local invitation send failure. The call invitation has already been sent.');
     }
@@ -98,24 +99,24 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
     if ((this.#channelId as { length: number }).length > 0 && !isValidId(this.#channelId)) throw invalidArgument(1, 'Illegal invitation channel ID');
     if (!isValidId(this.calleeId)) throw invalidArgument(1, 'Illegal invitation callee user ID');
     if (!fitsInvitationText(this.#content)) throw invalidArgument(1, CONTENT_OVERFLOW);
-    const fault = core.ledger.takeFault('invitation.send');
+    const fault = port.takeFault('invitation.send');
     if (fault) throw fault;
     this.#state = 'SENT_TO_REMOTE';
-    if (!core.everLoggedIn) {
-      core.net.soon(() => this.#fail('NOT_LOGGEDIN'));
+    if (!port.everLoggedIn) {
+      port.net.soon(() => this.#fail('NOT_LOGGEDIN'));
       return;
     }
-    if (core.state !== 'CONNECTED') {
-      core.net.soon(() => this.#fail('UNKNOWN'));
+    if (port.state !== 'CONNECTED') {
+      port.net.soon(() => this.#fail('UNKNOWN'));
       return;
     }
-    core.invitations.trackLocal(this.calleeId, this.callId, {
+    port.trackLocal(this.calleeId, this.callId, {
       receiveAccept: (response) => this.#onAccept(response),
       receiveRefuse: (response) => this.#onRefuse(response),
-      halt: () => this.#clearAll(),
+      halt: () => this.#timers.clearAll(),
     });
     const invite = { kind: 'invite', callId: this.callId, channelId: this.#channelId, content: this.#content } as const;
-    this.#later(core.timing.offlineWindowMs, () =>
+    this.#timers.later(port.timing.offlineWindowMs, () =>
       this.#fail(this.#sawOffline && !this.#sawNoAnswer ? 'PEER_OFFLINE' : 'PEER_NO_RESPONSE'),
     );
     this.#attempt(invite);
@@ -123,16 +124,16 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
 
   /** docs/reference/rtm1-web-sdk.md §2.4 checks; sends the cancel with the current content, then CANCELED synchronously. */
   cancel(): void {
-    const core = this.#core;
-    core.ledger.count('invitation.cancel');
+    const port = this.#port;
+    port.count('invitation.cancel');
     if (ENDED.has(this.#state)) throw invalidStatus(3, 'The local invitation cancel failure');
     if (this.#state === 'IDLE') throw invalidStatus(2, 'The local invitation has not been sent');
     if (!fitsInvitationText(this.#content)) throw invalidArgument(1, CONTENT_OVERFLOW);
     // The cancel goes out through the session, which a never-logged-in client does not have.
-    if (!core.everLoggedIn) throw noSession();
-    const fault = core.ledger.takeFault('invitation.cancel');
+    if (!port.everLoggedIn) throw noSession();
+    const fault = port.takeFault('invitation.cancel');
     if (fault) throw fault;
-    core.sendSignal(this.calleeId, {
+    port.sendSignal(this.calleeId, {
       kind: 'cancel',
       callId: this.callId,
       channelId: this.#channelId,
@@ -144,33 +145,33 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
 
   #attempt(invite: { kind: 'invite'; callId: string; channelId: string; content: string }): void {
     if (this.#state !== 'SENT_TO_REMOTE') return;
-    const core = this.#core;
-    const sentAt = core.net.clock.now();
+    const port = this.#port;
+    const sentAt = port.net.clock.now();
     let answered = false;
     // No answer at all within 6 s: resend; the eventual failure is then PEER_NO_RESPONSE.
-    const noAnswer = this.#later(INVITE_NO_ANSWER_RESEND_MS, () => {
+    const noAnswer = this.#timers.later(INVITE_NO_ANSWER_RESEND_MS, () => {
       if (answered) return;
       this.#sawNoAnswer = true;
       this.#attempt(invite);
     });
-    core.sendSignal(this.calleeId, invite, (received) => {
+    port.sendSignal(this.calleeId, invite, (received) => {
       answered = true;
-      this.#clear(noAnswer);
+      this.#timers.clear(noAnswer);
       if (this.#state !== 'SENT_TO_REMOTE') return;
       if (received) {
         this.#receivedByPeer();
         return;
       }
       this.#sawOffline = true;
-      const wait = Math.max(0, sentAt + core.timing.retryMs - core.net.clock.now());
-      this.#later(wait, () => this.#attempt(invite));
+      const wait = Math.max(0, sentAt + port.timing.retryMs - port.net.clock.now());
+      this.#timers.later(wait, () => this.#attempt(invite));
     });
   }
 
   #receivedByPeer(): void {
-    this.#clearAll();
+    this.#timers.clearAll();
     this.#state = 'RECEIVED_BY_REMOTE';
-    this.#later(this.#core.timing.expiryMs, () => this.#fail('INVITATION_EXPIRE'));
+    this.#timers.later(this.#port.timing.expiryMs, () => this.#fail('INVITATION_EXPIRE'));
     this.emit('LocalInvitationReceivedByPeer');
   }
 
@@ -197,7 +198,7 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
   }
 
   #ackAccept(): void {
-    this.#core.sendSignal(this.calleeId, { kind: 'acceptAck', callId: this.callId });
+    this.#port.sendSignal(this.calleeId, { kind: 'acceptAck', callId: this.callId });
   }
 
   #fail(reason: LocalInvitationFailureReason): void {
@@ -207,26 +208,7 @@ export class FakeLocalInvitation extends SdkEmitter<LocalInvitationEvents> imple
   }
 
   #end(state: LocalInvitationState): void {
-    this.#clearAll();
+    this.#timers.clearAll();
     this.#state = state;
-  }
-
-  #later(ms: number, callback: () => void): TimerHandle {
-    const handle = this.#core.net.later(ms, () => {
-      this.#timers.delete(handle);
-      callback();
-    });
-    this.#timers.add(handle);
-    return handle;
-  }
-
-  #clear(handle: TimerHandle): void {
-    this.#core.net.cancel(handle);
-    this.#timers.delete(handle);
-  }
-
-  #clearAll(): void {
-    for (const handle of this.#timers) this.#core.net.cancel(handle);
-    this.#timers.clear();
   }
 }

@@ -6,8 +6,8 @@ import type {
   RemoteInvitationLike,
   RemoteInvitationState,
 } from '../../rtm/types';
-import type { ClientCore } from './ClientCore';
-import type { RemoteInvitationEndpoint } from './InvitationRouter';
+import type { InvitationPort, RemoteInvitationEndpoint } from './InvitationPort';
+import { InvitationTimers } from './InvitationTimers';
 import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
 import { fitsInvitationText } from '../../rtm/rtm1/validation';
 
@@ -36,20 +36,21 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
   readonly callerId: string;
   /** Undocumented in the SDK: the caller's callId. */
   readonly callId: string;
-  readonly #core: ClientCore;
+  readonly #port: InvitationPort;
+  readonly #timers: InvitationTimers;
   readonly #channelId: string;
   #content: string;
   #response = '';
   #state: RemoteInvitationState = 'INVITATION_RECEIVED';
-  readonly #timers = new Set<TimerHandle>();
   #ackWindow: TimerHandle | undefined;
   #callerHasAccept = false;
   #callerOffline = false;
 
   /** @internal Created by the client when an invite arrives; `register` receives its wire endpoint. */
-  constructor(core: ClientCore, invite: IncomingInvite, register: (endpoint: RemoteInvitationEndpoint) => void) {
+  constructor(port: InvitationPort, invite: IncomingInvite, register: (endpoint: RemoteInvitationEndpoint) => void) {
     super();
-    this.#core = core;
+    this.#port = port;
+    this.#timers = new InvitationTimers(port.net);
     this.callerId = invite.callerId;
     this.callId = invite.callId;
     this.#channelId = invite.channelId;
@@ -57,12 +58,9 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
     register({
       receiveCancel: (content) => this.#onCancel(content),
       receiveAcceptAck: () => this.#onAcceptAck(),
-      halt: () => {
-        for (const handle of this.#timers) this.#core.net.cancel(handle);
-        this.#timers.clear();
-      },
+      halt: () => this.#timers.clearAll(),
     });
-    this.#later(core.timing.expiryMs, () => this.#fail('INVITATION_EXPIRE'));
+    this.#timers.later(port.timing.expiryMs, () => this.#fail('INVITATION_EXPIRE'));
   }
 
   get channelId(): string {
@@ -101,30 +99,30 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
 
   /** docs/reference/rtm1-web-sdk.md §2.4 checks, then ACCEPT_SENT_TO_LOCAL synchronously; the accept leaves ~1 s later (docs/reference/rtm1-web-sdk.md §4.7). */
   accept(): void {
-    const core = this.#core;
-    core.ledger.count('invitation.accept');
+    const port = this.#port;
+    port.count('invitation.accept');
     if (ENDED.has(this.#state)) throw invalidStatus(3, 'The local invitation has ended. Cannot accept.');
     if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, ACCEPTING);
     if (!fitsInvitationText(this.#response)) throw invalidArgument(1, RESPONSE_OVERFLOW);
-    const fault = core.ledger.takeFault('invitation.accept');
+    const fault = port.takeFault('invitation.accept');
     if (fault) throw fault;
     this.#state = 'ACCEPT_SENT_TO_LOCAL';
-    this.#ackWindow = this.#later(core.timing.acceptAckMs, () =>
+    this.#ackWindow = this.#timers.later(port.timing.acceptAckMs, () =>
       this.#fail(this.#callerOffline ? 'PEER_OFFLINE' : 'ACCEPT_FAILURE'),
     );
-    this.#later(core.timing.acceptResendMs, () => this.#sendAccept());
+    this.#timers.later(port.timing.acceptResendMs, () => this.#sendAccept());
   }
 
   /** docs/reference/rtm1-web-sdk.md §2.4 checks; sends the refusal, then REFUSED synchronously. */
   refuse(): void {
-    const core = this.#core;
-    core.ledger.count('invitation.refuse');
+    const port = this.#port;
+    port.count('invitation.refuse');
     if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, ACCEPTING);
     if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation is end. Cannot refuse');
     if (!fitsInvitationText(this.#response)) throw invalidArgument(1, RESPONSE_OVERFLOW);
-    const fault = core.ledger.takeFault('invitation.refuse');
+    const fault = port.takeFault('invitation.refuse');
     if (fault) throw fault;
-    core.sendSignal(this.callerId, { kind: 'refuse', callId: this.callId, response: this.#response });
+    port.sendSignal(this.callerId, { kind: 'refuse', callId: this.callId, response: this.#response });
     this.#end('REFUSED');
     this.emit('RemoteInvitationRefused');
   }
@@ -136,8 +134,8 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
    */
   #sendAccept(): void {
     if (this.#state !== 'ACCEPT_SENT_TO_LOCAL' || this.#callerHasAccept) return;
-    const core = this.#core;
-    core.sendSignal(this.callerId, { kind: 'accept', callId: this.callId, response: this.#response }, (received) => {
+    const port = this.#port;
+    port.sendSignal(this.callerId, { kind: 'accept', callId: this.callId, response: this.#response }, (received) => {
       if (this.#state !== 'ACCEPT_SENT_TO_LOCAL' || this.#callerHasAccept) return;
       if (!received) {
         this.#callerOffline = true;
@@ -145,10 +143,10 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
       }
       this.#callerHasAccept = true;
       this.#callerOffline = false;
-      this.#clear(this.#ackWindow);
-      this.#ackWindow = this.#later(core.timing.acceptAckMs, () => this.#fail('ACCEPT_FAILURE'));
+      this.#timers.clear(this.#ackWindow);
+      this.#ackWindow = this.#timers.later(port.timing.acceptAckMs, () => this.#fail('ACCEPT_FAILURE'));
     });
-    this.#later(core.timing.acceptResendMs, () => this.#sendAccept());
+    this.#timers.later(port.timing.acceptResendMs, () => this.#sendAccept());
   }
 
   #onAcceptAck(): void {
@@ -172,23 +170,7 @@ export class FakeRemoteInvitation extends SdkEmitter<RemoteInvitationEvents> imp
   }
 
   #end(state: RemoteInvitationState): void {
-    for (const handle of this.#timers) this.#core.net.cancel(handle);
-    this.#timers.clear();
+    this.#timers.clearAll();
     this.#state = state;
-  }
-
-  #later(ms: number, callback: () => void): TimerHandle {
-    const handle = this.#core.net.later(ms, () => {
-      this.#timers.delete(handle);
-      callback();
-    });
-    this.#timers.add(handle);
-    return handle;
-  }
-
-  #clear(handle: TimerHandle | undefined): void {
-    if (handle === undefined) return;
-    this.#core.net.cancel(handle);
-    this.#timers.delete(handle);
   }
 }

@@ -1,26 +1,11 @@
 import type { ReceivedMessageProperties } from '../../rtm/types';
-import type { ClientCore } from './ClientCore';
+import type { Emit } from './clientEmit';
 import { FakeRemoteInvitation } from './FakeRemoteInvitation';
+import type { InvitationPort, LocalInvitationEndpoint, RemoteInvitationEndpoint } from './InvitationPort';
 import type { InvitationSignal } from '../server/wire';
 
 /** The callId of the legacy end-call signal (docs/reference/rtm1-web-sdk.md §4.9). */
 export const END_CALL_CALL_ID = '0';
-
-/** How a caller's LocalInvitation hears the callee's answers. */
-export interface LocalInvitationEndpoint {
-  receiveAccept(response: string): void;
-  receiveRefuse(response: string): void;
-  /** The client logged out: stop every timer, silently. */
-  halt(): void;
-}
-
-/** How a callee's RemoteInvitation hears from the caller. */
-export interface RemoteInvitationEndpoint {
-  receiveCancel(content: string): void;
-  receiveAcceptAck(): void;
-  /** The client logged out: stop every timer, silently. */
-  halt(): void;
-}
 
 /**
  * One client's incoming invitation signals (docs/reference/rtm1-web-sdk.md §4.7 wire model): a new invite becomes a
@@ -28,12 +13,16 @@ export interface RemoteInvitationEndpoint {
  * end-call signal (callId "0") surfaces as a text message (docs/reference/rtm1-web-sdk.md §4.9).
  */
 export class InvitationRouter {
-  readonly #core: ClientCore;
+  readonly #port: InvitationPort;
+  readonly #emit: Emit;
+  readonly #endCallPrefix: string;
   readonly #local = new Map<string, LocalInvitationEndpoint>();
   readonly #remote = new Map<string, RemoteInvitationEndpoint>();
 
-  constructor(core: ClientCore) {
-    this.#core = core;
+  constructor(port: InvitationPort, emit: Emit, endCallPrefix: string) {
+    this.#port = port;
+    this.#emit = emit;
+    this.#endCallPrefix = endCallPrefix;
   }
 
   trackLocal(calleeId: string, callId: string, invitation: LocalInvitationEndpoint): void {
@@ -55,14 +44,14 @@ export class InvitationRouter {
         // docs/reference/rtm1-web-sdk.md §4.7: a duplicate invite (same callId) is ignored while the first is tracked.
         if (this.#remote.has(key)) return;
         const invite = { callerId: from, callId: signal.callId, channelId: signal.channelId, content: signal.content };
-        const invitation = new FakeRemoteInvitation(this.#core, invite, (endpoint) => this.#remote.set(key, endpoint));
-        this.#core.emit('RemoteInvitationReceived', invitation);
+        const invitation = new FakeRemoteInvitation(this.#port, invite, (endpoint) => this.#remote.set(key, endpoint));
+        this.#emit('RemoteInvitationReceived', invitation);
         return;
       }
       case 'cancel':
         if (signal.callId === END_CALL_CALL_ID) {
-          const text = `${this.#core.endCallPrefix}_${signal.channelId}_${signal.content}`;
-          this.#core.emit('MessageFromPeer', { text, messageType: 'TEXT' }, from, props);
+          const text = `${this.#endCallPrefix}_${signal.channelId}_${signal.content}`;
+          this.#emit('MessageFromPeer', { text, messageType: 'TEXT' }, from, props);
         } else {
           this.#remote.get(key)?.receiveCancel(signal.content);
         }

@@ -29,8 +29,6 @@ function attributeRequest<T>(
   return serverRequest(core, method, { ms: TIMEOUTS.attributeMs, error: () => timeoutError(7, 'Request timed out after 10s') }, serve, arrive);
 }
 
-const mapOf = (entries: Map<string, string> | undefined): AttributesMap => Object.fromEntries(entries ?? []);
-
 // ---------------------------------------------------------------------------------------------
 // User attributes
 
@@ -42,7 +40,7 @@ export async function setLocalUserAttributes(core: ClientCore, attributes: unkno
     core,
     'setLocalUserAttributes',
     (server, port) => server.writeUserAttributes(port, { op: 'set', attributes: written }),
-    () => replaceEntries(core.userAttributes, written),
+    () => core.attributes.writeUser({ op: 'set', attributes: written }),
   );
 }
 
@@ -50,13 +48,13 @@ export async function setLocalUserAttributes(core: ClientCore, attributes: unkno
 export async function addOrUpdateLocalUserAttributes(core: ClientCore, attributes: unknown): Promise<void> {
   raise(checkAttributeMap(attributes, USER_BUDGET));
   const written = { ...(attributes as AttributesMap) };
-  raise(checkAttributeMap({ ...mapOf(core.userAttributes), ...written }, USER_BUDGET));
+  raise(checkAttributeMap({ ...core.attributes.user(), ...written }, USER_BUDGET));
   requireConnected(core);
   await attributeRequest(
     core,
     'addOrUpdateLocalUserAttributes',
     (server, port) => server.writeUserAttributes(port, { op: 'addOrUpdate', attributes: written }),
-    () => Object.entries(written).forEach(([key, value]) => core.userAttributes.set(key, value)),
+    () => core.attributes.writeUser({ op: 'addOrUpdate', attributes: written }),
   );
 }
 
@@ -68,7 +66,7 @@ export async function deleteLocalUserAttributesByKeys(core: ClientCore, keys: un
     core,
     'deleteLocalUserAttributesByKeys',
     (server, port) => server.writeUserAttributes(port, { op: 'delete', keys: deleted }),
-    () => deleted.forEach((key) => core.userAttributes.delete(key)),
+    () => core.attributes.writeUser({ op: 'delete', keys: deleted }),
   );
 }
 
@@ -78,7 +76,7 @@ export async function clearLocalUserAttributes(core: ClientCore): Promise<void> 
     core,
     'clearLocalUserAttributes',
     (server, port) => server.writeUserAttributes(port, { op: 'clear' }),
-    () => core.userAttributes.clear(),
+    () => core.attributes.writeUser({ op: 'clear' }),
   );
 }
 
@@ -118,7 +116,7 @@ function writeChannel(
     core,
     method,
     (server, port) => server.writeChannelAttributes(port, channelId, write, notify),
-    (stored) => cacheChannelAttributes(core, channelId, stored),
+    (stored) => core.attributes.rememberChannel(channelId, stored),
   ).then(() => undefined);
 }
 
@@ -145,7 +143,7 @@ export async function addOrUpdateChannelAttributes(
   const notify = wantsNotification(options);
   raise(checkAttributeMap(attributes, CHANNEL_BUDGET));
   const written = { ...(attributes as AttributesMap) };
-  raise(checkAttributeMap({ ...mapOf(core.channelAttributes.get(channelId)), ...written }, CHANNEL_BUDGET));
+  raise(checkAttributeMap({ ...core.attributes.channel(channelId), ...written }, CHANNEL_BUDGET));
   requireConnected(core);
   await writeChannel(core, 'addOrUpdateChannelAttributes', channelId, { op: 'addOrUpdate', attributes: written }, notify);
 }
@@ -178,7 +176,7 @@ export async function getChannelAttributes(core: ClientCore, channelId: unknown)
     core,
     'getChannelAttributes',
     (server) => server.readChannelAttributes(channelId),
-    (stored) => cacheChannelAttributes(core, channelId, stored),
+    (stored) => core.attributes.rememberChannel(channelId, stored),
   );
 }
 
@@ -193,16 +191,4 @@ export async function getChannelAttributesByKeys(
   if (!isValidId(channelId)) throw invalidArgument(3, 'ID is invalid');
   const wanted = [...(keys as string[])];
   return attributeRequest(core, 'getChannelAttributesByKeys', (server) => server.readChannelAttributes(channelId, wanted));
-}
-
-function cacheChannelAttributes(core: ClientCore, channelId: string, stored: ChannelAttributes): void {
-  const entries = Object.entries(stored);
-  // An empty copy says nothing an absent one does not; keeping it would grow with every channel touched.
-  if (entries.length === 0) core.channelAttributes.delete(channelId);
-  else core.channelAttributes.set(channelId, new Map(entries.map(([key, { value }]) => [key, value])));
-}
-
-function replaceEntries(target: Map<string, string>, entries: AttributesMap): void {
-  target.clear();
-  for (const [key, value] of Object.entries(entries)) target.set(key, value);
 }

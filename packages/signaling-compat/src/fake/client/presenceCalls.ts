@@ -52,9 +52,9 @@ export async function queryPeersOnlineStatus(core: ClientCore, peerIds: unknown)
     (server) => Object.fromEntries(ids.map((id) => [id, server.isOnline(id)])),
     (result) => {
       for (const [peerId, online] of Object.entries(result)) {
-        if (!core.subscriptions.has(peerId) || core.subscriptions.get(peerId) === 'UNREACHABLE') continue;
+        if (!core.subscriptions.has(peerId) || core.subscriptions.stateOf(peerId) === 'UNREACHABLE') continue;
         const state = online ? 'ONLINE' : 'OFFLINE';
-        core.subscriptions.set(peerId, state);
+        core.subscriptions.report(peerId, state);
         core.emit('PeersOnlineStatusChanged', { [peerId]: state });
       }
     },
@@ -66,25 +66,20 @@ export async function subscribePeersOnlineStatus(core: ClientCore, peerIds: unkn
   requireConnected(core);
   checkPeerList(peerIds);
   const ids = [...new Set(peerIds)];
-  const fresh = ids.filter((id) => !core.subscriptions.has(id) && !core.pendingSubscriptions.has(id));
-  if (fresh.length + core.subscriptions.size + core.pendingSubscriptions.size > MAX_SUBSCRIBED_PEERS) {
+  const fresh = ids.filter((id) => !core.subscriptions.isKnown(id));
+  if (fresh.length + core.subscriptions.total > MAX_SUBSCRIBED_PEERS) {
     throw limitExceeded(6, 'Subscribed peers overflows');
   }
-  for (const id of fresh) core.pendingSubscriptions.add(id);
+  core.subscriptions.addPending(fresh);
   try {
     await queryRequest(
       core,
       'subscribePeersOnlineStatus',
       (server, port) => server.subscribe(port, ids),
-      () => {
-        for (const id of ids) {
-          core.pendingSubscriptions.delete(id);
-          if (core.state === 'CONNECTED' && !core.subscriptions.has(id)) core.subscriptions.set(id, undefined);
-        }
-      },
+      () => core.subscriptions.settle(ids, core.state === 'CONNECTED'),
     );
   } finally {
-    for (const id of fresh) core.pendingSubscriptions.delete(id);
+    core.subscriptions.settle(fresh, false);
   }
   core.refreshSubscriptions(ids);
 }
@@ -99,7 +94,7 @@ export async function unsubscribePeersOnlineStatus(core: ClientCore, peerIds: un
   const fault = core.ledger.takeFault('unsubscribePeersOnlineStatus');
   if (fault) throw fault;
   const ids = [...peerIds];
-  for (const id of ids) core.subscriptions.delete(id);
+  core.subscriptions.remove(ids);
   core.fireAndForget((server, port) => server.unsubscribe(port, ids));
 }
 
@@ -107,7 +102,7 @@ export async function unsubscribePeersOnlineStatus(core: ClientCore, peerIds: un
 export async function queryPeersBySubscriptionOption(core: ClientCore, option: unknown): Promise<string[]> {
   requireConnected(core);
   if (option !== 'ONLINE_STATUS') throw invalidArgument(2, 'Subscription option not supported');
-  return [...core.subscriptions.keys()];
+  return core.subscriptions.peers();
 }
 
 /**
@@ -129,11 +124,6 @@ export async function getChannelMemberCount(core: ClientCore, channelIds: unknow
     core,
     'getChannelMemberCount',
     (server) => server.memberCounts(ids),
-    (counts) => {
-      for (const channel of core.channels) {
-        const count = counts[channel.channelId];
-        if (channel.joinState === 'JOINED' && count !== undefined) channel.receiveMemberCount(count);
-      }
-    },
+    (counts) => core.channels.receiveMemberCounts(counts),
   );
 }
