@@ -1,6 +1,5 @@
 import { type Clock, systemClock } from '../rtm/clock';
-import { macrotaskTurn } from '../fake/shared/macrotaskTurn';
-import { isManualClock } from '../fake/shared/ManualClock';
+import { advanceThenFlush, flushDueWork } from '../fake/shared/settleDueWork';
 import type { ServerRejectReason } from './ClientPort';
 import type { Cloud, LinkWatcher } from './Cloud';
 import { AreaCode, constantsType } from './constants';
@@ -35,7 +34,6 @@ export interface FakeRtm2Options {
 /** The constructor `FakeRtm2#RTM`: `new fake.RTM(appId, userId, config)`. */
 export type RTMConstructor = new (appId: string, userId: string, config?: RTMConfig) => RTMClient;
 
-const MAX_FLUSH_ROUNDS = 10_000;
 const REJECT_REASONS: ReadonlySet<string> = new Set(['SAME_UID_LOGIN', 'KICKED_OUT_BY_SERVER', 'TOKEN_EXPIRED', 'LOGIN_TOO_FREQUENT']);
 
 /**
@@ -109,30 +107,15 @@ export class FakeRtm2 {
    * Not part of RTM. Runs everything due at the current time (deliveries, answers, events, and
    * with a ManualClock its timers due now) until nothing is left; never moves a ManualClock.
    */
-  async flush(): Promise<void> {
-    const clock = this.clock;
-    for (let round = 0; round < MAX_FLUSH_ROUNDS; round++) {
-      await macrotaskTurn();
-      if (isManualClock(clock)) {
-        const next = clock.nextTimerAt();
-        if (next !== undefined && next <= clock.now()) {
-          await clock.advance(0);
-          continue;
-        }
-      }
-      if (this.#wire.inFlight === 0) return;
-    }
-    throw new Error('FakeRtm2.flush(): work due now keeps scheduling more work due now');
+  flush(): Promise<void> {
+    return flushDueWork('FakeRtm2', this.clock, () => this.#wire.inFlight);
   }
 
   /** Not part of RTM. With a ManualClock only: advances it by `ms` (running due timers), then flushes. */
-  async advance(ms: number): Promise<void> {
-    if (!isManualClock(this.clock)) {
-      throw new Error('FakeRtm2.advance() needs a ManualClock: new FakeRtm2({ clock: new ManualClock() })');
-    }
-    await this.clock.advance(ms);
-    await this.flush();
+  advance(ms: number): Promise<void> {
+    return advanceThenFlush('FakeRtm2', this.clock, ms, () => this.flush());
   }
+
 
   /**
    * Not part of RTM. Cuts the user's link: a CONNECTED client goes DISCONNECTED/KEEP_ALIVE_TIMEOUT
