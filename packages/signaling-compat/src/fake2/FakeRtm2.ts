@@ -1,18 +1,18 @@
 import { type Clock, systemClock } from '../rtm/clock';
 import { advanceThenFlush, flushDueWork } from '../fake/shared/settleDueWork';
-import type { ServerRejectReason } from './ClientPort';
-import type { Cloud, LinkWatcher } from './Cloud';
-import { AreaCode, constantsType } from './constants';
-import { errorMessage } from './errorTable';
-import { RTMBaseError, type RtmErrorName } from './errors';
-import { Ledger, type Rtm2MethodName } from './Ledger';
-import { API_RATE_LIMIT, type RateBucket } from './limits';
-import { Parameters } from './parameters';
-import { RTMClient } from './RTMClient';
-import { Service } from './Service';
-import { DEFAULT_CONSOLE, DEFAULT_SWITCHES, type FakeRtm2Console, type FakeRtm2Switches } from './switches';
+import type { ServerRejectReason } from './server/ClientPort';
+import type { Cloud, LinkWatcher } from './server/Cloud';
+import { AreaCode, constantsType } from './rules/constants';
+import { errorMessage } from './rules/errorTable';
+import { RTMBaseError, type RtmErrorName } from './rules/errors';
+import { Ledger, type Rtm2MethodName } from './server/Ledger';
+import { API_RATE_LIMIT, type RateBucket } from './rules/limits';
+import { Parameters } from './rules/parameters';
+import { RTMClient } from './client/RTMClient';
+import { Service } from './server/Service';
+import { DEFAULT_CONSOLE, DEFAULT_SWITCHES, type FakeRtm2Console, type FakeRtm2Switches } from './server/switches';
 import type { RTMConfig } from './types';
-import { Wire } from './Wire';
+import { Wire } from './server/Wire';
 
 export interface FakeRtm2Limits {
   /** Overrides of the client-side per-second call limits (docs/reference/rtm2-web-sdk.md §2.14), by the SDK's bucket name. */

@@ -1,13 +1,13 @@
-import type { TimerHandle } from '../rtm/clock';
-import type { ClientPort, ServerRejectReason, ServiceEventMap } from './ClientPort';
-import type { Cloud, LinkWatcher } from './Cloud';
-import { LinkStateChangeReasonDescription, type LinkStateChangeReason, TokenEventReason } from './constants';
-import { notConnected, rtmError, type RTMBaseError, unavailableError } from './errors';
-import type { Rtm2MethodName } from './Ledger';
-import { ATTEMPT_MS, LATER_RETRY_WAIT_S, RateLimiter, type RateBucket, RETRY_WAITS_S, SUSPEND_AFTER_MS } from './limits';
+import type { TimerHandle } from '../../rtm/clock';
+import type { ClientPort, ServerRejectReason, ServiceEventMap } from '../server/ClientPort';
+import type { Cloud, LinkWatcher } from '../server/Cloud';
+import { LinkStateChangeReasonDescription, type LinkStateChangeReason, TokenEventReason } from '../rules/constants';
+import { notConnected, rtmError, type RTMBaseError, unavailableError } from '../rules/errors';
+import type { Rtm2MethodName } from '../server/Ledger';
+import { ATTEMPT_MS, LATER_RETRY_WAIT_S, RateLimiter, type RateBucket, RETRY_WAITS_S, SUSPEND_AFTER_MS } from '../rules/limits';
 import { Listeners } from './Listeners';
-import type { Service } from './Service';
-import type { LinkOperation, RTMLinkState, StateDetail, SubscribeOptions } from './types';
+import type { Service } from '../server/Service';
+import type { LinkOperation, RTMLinkState, StateDetail, SubscribeOptions } from '../types';
 
 /** The link reason of a refused login, by error code (docs/reference/rtm2-web-sdk.md §1.9 CONNECTING → FAILED). */
 const FAILED_REASON: ReadonlyMap<number, LinkStateChangeReason> = new Map<number, LinkStateChangeReason>([

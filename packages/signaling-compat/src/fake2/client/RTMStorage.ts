@@ -1,10 +1,10 @@
 import type { ClientCore } from './ClientCore';
-import { argError, limitError, notConnected, rtmError, statusError, timeoutError, unavailableError } from './errors';
-import { byteLength, isValidChannelName, isValidId } from './ids';
-import type { Rtm2MethodName } from './Ledger';
-import { METADATA, type RateBucket, TIMEOUTS } from './limits';
-import type { MetadataWrite } from './MetadataStore';
-import type { ChannelType, MetadataItem, MetadataOptions, StorageData } from './types';
+import { argError, limitError, notConnected, rtmError, statusError, timeoutError, unavailableError } from '../rules/errors';
+import { byteLength, isValidChannelName, isValidId } from '../rules/ids';
+import type { Rtm2MethodName } from '../server/Ledger';
+import { METADATA, type RateBucket, TIMEOUTS } from '../rules/limits';
+import type { MetadataWrite } from '../server/MetadataStore';
+import type { ChannelType, MetadataItem, MetadataOptions, StorageData } from '../types';
 
 export interface ChannelMetadataResponse {
   timestamp: number;

@@ -1,7 +1,7 @@
-import type { TimerHandle } from '../rtm/clock';
+import type { TimerHandle } from '../../rtm/clock';
 import { MetadataStore } from './MetadataStore';
 import type { ClientPort } from './ClientPort';
-import type { IntervalDetail, LockDetail, StateDetail, SubscribeOptions, UserState } from './types';
+import type { IntervalDetail, LockDetail, StateDetail, SubscribeOptions, UserState } from '../types';
 
 /** A subscriber's options as the service keeps them (defaults of docs/reference/rtm2-web-sdk.md §2.10 applied). */
 export interface Subscription {

@@ -1,4 +1,4 @@
-import type { Clock } from '../rtm/clock';
+import type { Clock } from '../../rtm/clock';
 
 /**
  * Numbers agora-rtm-sdk 2.3.0 enforces or waits for (docs/reference/rtm2-web-sdk.md §2), and the

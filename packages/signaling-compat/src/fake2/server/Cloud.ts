@@ -1,6 +1,6 @@
-import type { Clock } from '../rtm/clock';
+import type { Clock } from '../../rtm/clock';
 import type { Ledger } from './Ledger';
-import type { RateBucket } from './limits';
+import type { RateBucket } from '../rules/limits';
 import type { Service } from './Service';
 import type { FakeRtm2Console, FakeRtm2Switches } from './switches';
 import type { Wire } from './Wire';

@@ -1,4 +1,4 @@
-import { rtmError, type RTMBaseError, type RtmErrorName } from './errors';
+import { rtmError, type RTMBaseError, type RtmErrorName } from '../rules/errors';
 
 /**
  * The 2.x methods `FakeRtm2.failNext` and `stats()` know, named as an app calls them: client

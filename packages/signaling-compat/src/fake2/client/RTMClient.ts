@@ -1,15 +1,15 @@
 import { EventEmitter } from 'eventemitter3';
 import { ClientCore } from './ClientCore';
-import type { Cloud } from './Cloud';
-import { argError, limitError, notConnected, rtmError, timeoutError, unavailableError } from './errors';
-import { byteLength, isValidAppId, isValidChannelName, isValidId } from './ids';
-import { MAX_CUSTOM_TYPE_BYTES, MAX_MESSAGE_BYTES, MAX_SUBSCRIBED_CHANNELS, PRESENCE_TIMEOUT_S, TIMEOUTS } from './limits';
+import type { Cloud } from '../server/Cloud';
+import { argError, limitError, notConnected, rtmError, timeoutError, unavailableError } from '../rules/errors';
+import { byteLength, isValidAppId, isValidChannelName, isValidId } from '../rules/ids';
+import { MAX_CUSTOM_TYPE_BYTES, MAX_MESSAGE_BYTES, MAX_SUBSCRIBED_CHANNELS, PRESENCE_TIMEOUT_S, TIMEOUTS } from '../rules/limits';
 import { RTMHistory } from './RTMHistory';
 import { RTMLock } from './RTMLock';
 import { RTMPresence } from './RTMPresence';
 import { RTMStorage } from './RTMStorage';
-import { RECEIVER_OFFLINE } from './Service';
-import { checkToken } from './tokens';
+import { RECEIVER_OFFLINE } from '../server/Service';
+import { checkToken } from '../rules/tokens';
 import type {
   BaseResponse,
   ChannelResponse,
@@ -19,7 +19,7 @@ import type {
   RTMEventMap,
   RTMLinkState,
   SubscribeOptions,
-} from './types';
+} from '../types';
 
 /** Promise jobs `logout()` lets pass between cancelling a login and IDLE: enough for a `login().catch()` handler to run first. */
 const PROMISE_JOBS_BEFORE_IDLE = 4;

@@ -1,5 +1,5 @@
 import type { ClientCore } from './ClientCore';
-import { argError, notConnected } from './errors';
+import { argError, notConnected } from '../rules/errors';
 
 /**
  * `rtm.history` of 2.3.0 (docs/reference/rtm2-web-sdk.md §1.7). History needs a Console setting

@@ -14,7 +14,7 @@ import type {
   SubscribeOptions,
   UserState,
   WhereNowResponse,
-} from './types';
+} from '../types';
 import type { Wire } from './Wire';
 
 /** What a service call needs besides its arguments. */

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../rtm/clock';
+import type { Clock, TimerHandle } from '../../rtm/clock';
 
 /**
  * The link between the clients of one `FakeRtm2` and its in-memory service: every hop takes

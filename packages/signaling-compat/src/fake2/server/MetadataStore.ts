@@ -1,4 +1,4 @@
-import type { Metadata, MetadataItem, MetadataOptions, StorageData } from './types';
+import type { Metadata, MetadataItem, MetadataOptions, StorageData } from '../types';
 
 export type MetadataWrite = 'set' | 'update' | 'remove';
 

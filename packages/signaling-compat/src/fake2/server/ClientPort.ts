@@ -1,4 +1,4 @@
-import type { LockEvent, MessageEvent, PresenceEvent, StorageEvent } from './types';
+import type { LockEvent, MessageEvent, PresenceEvent, StorageEvent } from '../types';
 
 /** Why the service ends a session (docs/reference/rtm2-web-sdk.md §1.9 SERVER_REJECT reasons). */
 export type ServerRejectReason = 'SAME_UID_LOGIN' | 'KICKED_OUT_BY_SERVER' | 'TOKEN_EXPIRED' | 'LOGIN_TOO_FREQUENT';

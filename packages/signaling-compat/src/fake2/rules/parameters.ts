@@ -1,4 +1,4 @@
-import type { GlobalParameters } from './Cloud';
+import type { GlobalParameters } from '../server/Cloud';
 import { argError } from './errors';
 
 type ParameterType = 'boolean' | 'number' | 'string[]' | 'function' | 'object' | 'Map' | 'enum';

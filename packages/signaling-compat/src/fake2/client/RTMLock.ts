@@ -1,11 +1,11 @@
 import type { ClientCore } from './ClientCore';
-import type { ClientPort } from './ClientPort';
-import type { Service } from './Service';
-import { argError, notConnected, timeoutError, unavailableError } from './errors';
-import { isValidChannelName, isValidId } from './ids';
-import type { Rtm2MethodName } from './Ledger';
-import { LOCK_TTL_S, type RateBucket, TIMEOUTS } from './limits';
-import type { ChannelType, LockDetail } from './types';
+import type { ClientPort } from '../server/ClientPort';
+import type { Service } from '../server/Service';
+import { argError, notConnected, timeoutError, unavailableError } from '../rules/errors';
+import { isValidChannelName, isValidId } from '../rules/ids';
+import type { Rtm2MethodName } from '../server/Ledger';
+import { LOCK_TTL_S, type RateBucket, TIMEOUTS } from '../rules/limits';
+import type { ChannelType, LockDetail } from '../types';
 
 export interface LockResponse {
   timestamp: number;

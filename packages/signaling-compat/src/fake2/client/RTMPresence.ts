@@ -1,10 +1,10 @@
 import type { ClientCore } from './ClientCore';
-import { argError, limitError, notConnected, timeoutError, unavailableError } from './errors';
-import { byteLength, isValidChannelName, isValidId } from './ids';
-import type { Rtm2MethodName } from './Ledger';
-import { PRESENCE_STATE, TIMEOUTS } from './limits';
-import { userState } from './Room';
-import type { BaseResponse, ChannelType, GetStateResponse, StateDetail, WhereNowResponse, WhoNowResponse } from './types';
+import { argError, limitError, notConnected, timeoutError, unavailableError } from '../rules/errors';
+import { byteLength, isValidChannelName, isValidId } from '../rules/ids';
+import type { Rtm2MethodName } from '../server/Ledger';
+import { PRESENCE_STATE, TIMEOUTS } from '../rules/limits';
+import { userState } from '../server/Room';
+import type { BaseResponse, ChannelType, GetStateResponse, StateDetail, WhereNowResponse, WhoNowResponse } from '../types';
 
 export interface WhoNowOptions {
   includedUserId?: boolean;
