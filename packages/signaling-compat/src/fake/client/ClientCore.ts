@@ -8,29 +8,12 @@ import type { Emit } from './clientEmit';
 import type { InvitationMethod, InvitationPort, LocalInvitationEndpoint } from './InvitationPort';
 import { InvitationRouter } from './InvitationRouter';
 import { LocalAttributes } from './LocalAttributes';
+import { type RequestOptions, roundTrip } from './roundTrip';
 import { PeerSubscriptions } from './PeerSubscriptions';
 import { type InvitationTiming, LOGIN_SPACING_MS, MESSAGE_RATE, SlidingWindow, TIMEOUTS } from '../../rtm/rtm1/limits';
 import type { Network } from '../server/Network';
 import { isPlainObject, isValidId } from '../../rtm/rtm1/validation';
 import type { AbortReason, ClientPort, InvitationSignal } from '../server/wire';
-
-export interface RequestOptions<T> {
-  timeoutMs: number;
-  timeout: () => RtmError;
-  /** A `failNext` failure: the server answers with it instead of serving. */
-  fault?: RtmError;
-  serve: (server: FakeServer, port: ClientPort) => T;
-  /** Applied when the answer arrives, before the promise settles and before later pushes. */
-  arrive?: (value: T) => void;
-  /** The access point (token checks) answers whatever the state of the RTM connection. */
-  viaAccessPoint?: boolean;
-  /**
-   * Messages: the server acks once the receivers have it (docs/reference/rtm1-web-sdk.md §4.6), so what it pushes is queued
-   * before the answer. Otherwise the answer goes first, so that e.g. a join has resolved before
-   * the membership notice it causes arrives (docs/reference/rtm1-web-sdk.md §4.11).
-   */
-  answerAfterPushes?: boolean;
-}
 
 export interface ClientCoreOptions {
   appId: string;
@@ -227,47 +210,7 @@ export class ClientCore implements InvitationPort {
   request<T>(options: RequestOptions<T>): Promise<T> {
     const port = this.#port;
     if (!port) return Promise.reject(notLoggedIn());
-    const { net } = this;
-    const reachable = (): boolean => options.viaAccessPoint === true || net.isUp(port.uid);
-    return new Promise<T>((resolve, reject) => {
-      let settled = false;
-      const timer = net.later(options.timeoutMs, () => {
-        if (settled) return;
-        settled = true;
-        reject(options.timeout());
-      });
-      net.hop(() => {
-        if (settled || !reachable()) return;
-        let outcome: { value: T } | { error: unknown } | undefined;
-        const serve = (): void => {
-          if (options.fault) outcome = { error: options.fault };
-          else {
-            try {
-              outcome = { value: options.serve(this.server, port) };
-            } catch (error) {
-              outcome = { error };
-            }
-          }
-        };
-        if (options.answerAfterPushes) serve();
-        net.hop(() => {
-          if (settled || !reachable() || !outcome) return;
-          settled = true;
-          net.cancel(timer);
-          if ('error' in outcome) {
-            reject(outcome.error);
-            return;
-          }
-          const { value } = outcome;
-          try {
-            options.arrive?.(value);
-          } finally {
-            resolve(value);
-          }
-        });
-        if (!options.answerAfterPushes) serve();
-      });
-    });
+    return roundTrip(this.net, this.server, port, options);
   }
 
   count(method: InvitationMethod): void {
