@@ -3,7 +3,7 @@ import type { PeerOnlineState } from '../../rtm/types';
 /**
  * docs/reference/rtm1-web-sdk.md §4.10: the peers a client subscribed to with their last reported state (undefined
  * until the first report), and those whose subscription is still in flight. Both count toward the
- * 512-peer cap; all of it is cleared when the client enters DISCONNECTED or ABORTED (§4.1).
+ * 512-peer cap; all of it is cleared when the client enters DISCONNECTED or ABORTED (docs/reference/rtm1-web-sdk.md §4.1).
  */
 export class PeerSubscriptions {
   readonly #states = new Map<string, PeerOnlineState | undefined>();
