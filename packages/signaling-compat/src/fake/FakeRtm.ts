@@ -1,6 +1,6 @@
 import { type Clock, systemClock } from '../rtm/clock';
 import type { RtmConfigLike, RtmErrorName, RtmMethodName, RtmNamespaceLike } from '../rtm/types';
-import { CallLedger } from './CallLedger';
+import { CallLedger } from './server/CallLedger';
 import {
   ConnectionChangeReason,
   ConnectionState,
@@ -11,17 +11,16 @@ import {
   PeerSubscriptionOption,
   RemoteInvitationFailureReason,
   RemoteInvitationState,
-} from './enums';
+} from './rules/enums';
 import { invalidArgument, RtmError } from '../rtm/rtm1/errors';
-import { uuidV4 } from './uuid';
-import { FakeClient } from './FakeClient';
-import { FakeServer, type TokenValidator } from './FakeServer';
+import { uuidV4 } from './shared/uuid';
+import { FakeClient } from './client/FakeClient';
+import { FakeServer, type TokenValidator } from './server/FakeServer';
 import { DEFAULT_INVITATION_TIMING, type InvitationTiming, type RateLimit } from '../rtm/rtm1/limits';
-import { macrotaskTurn } from './macrotaskTurn';
-import { isManualClock } from './ManualClock';
-import { Network } from './Network';
+import { advanceThenFlush, flushDueWork } from './shared/settleDueWork';
+import { Network } from './server/Network';
 import { isValidAppId } from '../rtm/rtm1/validation';
-import { AREA_CODES, LEGACY_AREA_CODES, LOG_FILTERS, SDK_PARAMETERS } from './namespaceConstants';
+import { AREA_CODES, LEGACY_AREA_CODES, LOG_FILTERS, SDK_PARAMETERS } from './rules/namespaceConstants';
 
 /** Server-side limits the fake can enforce on top of the SDK's client-side ones. */
 export interface FakeRtmLimits {
@@ -50,8 +49,6 @@ export interface FakeRtmOptions {
 
 /** docs/reference/rtm1-web-sdk.md §1.1: the only keys `createInstance`'s config accepts. */
 const CONFIG_KEYS: ReadonlySet<string> = new Set(['enableLogUpload', 'logFilter', 'enableCloudProxy']);
-/** A bound on `flush()` rounds, so work that keeps rescheduling itself at "now" fails loudly. */
-const MAX_FLUSH_ROUNDS = 10_000;
 
 /**
  * An in-memory stand-in for agora-rtm-sdk 1.6.0's `AgoraRTM` namespace, faithful to
@@ -165,30 +162,15 @@ export class FakeRtm implements RtmNamespaceLike {
    * Not part of RTM. Runs everything due at the current time (deliveries, answers, events, and
    * with a ManualClock its timers due now) until nothing is left; never moves a ManualClock.
    */
-  async flush(): Promise<void> {
-    const clock = this.clock;
-    for (let round = 0; round < MAX_FLUSH_ROUNDS; round++) {
-      await macrotaskTurn();
-      if (isManualClock(clock)) {
-        const next = clock.nextTimerAt();
-        if (next !== undefined && next <= clock.now()) {
-          await clock.advance(0);
-          continue;
-        }
-      }
-      if (this.#net.inFlight === 0) return;
-    }
-    throw new Error('FakeRtm.flush(): work due now keeps scheduling more work due now');
+  flush(): Promise<void> {
+    return flushDueWork('FakeRtm', this.clock, () => this.#net.inFlight);
   }
 
   /** Not part of RTM. With a ManualClock only: advances it by `ms` (running due timers), then flushes. */
-  async advance(ms: number): Promise<void> {
-    if (!isManualClock(this.clock)) {
-      throw new Error('FakeRtm.advance() needs a ManualClock: new FakeRtm({ clock: new ManualClock() })');
-    }
-    await this.clock.advance(ms);
-    await this.flush();
+  advance(ms: number): Promise<void> {
+    return advanceThenFlush('FakeRtm', this.clock, ms, () => this.flush());
   }
+
 
   /**
    * Not part of RTM. Cuts the user's connection: its clients go RECONNECTING/INTERRUPTED and

@@ -4,13 +4,13 @@
  */
 export { FakeRtm } from './FakeRtm';
 export type { FakeRtmLimits, FakeRtmOptions } from './FakeRtm';
-export { ManualClock } from './ManualClock';
-export type { FakeClient } from './FakeClient';
-export type { FakeChannel } from './FakeChannel';
-export type { FakeLocalInvitation } from './FakeLocalInvitation';
-export type { FakeRemoteInvitation } from './FakeRemoteInvitation';
-export type { PeerMessageResult } from './peerMessageCall';
-export type { TokenValidator, TokenVerdict } from './FakeServer';
+export { ManualClock } from './shared/ManualClock';
+export type { FakeClient } from './client/FakeClient';
+export type { FakeChannel } from './client/FakeChannel';
+export type { FakeLocalInvitation } from './client/FakeLocalInvitation';
+export type { FakeRemoteInvitation } from './client/FakeRemoteInvitation';
+export type { PeerMessageResult } from './client/peerMessageCall';
+export type { TokenValidator, TokenVerdict } from './server/FakeServer';
 export type { InvitationTiming, RateLimit } from '../rtm/rtm1/limits';
 export { connectFakeRtm, RemoteFakeRtm } from './remote/connectFakeRtm';
 export type { ConnectFakeRtmOptions } from './remote/connectFakeRtm';

@@ -1,19 +1,18 @@
 import { type Clock, systemClock } from '../rtm/clock';
-import { macrotaskTurn } from '../fake/macrotaskTurn';
-import { isManualClock } from '../fake/ManualClock';
-import type { ServerRejectReason } from './ClientPort';
-import type { Cloud, LinkWatcher } from './Cloud';
-import { AreaCode, constantsType } from './constants';
-import { errorMessage } from './errorTable';
-import { RTMBaseError, type RtmErrorName } from './errors';
-import { Ledger, type Rtm2MethodName } from './Ledger';
-import { API_RATE_LIMIT, type RateBucket } from './limits';
-import { Parameters } from './parameters';
-import { RTMClient } from './RTMClient';
-import { Service } from './Service';
-import { DEFAULT_CONSOLE, DEFAULT_SWITCHES, type FakeRtm2Console, type FakeRtm2Switches } from './switches';
+import { advanceThenFlush, flushDueWork } from '../fake/shared/settleDueWork';
+import type { ServerRejectReason } from './server/ClientPort';
+import type { Cloud, LinkWatcher } from './server/Cloud';
+import { AreaCode, constantsType } from './rules/constants';
+import { errorMessage } from './rules/errorTable';
+import { RTMBaseError, type RtmErrorName } from './rules/errors';
+import { Ledger, type Rtm2MethodName } from './server/Ledger';
+import { API_RATE_LIMIT, type RateBucket } from './rules/limits';
+import { Parameters } from './rules/parameters';
+import { RTMClient } from './client/RTMClient';
+import { Service } from './server/Service';
+import { DEFAULT_CONSOLE, DEFAULT_SWITCHES, type FakeRtm2Console, type FakeRtm2Switches } from './server/switches';
 import type { RTMConfig } from './types';
-import { Wire } from './Wire';
+import { Wire } from './server/Wire';
 
 export interface FakeRtm2Limits {
   /** Overrides of the client-side per-second call limits (docs/reference/rtm2-web-sdk.md §2.14), by the SDK's bucket name. */
@@ -35,7 +34,6 @@ export interface FakeRtm2Options {
 /** The constructor `FakeRtm2#RTM`: `new fake.RTM(appId, userId, config)`. */
 export type RTMConstructor = new (appId: string, userId: string, config?: RTMConfig) => RTMClient;
 
-const MAX_FLUSH_ROUNDS = 10_000;
 const REJECT_REASONS: ReadonlySet<string> = new Set(['SAME_UID_LOGIN', 'KICKED_OUT_BY_SERVER', 'TOKEN_EXPIRED', 'LOGIN_TOO_FREQUENT']);
 
 /**
@@ -109,30 +107,15 @@ export class FakeRtm2 {
    * Not part of RTM. Runs everything due at the current time (deliveries, answers, events, and
    * with a ManualClock its timers due now) until nothing is left; never moves a ManualClock.
    */
-  async flush(): Promise<void> {
-    const clock = this.clock;
-    for (let round = 0; round < MAX_FLUSH_ROUNDS; round++) {
-      await macrotaskTurn();
-      if (isManualClock(clock)) {
-        const next = clock.nextTimerAt();
-        if (next !== undefined && next <= clock.now()) {
-          await clock.advance(0);
-          continue;
-        }
-      }
-      if (this.#wire.inFlight === 0) return;
-    }
-    throw new Error('FakeRtm2.flush(): work due now keeps scheduling more work due now');
+  flush(): Promise<void> {
+    return flushDueWork('FakeRtm2', this.clock, () => this.#wire.inFlight);
   }
 
   /** Not part of RTM. With a ManualClock only: advances it by `ms` (running due timers), then flushes. */
-  async advance(ms: number): Promise<void> {
-    if (!isManualClock(this.clock)) {
-      throw new Error('FakeRtm2.advance() needs a ManualClock: new FakeRtm2({ clock: new ManualClock() })');
-    }
-    await this.clock.advance(ms);
-    await this.flush();
+  advance(ms: number): Promise<void> {
+    return advanceThenFlush('FakeRtm2', this.clock, ms, () => this.flush());
   }
+
 
   /**
    * Not part of RTM. Cuts the user's link: a CONNECTED client goes DISCONNECTED/KEEP_ALIVE_TIMEOUT

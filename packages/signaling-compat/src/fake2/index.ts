@@ -4,14 +4,14 @@
  */
 export { FakeRtm2 } from './FakeRtm2';
 export type { FakeRtm2Limits, FakeRtm2Options, RTMConstructor } from './FakeRtm2';
-export type { FakeRtm2Console, FakeRtm2Switches } from './switches';
-export type { RTMClient } from './RTMClient';
-export type { RTMPresence, WhoNowOptions } from './RTMPresence';
-export type { RTMStorage } from './RTMStorage';
-export type { RTMLock } from './RTMLock';
-export type { RTMHistory } from './RTMHistory';
-export type { RTMBaseError, RtmErrorName } from './errors';
-export type { Rtm2MethodName } from './Ledger';
-export type { RateBucket } from './limits';
-export type { ServerRejectReason } from './ClientPort';
+export type { FakeRtm2Console, FakeRtm2Switches } from './server/switches';
+export type { RTMClient } from './client/RTMClient';
+export type { RTMPresence, WhoNowOptions } from './client/RTMPresence';
+export type { RTMStorage } from './client/RTMStorage';
+export type { RTMLock } from './client/RTMLock';
+export type { RTMHistory } from './client/RTMHistory';
+export type { RTMBaseError, RtmErrorName } from './rules/errors';
+export type { Rtm2MethodName } from './server/Ledger';
+export type { RateBucket } from './rules/limits';
+export type { ServerRejectReason } from './server/ClientPort';
 export type * from './types';

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import type { FakeClient } from '../FakeClient';
+import type { FakeClient } from '../client/FakeClient';
 import type {
   AttributesMap,
   ChannelAttributeOptions,

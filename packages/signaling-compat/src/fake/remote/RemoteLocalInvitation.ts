@@ -1,6 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
-import type { FakeClient } from '../FakeClient';
-import type { FakeLocalInvitation } from '../FakeLocalInvitation';
+import type { FakeClient } from '../client/FakeClient';
+import type { FakeLocalInvitation } from '../client/FakeLocalInvitation';
 import type { LocalInvitationEvents, LocalInvitationLike, LocalInvitationState } from '../../rtm/types';
 import type { RemoteContext } from './RemoteContext';
 import { fitsInvitationText, syncError } from './remoteErrors';

@@ -2,18 +2,10 @@ import type { RtmConfigLike, RtmNamespaceLike } from '../../rtm/types';
 import { FakeRtm } from '../FakeRtm';
 import { RemoteClient } from './RemoteClient';
 import { RemoteContext } from './RemoteContext';
+import { type ConnectFakeRtmOptions, runControl, settleLink, socketFor } from './remoteNamespace';
 import { type SocketConstructor, WireLink } from './WireLink';
 
-export interface ConnectFakeRtmOptions {
-  /**
-   * The WebSocket class to connect with. Browsers and Node ≥ 22 have a global one; on Node 20 pass
-   * the `ws` package's: `connectFakeRtm(url, { WebSocket })` after `import WebSocket from 'ws'`.
-   */
-  WebSocket?: unknown;
-}
-
-/** Rounds of `flush()` before it gives up on work that keeps producing more work. */
-const MAX_SETTLE_ROUNDS = 1_000;
+export type { ConnectFakeRtmOptions } from './remoteNamespace';
 
 /**
  * An `AgoraRTM`-shaped namespace (docs/reference/rtm1-web-sdk.md §1.1) whose clients live in the FakeRtm of a
@@ -90,17 +82,10 @@ export class RemoteFakeRtm implements RtmNamespaceLike {
    * nothing due now, and every event that caused has reached this page's listeners (repeated
    * while those listeners keep making calls).
    */
-  async flush(): Promise<void> {
-    const link = this.#context.link;
-    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-      const before = link.appFrames;
-      await link.ping();
-      // Let the app's promise continuations run before deciding nothing more was sent.
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (link.appFrames === before) return;
-    }
-    throw new Error('connectFakeRtm(…).flush(): listeners keep making calls');
+  flush(): Promise<void> {
+    return settleLink('connectFakeRtm', this.#context.link);
   }
+
 
   /**
    * Not part of RTM. Runs one of the server's test controls (`disconnect`, `reconnect`, `kick`,
@@ -108,16 +93,9 @@ export class RemoteFakeRtm implements RtmNamespaceLike {
    * after every call this page made before it; resolves with its result.
    */
   control(name: string, body: Record<string, unknown> = {}): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      this.#context.link.request(
-        (id) => ({ t: 'control', id, name, body }),
-        (frame) => {
-          if (frame.t === 'pong') resolve(frame.value);
-          else if (frame.t === 'result' && !frame.ok) reject(new Error(frame.error.message));
-        },
-      );
-    });
+    return runControl(this.#context.link, name, body);
   }
+
 
   #liveInvitations(): boolean {
     for (const target of this.#context.targets) if (target.underWay) return true;
@@ -131,12 +109,6 @@ export class RemoteFakeRtm implements RtmNamespaceLike {
  * still exits by itself after logout.
  */
 export function connectFakeRtm(url: string, options: ConnectFakeRtmOptions = {}): RemoteFakeRtm {
-  const Socket = (options.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket) as SocketConstructor | undefined;
-  if (typeof Socket !== 'function') {
-    throw new TypeError(
-      "connectFakeRtm: this runtime has no global WebSocket; pass one: connectFakeRtm(url, { WebSocket }) with WebSocket from the 'ws' package",
-    );
-  }
-  if (!/^wss?:\/\//.test(url)) throw new TypeError(`connectFakeRtm: expected a ws:// or wss:// URL, got ${String(url)}`);
+  const Socket = socketFor('connectFakeRtm', url, options);
   return new RemoteFakeRtm(url, Socket);
 }

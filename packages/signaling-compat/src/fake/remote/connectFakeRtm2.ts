@@ -1,11 +1,8 @@
 import { FakeRtm2 } from '../../fake2/FakeRtm2';
 import type { RTMConfig } from '../../fake2/types';
-import type { ConnectFakeRtmOptions } from './connectFakeRtm';
 import { RemoteRtm2Client, Rtm2Context } from './RemoteRtm2Client';
+import { type ConnectFakeRtmOptions, runControl, settleLink, socketFor } from './remoteNamespace';
 import { type SocketConstructor, WireLink } from './WireLink';
-
-/** Rounds of `flush()` before it gives up on work that keeps producing more work. */
-const MAX_SETTLE_ROUNDS = 1_000;
 
 /** `new ns.RTM(appId, userId, config)` of a `connectFakeRtm2` namespace. */
 export type RemoteRTMConstructor = new (appId: string, userId: string, config?: RTMConfig) => RemoteRtm2Client;
@@ -83,16 +80,10 @@ export class RemoteFakeRtm2 {
    * has nothing due now, and every event that caused has reached this page's listeners (repeated
    * while those listeners keep making calls).
    */
-  async flush(): Promise<void> {
-    const link = this.#context.link;
-    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-      const before = link.appFrames;
-      await link.ping();
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      if (link.appFrames === before) return;
-    }
-    throw new Error('connectFakeRtm2(…).flush(): listeners keep making calls');
+  flush(): Promise<void> {
+    return settleLink('connectFakeRtm2', this.#context.link);
   }
+
 
   /**
    * Not part of RTM. Runs one of the server's FakeRtm2 test controls (`disconnect`, `reconnect`,
@@ -100,16 +91,9 @@ export class RemoteFakeRtm2 {
    * docs/remote-fake.md) after every call this page made before it; resolves with its result.
    */
   control(name: string, body: Record<string, unknown> = {}): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      this.#context.link.request(
-        (id) => ({ t: 'control', id, name, body }),
-        (frame) => {
-          if (frame.t === 'pong') resolve(frame.value);
-          else if (frame.t === 'result' && !frame.ok) reject(new Error(frame.error.message));
-        },
-      );
-    });
+    return runControl(this.#context.link, name, body);
   }
+
 }
 
 /**
@@ -119,12 +103,6 @@ export class RemoteFakeRtm2 {
  * closes while nothing is logged in, so a Node process still exits by itself after logout.
  */
 export function connectFakeRtm2(url: string, options: ConnectFakeRtmOptions = {}): RemoteFakeRtm2 {
-  const Socket = (options.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket) as SocketConstructor | undefined;
-  if (typeof Socket !== 'function') {
-    throw new TypeError(
-      "connectFakeRtm2: this runtime has no global WebSocket; pass one: connectFakeRtm2(url, { WebSocket }) with WebSocket from the 'ws' package",
-    );
-  }
-  if (!/^wss?:\/\//.test(url)) throw new TypeError(`connectFakeRtm2: expected a ws:// or wss:// URL, got ${String(url)}`);
+  const Socket = socketFor('connectFakeRtm2', url, options);
   return new RemoteFakeRtm2(url, Socket);
 }
