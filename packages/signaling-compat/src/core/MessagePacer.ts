@@ -116,10 +116,6 @@ export class MessagePacer {
     for (const job of jobs) job.drop();
   }
 
-  get queued(): number {
-    return this.#queue.length;
-  }
-
   /** Nothing queued and nothing waiting for RTM's answer. */
   get idle(): boolean {
     return this.#queue.length === 0 && this.#inFlight === 0;
@@ -142,13 +138,17 @@ export class MessagePacer {
     return this.#clock.now() >= this.#blockedUntil && this.#inWindow() < RTM_MESSAGE_LIMIT;
   }
 
-  /** Sends of the last window; forgets those older than the window and its edge margin. */
+  /**
+   * Sends of the last window; forgets those older than the window and its edge margin. The stamps
+   * are in order, so only those of the margin are stepped over (not every send of the window).
+   */
   #inWindow(): number {
     const now = this.#clock.now();
-    while (this.#sent.length > 0 && this.#sent[0]! <= now - RTM_MESSAGE_WINDOW_MS - EDGE_MARGIN_MS) this.#sent.shift();
-    let count = 0;
-    for (let i = this.#sent.length - 1; i >= 0 && this.#sent[i]! > now - RTM_MESSAGE_WINDOW_MS; i--) count++;
-    return count;
+    const sent = this.#sent;
+    while (sent.length > 0 && sent[0]! <= now - RTM_MESSAGE_WINDOW_MS - EDGE_MARGIN_MS) sent.shift();
+    let older = 0;
+    while (older < sent.length && sent[older]! <= now - RTM_MESSAGE_WINDOW_MS) older++;
+    return sent.length - older;
   }
 
   /** Whether the last window plus its margin held nearly RTM's limit (see `EDGE_MARGIN_MS`). */
