@@ -36,8 +36,6 @@ export interface Comparison {
 
 type Send = () => Promise<void>;
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-
 /**
  * Times both paths in alternating rounds. Each iteration sends `BATCH` messages and ends when every
  * sender callback and every receive callback ran; the manual clock moves past the rate window
@@ -58,7 +56,6 @@ async function compare(shim: Send, direct: Send, clock: ManualClock, rounds: num
   };
   const results: Array<{ shimMs: number; directMs: number }> = [];
   for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
-    gc();
     let shimMs: number;
     let directMs: number;
     if (round % 2 === 0) {

@@ -42,6 +42,8 @@ export function isRateRefusal(error: unknown): boolean {
 export class MessagePacer {
   #clock: Clock;
   #sent: number[] = [];
+  /** Index in `#sent` of the first send inside the window (the ones before it are in the margin). */
+  #windowStart = 0;
   #queue: PacedJob[] = [];
   #paused = false;
   #timer: TimerHandle | undefined;
@@ -140,15 +142,20 @@ export class MessagePacer {
 
   /**
    * Sends of the last window; forgets those older than the window and its edge margin. The stamps
-   * are in order, so only those of the margin are stepped over (not every send of the window).
+   * are in order, so `#windowStart` (the first stamp inside the window) moves forward as time
+   * passes: no send steps over the whole window.
    */
   #inWindow(): number {
     const now = this.#clock.now();
     const sent = this.#sent;
-    while (sent.length > 0 && sent[0]! <= now - RTM_MESSAGE_WINDOW_MS - EDGE_MARGIN_MS) sent.shift();
-    let older = 0;
-    while (older < sent.length && sent[older]! <= now - RTM_MESSAGE_WINDOW_MS) older++;
-    return sent.length - older;
+    while (sent.length > 0 && sent[0]! <= now - RTM_MESSAGE_WINDOW_MS - EDGE_MARGIN_MS) {
+      sent.shift();
+      if (this.#windowStart > 0) this.#windowStart--;
+    }
+    // A wall clock set back puts stamps back inside the window.
+    while (this.#windowStart > 0 && sent[this.#windowStart - 1]! > now - RTM_MESSAGE_WINDOW_MS) this.#windowStart--;
+    while (this.#windowStart < sent.length && sent[this.#windowStart]! <= now - RTM_MESSAGE_WINDOW_MS) this.#windowStart++;
+    return sent.length - this.#windowStart;
   }
 
   /** Whether the last window plus its margin held nearly RTM's limit (see `EDGE_MARGIN_MS`). */
