@@ -32,6 +32,11 @@ export interface RtmCalls {
   messageChannelSend: CallCount;
   channelJoin: CallCount;
   attrBurst100: CallCount;
+  /**
+   * `channelSetAttr`, `channelClearAttr` and three more `channelSetAttr` in one tick: the first
+   * goes out at once, the rest queue behind it as one burst.
+   */
+  attrSetClearSet3: CallCount;
   /** Five Web `invoke('io.agora.signal.user_query_user_status')` of five accounts in one tick. */
   statusQueryBurst5: CallCount;
   /** Two members with `_auto_update_num` = 1 for one simulated minute (`getChannelMemberCount` and all). */
@@ -90,6 +95,20 @@ export async function rtmCallsPerOp(backend: 'rtm1' | 'rtm2' = 'rtm1'): Promise<
     if (latest.get(`key${k}`) !== expected) throw new Error(`attribute burst: key${k} is ${latest.get(`key${k}`)}, not ${expected}`);
   }
 
+  const attrSetClearSet3 = await count(async () => {
+    const counter = new Countdown();
+    const done = counter.expect(5);
+    room.channelSetAttr('before', 'clear', counter.tick);
+    room.channelClearAttr(counter.tick);
+    for (let k = 0; k < 3; k++) room.channelSetAttr(`key${k}`, 'after clear', counter.tick);
+    let finished = false;
+    void done.then(() => {
+      finished = true;
+    });
+    while (!finished) await rtm.advance(500);
+  });
+  await rtm.advance(ATTR_SETTLE_MS);
+
   const statusQueryBurst5 = await count(async () => {
     const counter = new Countdown();
     const answered = counter.expect(STATUS_QUERIES);
@@ -125,7 +144,7 @@ export async function rtmCallsPerOp(backend: 'rtm1' | 'rtm2' = 'rtm1'): Promise<
   }, WRITES);
   room.channelDelAttr('_auto_update_num');
   await rtm.advance(ATTR_SETTLE_MS);
-  return { messageInstantSend, messageChannelSend, channelJoin, attrBurst100, statusQueryBurst5, autoUpdateNumPerMinute };
+  return { messageInstantSend, messageChannelSend, channelJoin, attrBurst100, attrSetClearSet3, statusQueryBurst5, autoUpdateNumPerMinute };
 }
 
 function rtm2World(clock: ManualClock) {

@@ -73,6 +73,7 @@ export function checkTargets(f: Figures): Check[] {
     calls('messageChannelSend', 1, true),
     calls('channelJoin', 3),
     calls('attrBurst100', 12),
+    calls('attrSetClearSet3', 2, true),
     calls('statusQueryBurst5', 1, true),
     calls('autoUpdateNumPerMinute', 2),
     calls2('messageInstantSend', 1, true),
