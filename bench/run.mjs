@@ -21,7 +21,7 @@ if (!args.includes('--no-build')) {
   process.stderr.write('bench: building signaling-compat…\n');
   const built = spawnSync('npm', ['run', '-s', 'build', '-w', 'signaling-compat'], {
     cwd: root,
-    stdio: ['ignore', process.stderr, process.stderr],
+    stdio: ['ignore', 2, 2],
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
