@@ -4,7 +4,7 @@
  * benchmark never touches `dist/`. The fake is a separate script and must not be in it.
  */
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 const ENTRY = 'packages/signaling-compat/src/browser/signal.global.ts';
 
@@ -15,9 +15,28 @@ export interface BundleSize {
   byDirectory: Record<string, number>;
 }
 
-export async function bundleSize(): Promise<BundleSize> {
+/**
+ * A Web-only script: the global `Signal` of the Web dialect alone (pages never use the Server or
+ * native dialects), bundled from an in-memory entry until the package ships such a script.
+ */
+const WEB_ONLY_ENTRY = {
+  contents: "import { Signal } from './legacy/web/Signal';\nglobalThis.Signal = Signal;\n",
+  resolveDir: 'packages/signaling-compat/src',
+  sourcefile: 'web-only.global.ts',
+  loader: 'ts',
+} as const;
+
+export function bundleSize(): Promise<BundleSize> {
+  return measure({ entryPoints: [ENTRY] }, ENTRY);
+}
+
+export function webBundleSize(): Promise<BundleSize> {
+  return measure({ stdin: WEB_ONLY_ENTRY }, WEB_ONLY_ENTRY.sourcefile);
+}
+
+async function measure(entry: Pick<BuildOptions, 'entryPoints' | 'stdin'>, name: string): Promise<BundleSize> {
   const result = await build({
-    entryPoints: [ENTRY],
+    ...entry,
     bundle: true,
     format: 'iife',
     target: 'es2022',
@@ -28,7 +47,7 @@ export async function bundleSize(): Promise<BundleSize> {
     logLevel: 'silent',
   });
   const [output] = result.outputFiles;
-  if (!output) throw new Error(`esbuild produced nothing for ${ENTRY}`);
+  if (!output) throw new Error(`esbuild produced nothing for ${name}`);
   const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
   const fake = Object.keys(inputs).filter((path) => path.includes('src/fake/'));
   if (fake.length > 0) throw new Error(`the shim bundle contains fake code: ${fake.join(', ')}`);

@@ -3,7 +3,7 @@
  * the figures are simulated milliseconds (deterministic) from a call to the callback the app waits
  * for, through the shim and through the direct RTM equivalent.
  */
-import { ManualClock } from '../packages/signaling-compat/src/fake';
+import { ManualClock } from 'signaling-compat/fake';
 import { APP_ID, directJoin, directLogin, shimJoin, shimLogin, world } from './world';
 
 const HOP_MS = 50;

@@ -4,14 +4,13 @@ import type { Check, Figures } from './targets';
 
 export interface Run {
   figures: Figures;
-  throughput: { p2p: Comparison; channel: Comparison };
   checks: Check[];
   machine: string;
-  seconds: number;
 }
 
 export function renderReport(run: Run): string {
-  const { figures: f, throughput } = run;
+  const { figures: f } = run;
+  const throughput = { p2p: f.p2p, channel: f.channel };
   const perSec = (c: Comparison): string =>
     `shim ${Math.round(c.shimPerSec).toLocaleString('en')}/s, direct ${Math.round(c.directPerSec).toLocaleString('en')}/s`;
   const lat = f.latency;
@@ -20,13 +19,18 @@ export function renderReport(run: Run): string {
       ['measure', 'value', 'target', ''],
       run.checks.map((c) => [c.name, c.value, c.target, c.met ? 'met' : 'NOT MET']),
     ),
-    'Throughput (messages sent, acknowledged and received; zero-latency FakeRtm)',
+    `Throughput (messages sent, acknowledged and received; zero-latency FakeRtm; ${throughput.p2p.rounds} rounds per path)`,
     table(
-      ['path', 'rates', 'ratio'],
+      ['path', 'rates', 'ratio', 'block medians'],
       [
-        ['messageInstantSend vs sendMessageToPeer', perSec(throughput.p2p), throughput.p2p.ratio.toFixed(3)],
-        ['messageChannelSend vs channel.sendMessage', perSec(throughput.channel), throughput.channel.ratio.toFixed(3)],
+        ['messageInstantSend vs sendMessageToPeer', perSec(throughput.p2p), throughput.p2p.ratio.toFixed(3), spread(throughput.p2p)],
+        ['messageChannelSend vs channel.sendMessage', perSec(throughput.channel), throughput.channel.ratio.toFixed(3), spread(throughput.channel)],
       ],
+    ),
+    'Fan-out (one channel message to every member) and channel build (every member joined)',
+    table(
+      ['members', 'fan-out', 'build'],
+      Object.entries(f.fanouts).map(([size, x]) => [Number(size).toLocaleString('en'), `${x.ms.toFixed(1)} ms`, `${Math.round(x.buildMs)} ms`]),
     ),
     'RTM calls per operation (FakeRtm.stats(); createChannel is a local factory, not counted)',
     table(
@@ -51,10 +55,15 @@ export function renderReport(run: Run): string {
     ),
     `Sessions: ${f.sessions.count.toLocaleString('en')} logged in; heap per login ${f.sessions.shimBytesPerLogin} B ` +
       `through the shim, ${f.sessions.bareBytesPerLogin} B for a bare fake client`,
-    `Bundle inputs (minified bytes): ${describe(f.bundle.byDirectory)}`,
-    `${run.machine}; the whole run took ${Math.round(run.seconds)} s`,
+    `Script with every dialect: ${f.bundle.minBytes} B minified, ${f.bundle.gzBytes} B gzipped; inputs (minified bytes): ${describe(f.bundle.byDirectory)}`,
+    `Web-only script: ${f.bundleWeb.minBytes} B minified, ${f.bundleWeb.gzBytes} B gzipped; inputs: ${describe(f.bundleWeb.byDirectory)}`,
+    `${run.machine}; the whole run took ${Math.round(f.seconds)} s`,
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+function spread(c: Comparison): string {
+  return `${c.spread[0].toFixed(3)}–${c.spread[1].toFixed(3)}`;
 }
 
 function describe(counts: Record<string, number>): string {

@@ -3,20 +3,28 @@
  * what each one means.
  */
 import type { BundleSize } from './bundle';
+import type { Fanout } from './fanout';
 import type { Latency } from './latency';
 import type { RtmCalls } from './rtmCalls';
 import type { SessionMemory } from './sessions';
+import type { Comparison } from './throughput';
 
 export interface Figures {
-  p2pRatio: number;
-  channelRatio: number;
+  p2p: Comparison;
+  channel: Comparison;
   rtmCalls: RtmCalls;
   /** The same operations on Signaling 2.x (FakeRtm2 through the adapter). */
   rtmCalls2: RtmCalls;
   latency: Latency;
-  fanoutMs: { 1000: number; 10000: number };
+  /** By channel size; sizes past the build budget are missing. */
+  fanouts: Record<string, Fanout>;
   sessions: SessionMemory;
+  /** The script with every dialect (`signaling-compat.global.js`). */
   bundle: BundleSize;
+  /** A script with the Web dialect alone. */
+  bundleWeb: BundleSize;
+  /** The whole run, build excluded. */
+  seconds: number;
 }
 
 export interface Check {
@@ -29,6 +37,8 @@ export interface Check {
 
 const KB = 1024;
 const LATENCY_SLACK = 1.05;
+/** Shim throughput ÷ direct: a hand-written legacy contract on raw RTM reaches 0.92–0.96 of direct. */
+const RATIO = 0.93;
 
 export function checkTargets(f: Figures): Check[] {
   const { shim, direct, hopMs } = f.latency;
@@ -46,14 +56,26 @@ export function checkTargets(f: Figures): Check[] {
   });
   const calls = counted(f.rtmCalls, '');
   const calls2 = counted(f.rtmCalls2, ' on 2.x');
-  const growth = f.fanoutMs[10000] / f.fanoutMs[1000];
+  const fan = (size: number): Fanout | undefined => f.fanouts[size];
+  const ms = (n: number | undefined): string => (n === undefined ? 'not measured' : `${n.toFixed(1)} ms`);
+  const ratio = (name: string, c: Comparison): Check => ({
+    name: `${name} throughput ratio`,
+    value: `${c.ratio.toFixed(3)} (blocks ${c.spread.map((r) => r.toFixed(3)).join('–')})`,
+    target: `≥ ${RATIO}`,
+    met: c.ratio >= RATIO,
+  });
+  const big = fan(50_000);
+  const mid = fan(10_000);
   return [
-    { name: 'p2p throughput ratio', value: f.p2pRatio.toFixed(2), target: '≥ 0.90', met: f.p2pRatio >= 0.9 },
-    { name: 'channel throughput ratio', value: f.channelRatio.toFixed(2), target: '≥ 0.90', met: f.channelRatio >= 0.9 },
+    ratio('p2p', f.p2p),
+    ratio('channel', f.channel),
     calls('messageInstantSend', 1, true),
     calls('messageChannelSend', 1, true),
     calls('channelJoin', 3),
     calls('attrBurst100', 12),
+    calls('attrSetClearSet3', 2, true),
+    calls('statusQueryBurst5', 1, true),
+    calls('autoUpdateNumPerMinute', 2),
     calls2('messageInstantSend', 1, true),
     calls2('messageChannelSend', 1, true),
     calls2('channelJoin', 3),
@@ -68,30 +90,37 @@ export function checkTargets(f: Figures): Check[] {
       target: `≤ direct join + ${2 * hopMs} ms (one round trip)`,
       met: shim.joinToUserList <= direct.join + 2 * hopMs,
     },
-    { name: 'fan-out to 1,000', value: `${f.fanoutMs[1000].toFixed(1)} ms`, target: '≤ 50 ms', met: f.fanoutMs[1000] <= 50 },
+    { name: 'fan-out to 1,000', value: ms(fan(1000)?.ms), target: '≤ 50 ms', met: (fan(1000)?.ms ?? Infinity) <= 50 },
     {
-      name: 'fan-out to 10,000',
-      value: `${f.fanoutMs[10000].toFixed(1)} ms (${growth.toFixed(1)} × 1,000)`,
-      target: '≤ 12 × the 1,000 figure',
-      met: growth <= 12,
+      name: 'fan-out to 50,000',
+      value: big && mid ? `${ms(big.ms)} (${(big.ms / mid.ms).toFixed(1)} × 10,000)` : ms(big?.ms),
+      target: '≤ 6 × the 10,000 figure',
+      met: big !== undefined && mid !== undefined && big.ms <= 6 * mid.ms,
+    },
+    {
+      name: 'build a 10,000-member channel',
+      value: ms(mid?.buildMs),
+      target: '≤ 5,000 ms',
+      met: mid !== undefined && mid.buildMs <= 5000,
     },
     {
       name: `heap per session (${f.sessions.count.toLocaleString('en')})`,
       value: `${(f.sessions.heapBytesPerSession / KB).toFixed(1)} KB`,
-      target: '≤ 20 KB',
-      met: f.sessions.heapBytesPerSession <= 20 * KB,
-    },
-    {
-      name: 'shim bundle, minified',
-      value: `${(f.bundle.minBytes / KB).toFixed(1)} KB`,
-      target: '≤ 25 KB',
-      met: f.bundle.minBytes <= 25 * KB,
-    },
-    {
-      name: 'shim bundle, gzipped',
-      value: `${(f.bundle.gzBytes / KB).toFixed(1)} KB`,
       target: '≤ 8 KB',
-      met: f.bundle.gzBytes <= 8 * KB,
+      met: f.sessions.heapBytesPerSession <= 8 * KB,
     },
+    {
+      name: 'Web-only script, minified',
+      value: `${(f.bundleWeb.minBytes / KB).toFixed(1)} KB`,
+      target: '≤ 35 KB',
+      met: f.bundleWeb.minBytes <= 35 * KB,
+    },
+    {
+      name: 'Web-only script, gzipped',
+      value: `${(f.bundleWeb.gzBytes / KB).toFixed(1)} KB`,
+      target: '≤ 11.5 KB',
+      met: f.bundleWeb.gzBytes <= 11.5 * KB,
+    },
+    { name: 'whole run', value: `${Math.round(f.seconds)} s`, target: '≤ 60 s', met: f.seconds <= 60 },
   ];
 }

@@ -3,22 +3,25 @@
  * FakeRtm in one process. Absolute rates depend on the machine and the moment; the ratio of the two,
  * measured side by side, is the shim's cost.
  */
-import { Bench } from 'tinybench';
-import { ManualClock } from '../packages/signaling-compat/src/fake';
+import { ManualClock } from 'signaling-compat/fake';
+import type { RtmMessage } from 'signaling-compat';
 import { Countdown, directJoin, directLogin, shimJoin, shimLogin, world } from './world';
 
 /** Sends per timed iteration: under RTM's 180 per sliding 3 s, so neither path ever waits for the window. */
 const BATCH = 100;
 /**
- * Short tinybench runs per comparison. The machine is shared and noisy over hundreds of
- * milliseconds, so the two paths are timed in many short rounds, in alternating order, and each
- * round's ratio compares samples taken within a few milliseconds of each other.
+ * The shared machine is noisy over hundreds of milliseconds, so the two paths are timed in many
+ * short rounds, in alternating order, and each round's ratio compares samples taken within a few
+ * milliseconds of each other. The rounds form `BLOCKS` equal blocks; the spread is the range of
+ * the blocks' medians (what a run a fifth as long could report).
  */
-const ROUNDS = 60;
-const WARMUP_ROUNDS = 6;
-const ITERATIONS_PER_ROUND = 6;
+const BLOCKS = 5;
+const WARMUP_ROUNDS = 10;
+const ITERATIONS_PER_ROUND = 5;
 const RATE_WINDOW_MS = 3000;
 const TEXT = 'the quick brown fox';
+/** What the shim sends for a string payload (core/payload.ts), so the direct twin sends the same. */
+const MESSAGE: RtmMessage = { text: TEXT, messageType: 'TEXT' };
 
 export interface Comparison {
   /** Messages per second, each sent, acknowledged to the sender and received. */
@@ -26,42 +29,58 @@ export interface Comparison {
   directPerSec: number;
   /** Shim throughput ÷ direct throughput (median of the rounds' ratios). */
   ratio: number;
+  /** Lowest and highest median ratio of the `BLOCKS` blocks of rounds. */
+  spread: [number, number];
+  rounds: number;
 }
 
 type Send = () => Promise<void>;
 
 /**
- * Times both paths in alternating tinybench rounds. Each iteration sends `BATCH` messages and ends
- * when every sender callback and every receive callback ran; the manual clock moves past the rate
- * window between iterations (untimed), so each batch starts with an empty window on both paths.
+ * Times both paths in alternating rounds. Each iteration sends `BATCH` messages and ends when every
+ * sender callback and every receive callback ran; the manual clock moves past the rate window
+ * before each iteration (untimed), so each batch starts with an empty window on both paths. A full
+ * collection before each round (untimed) starts both paths from the same, nearly empty young
+ * generation: see BENCHMARKS.md, "Collector".
  */
-async function compare(shim: Send, direct: Send, clock: ManualClock): Promise<Comparison> {
-  const clearWindow = () => clock.advance(RATE_WINDOW_MS);
-  const rounds: Comparison[] = [];
-  for (let round = 0; round < WARMUP_ROUNDS + ROUNDS; round++) {
-    const bench = new Bench({ time: 0, iterations: ITERATIONS_PER_ROUND, warmup: false, throws: true });
-    const paths = round % 2 === 0 ? { shim, direct } : { direct, shim };
-    for (const [name, send] of Object.entries(paths)) bench.add(name, send, { beforeEach: clearWindow });
-    await bench.run();
-    if (round < WARMUP_ROUNDS) continue;
-    const perSec = (name: string): number => {
-      const result = bench.getTask(name)?.result;
-      if (result?.state !== 'completed') throw new Error(`throughput task ${name} did not complete`);
-      return (BATCH * 1000) / result.latency.p50;
-    };
-    const shimPerSec = perSec('shim');
-    const directPerSec = perSec('direct');
-    rounds.push({ shimPerSec, directPerSec, ratio: shimPerSec / directPerSec });
+async function compare(shim: Send, direct: Send, clock: ManualClock, rounds: number): Promise<Comparison> {
+  const timeOf = async (send: Send): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < ITERATIONS_PER_ROUND; i++) {
+      await clock.advance(RATE_WINDOW_MS);
+      const start = performance.now();
+      await send();
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const results: Array<{ shimMs: number; directMs: number }> = [];
+  for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
+    let shimMs: number;
+    let directMs: number;
+    if (round % 2 === 0) {
+      shimMs = await timeOf(shim);
+      directMs = await timeOf(direct);
+    } else {
+      directMs = await timeOf(direct);
+      shimMs = await timeOf(shim);
+    }
+    if (round >= WARMUP_ROUNDS) results.push({ shimMs, directMs });
   }
+  const ratios = results.map((r) => r.directMs / r.shimMs);
+  const perBlock = Math.floor(ratios.length / BLOCKS);
+  const blockMedians = Array.from({ length: BLOCKS }, (_, b) => median(ratios.slice(b * perBlock, (b + 1) * perBlock)));
   return {
-    shimPerSec: median(rounds.map((r) => r.shimPerSec)),
-    directPerSec: median(rounds.map((r) => r.directPerSec)),
-    ratio: median(rounds.map((r) => r.ratio)),
+    shimPerSec: (BATCH * 1000) / median(results.map((r) => r.shimMs)),
+    directPerSec: (BATCH * 1000) / median(results.map((r) => r.directMs)),
+    ratio: median(ratios),
+    spread: [Math.min(...blockMedians), Math.max(...blockMedians)],
+    rounds,
   };
 }
 
-/** Web `messageInstantSend` against `sendMessageToPeer`. */
-export async function peerThroughput(): Promise<Comparison> {
+/** Web `messageInstantSend` against `sendMessageToPeer` of the same message. */
+export async function peerThroughput(rounds: number): Promise<Comparison> {
   const clock = new ManualClock();
   const { rtm, signal } = world({ clock });
   const counter = new Countdown();
@@ -70,6 +89,8 @@ export async function peerThroughput(): Promise<Comparison> {
     if (failed) failures++;
     counter.tick();
   };
+  const directSent = (): void => counter.tick();
+  const directFailed = (): void => sent(true);
   const alice = await shimLogin(signal, 'p2p-shim-alice');
   const bob = await shimLogin(signal, 'p2p-shim-bob');
   bob.onMessageInstantReceive = counter.tick;
@@ -84,23 +105,26 @@ export async function peerThroughput(): Promise<Comparison> {
     },
     async () => {
       const done = counter.expect(2 * BATCH);
-      for (let i = 0; i < BATCH; i++) {
-        directAlice.sendMessageToPeer({ text: TEXT }, 'p2p-direct-bob').then(() => sent(false), () => sent(true));
-      }
+      for (let i = 0; i < BATCH; i++) directAlice.sendMessageToPeer(MESSAGE, 'p2p-direct-bob').then(directSent, directFailed);
       await done;
     },
     clock,
+    rounds,
   );
   if (failures > 0) throw new Error(`${failures} peer messages failed during the throughput run`);
   return result;
 }
 
 /** Web `messageChannelSend` (with the legacy echo to the sender) against `channel.sendMessage`. */
-export async function channelThroughput(): Promise<Comparison> {
+export async function channelThroughput(rounds: number): Promise<Comparison> {
   const clock = new ManualClock();
   const { rtm, signal } = world({ clock });
   const counter = new Countdown();
   let failures = 0;
+  const directFailed = (): void => {
+    failures++;
+    counter.tick();
+  };
   const [alice, bob] = await Promise.all([shimLogin(signal, 'ch-shim-alice'), shimLogin(signal, 'ch-shim-bob')]);
   const aliceRoom = await shimJoin(alice, 'ch-shim-room');
   const bobRoom = await shimJoin(bob, 'ch-shim-room');
@@ -119,15 +143,11 @@ export async function channelThroughput(): Promise<Comparison> {
     },
     async () => {
       const done = counter.expect(2 * BATCH);
-      for (let i = 0; i < BATCH; i++) {
-        directRoom.sendMessage({ text: TEXT }).then(counter.tick, () => {
-          failures++;
-          counter.tick();
-        });
-      }
+      for (let i = 0; i < BATCH; i++) directRoom.sendMessage(MESSAGE).then(counter.tick, directFailed);
       await done;
     },
     clock,
+    rounds,
   );
   if (failures > 0) throw new Error(`${failures} channel messages failed during the throughput run`);
   return result;

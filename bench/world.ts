@@ -3,9 +3,9 @@
  * operations done through the shim (legacy Web dialect) and directly on `RtmClientLike`, so the two
  * can be timed side by side on one backend.
  */
-import { FakeRtm, type FakeRtmOptions } from '../packages/signaling-compat/src/fake';
-import Signal, { type Channel, type Session, type SignalObject } from '../packages/signaling-compat/src/index';
-import type { RtmChannelLike, RtmClientLike } from '../packages/signaling-compat/src/rtm/types';
+import { FakeRtm, type FakeRtmOptions } from 'signaling-compat/fake';
+import Signal, { type Channel, type Session, type SignalObject } from 'signaling-compat';
+import type { RtmChannelLike, RtmClientLike } from 'signaling-compat';
 
 /** A valid RTM App ID (32 ASCII letters/digits). */
 export const APP_ID = '0123456789abcdef0123456789abcdef';

@@ -193,7 +193,10 @@ function attrOpFailure(op: AttrOp): Failure | undefined {
 
 type RtmCall = (client: RtmClientLike, channelId: string) => Promise<void>;
 
-/** The fewest RTM calls with the same net effect as `ops` applied in order. */
+/**
+ * The fewest RTM calls with the same net effect as `ops` applied in order: at most one clear or
+ * replace (`setChannelAttributes`), or one delete and one add-or-update.
+ */
 export function planCalls(ops: AttrOp[]): RtmCall[] {
   let cleared = false;
   const net = new Map<string, string | null>();
@@ -212,9 +215,11 @@ export function planCalls(ops: AttrOp[]): RtmCall[] {
     if (value !== null) Object.defineProperty(sets, name, { value, enumerable: true, writable: true, configurable: true });
     else if (!cleared) dels.push(name);
   }
+  const hasSets = Object.keys(sets).length > 0;
+  // A clear and then sets: RTM's `setChannelAttributes` replaces the whole map, one call for both.
+  if (cleared) return [hasSets ? (c, id) => c.setChannelAttributes(id, sets, NOTIFY) : (c, id) => c.clearChannelAttributes(id, NOTIFY)];
   const calls: RtmCall[] = [];
-  if (cleared) calls.push((c, id) => c.clearChannelAttributes(id, NOTIFY));
   if (dels.length > 0) calls.push((c, id) => c.deleteChannelAttributesByKeys(id, dels, NOTIFY));
-  if (Object.keys(sets).length > 0) calls.push((c, id) => c.addOrUpdateChannelAttributes(id, sets, NOTIFY));
+  if (hasSets) calls.push((c, id) => c.addOrUpdateChannelAttributes(id, sets, NOTIFY));
   return calls;
 }

@@ -12,6 +12,8 @@ export const RTM_MESSAGE_WINDOW_MS = 3000;
  */
 export const EDGE_MARGIN_MS = 500;
 export const EDGE_MARGIN_SENDS = 10;
+/** Forgotten stamps are cut off `#sent` once there are this many (and they are half of it). */
+const COMPACT_AT = 256;
 /** After RTM refused a send at the edge, the wait before it is tried again (first in line). */
 export const RATE_RETRY_MS = 250;
 
@@ -42,6 +44,10 @@ export function isRateRefusal(error: unknown): boolean {
 export class MessagePacer {
   #clock: Clock;
   #sent: number[] = [];
+  /** Index in `#sent` of the first stamp not forgotten yet (inside the window or its margin). */
+  #head = 0;
+  /** Index in `#sent` of the first stamp inside the window (those from `#head` to it are in the margin). */
+  #windowStart = 0;
   #queue: PacedJob[] = [];
   #paused = false;
   #timer: TimerHandle | undefined;
@@ -116,10 +122,6 @@ export class MessagePacer {
     for (const job of jobs) job.drop();
   }
 
-  get queued(): number {
-    return this.#queue.length;
-  }
-
   /** Nothing queued and nothing waiting for RTM's answer. */
   get idle(): boolean {
     return this.#queue.length === 0 && this.#inFlight === 0;
@@ -142,18 +144,30 @@ export class MessagePacer {
     return this.#clock.now() >= this.#blockedUntil && this.#inWindow() < RTM_MESSAGE_LIMIT;
   }
 
-  /** Sends of the last window; forgets those older than the window and its edge margin. */
+  /**
+   * Sends of the last window; forgets those older than the window and its edge margin. The stamps
+   * are in order, so two indexes that move forward as time passes say where the margin and the
+   * window start: no send steps over the window's stamps, and forgotten ones are cut off in bulk.
+   */
   #inWindow(): number {
     const now = this.#clock.now();
-    while (this.#sent.length > 0 && this.#sent[0]! <= now - RTM_MESSAGE_WINDOW_MS - EDGE_MARGIN_MS) this.#sent.shift();
-    let count = 0;
-    for (let i = this.#sent.length - 1; i >= 0 && this.#sent[i]! > now - RTM_MESSAGE_WINDOW_MS; i--) count++;
-    return count;
+    const sent = this.#sent;
+    while (this.#head < sent.length && sent[this.#head]! <= now - RTM_MESSAGE_WINDOW_MS - EDGE_MARGIN_MS) this.#head++;
+    if (this.#head >= COMPACT_AT && this.#head * 2 >= sent.length) {
+      sent.splice(0, this.#head);
+      this.#windowStart -= this.#head;
+      this.#head = 0;
+    }
+    if (this.#windowStart < this.#head) this.#windowStart = this.#head;
+    // A wall clock set back puts stamps back inside the window.
+    while (this.#windowStart > this.#head && sent[this.#windowStart - 1]! > now - RTM_MESSAGE_WINDOW_MS) this.#windowStart--;
+    while (this.#windowStart < sent.length && sent[this.#windowStart]! <= now - RTM_MESSAGE_WINDOW_MS) this.#windowStart++;
+    return sent.length - this.#windowStart;
   }
 
   /** Whether the last window plus its margin held nearly RTM's limit (see `EDGE_MARGIN_MS`). */
   #atEdge(): boolean {
-    return this.#sent.length >= RTM_MESSAGE_LIMIT - EDGE_MARGIN_SENDS;
+    return this.#sent.length - this.#head >= RTM_MESSAGE_LIMIT - EDGE_MARGIN_SENDS;
   }
 
   #schedule(delay: number): void {

@@ -2,6 +2,7 @@ import type { Channels } from './Channels';
 import type { EngineContext } from './context';
 import { accountUid, legacyString } from './ids';
 import { describeRtmError } from './legacyCodes';
+import { StatusBatcher } from './StatusBatcher';
 import { safeText } from './untrusted';
 
 /** A legacy RPC reply: `{result: 'ok', …fields}` or `{result: 'failed', reason}` (docs/reference/legacy-web-sdk.md §6). */
@@ -21,12 +22,14 @@ function failed(reason: string): Reply {
 export class Queries {
   #ctx: EngineContext;
   #channels: Channels;
+  #status: StatusBatcher;
   /** Queries waiting for RTM. */
   #running = 0;
 
   constructor(ctx: EngineContext, channels: Channels) {
     this.#ctx = ctx;
     this.#channels = channels;
+    this.#status = new StatusBatcher(ctx);
   }
 
   /**
@@ -101,7 +104,7 @@ export class Queries {
     const target = this.#id(account, 'account');
     if ('why' in target) return Promise.resolve(failed(target.why));
     return this.#guard(async () => {
-      const online = await this.#ctx.client.queryPeersOnlineStatus([target.id]);
+      const online = await this.#status.query(target.id);
       return { result: 'ok', account: target.legacy, status: online[target.id] ? 1 : 0 };
     });
   }

@@ -11,6 +11,8 @@
 const RTM_ID_CHARS = /^[A-Za-z0-9_ \t\n\v\f\r!#$%&()+,.:;<=>?@[\]^{|}~-]+$/;
 export const RTM_ID_MAX_LENGTH = 64;
 
+const encoder = /* @__PURE__ */ new TextEncoder();
+
 export function isValidRtmId(value: unknown): value is string {
   return (
     typeof value === 'string' &&
@@ -68,7 +70,7 @@ export const escapeCodec: IdCodec = {
   name: 'escape',
   encode(legacy) {
     let id = '';
-    for (const byte of new TextEncoder().encode(legacy)) {
+    for (const byte of encoder.encode(legacy)) {
       const ch = String.fromCharCode(byte);
       id += byte < 0x80 && ch !== '%' && RTM_ID_CHARS.test(ch) ? ch : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
     }
@@ -99,22 +101,44 @@ export function codecFor(name: IdCodecName | undefined): IdCodec {
  * RTM has no uid. Legacy apps received server-assigned uids in onLoginSuccess and user lists and
  * matched them across clients, so every shim client derives the same 32-bit non-zero number from
  * the account (FNV-1a over UTF-8).
+ *
+ * It runs for the sender of every received channel message, so recent accounts' uids are kept:
+ * at most `UID_CACHE_SIZE`, the whole cache dropped when full, so peers sending under ever new
+ * accounts cannot grow it.
  */
 export function accountUid(account: string): number {
-  let hash = 0x811c9dc5;
-  const mix = (byte: number): void => {
-    hash = Math.imul(hash ^ byte, 0x01000193);
-  };
-  // This runs for the sender of every received channel message. An ASCII account's UTF-8 bytes are
-  // its char codes, and hashing those is several times cheaper than calling the encoder.
-  if (ASCII.test(account)) for (let i = 0; i < account.length; i++) mix(account.charCodeAt(i));
-  else for (const byte of new TextEncoder().encode(account)) mix(byte);
+  const known = uidCache.get(account);
+  if (known !== undefined) return known;
+  const uid = fnv1a(account);
+  if (uidCache.size >= UID_CACHE_SIZE) uidCache.clear();
+  uidCache.set(account, uid);
+  return uid;
+}
+
+export const UID_CACHE_SIZE = 1024;
+const uidCache = new Map<string, number>();
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** An ASCII account's UTF-8 bytes are its char codes: hashing those needs no encoder. */
+function fnv1a(account: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < account.length; i++) {
+    const code = account.charCodeAt(i);
+    if (code > 0x7f) return fnv1aUtf8(account);
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+  }
   return hash >>> 0 || 1;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+function fnv1aUtf8(account: string): number {
+  let hash = FNV_OFFSET;
+  for (const byte of encoder.encode(account)) hash = Math.imul(hash ^ byte, FNV_PRIME);
+  return hash >>> 0 || 1;
+}
 
 /** UTF-8 byte length, for RTM's byte-based limits. */
 export function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
+  return encoder.encode(text).length;
 }

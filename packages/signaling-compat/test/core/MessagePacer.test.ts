@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { MessagePacer, RTM_MESSAGE_LIMIT, RTM_MESSAGE_WINDOW_MS } from '../../src/core/MessagePacer';
+import { ManualClock } from '../../src/fake';
+
+/** A pacer on a manual clock whose sends resolve at once, recording when RTM was called. */
+function pacer() {
+  const clock = new ManualClock();
+  const start = clock.now();
+  const pacer = new MessagePacer(clock);
+  const calledAt: number[] = [];
+  const send = (): Promise<string> =>
+    pacer.send(
+      () => {
+        calledAt.push(clock.now() - start);
+        return Promise.resolve('ok');
+      },
+      (result) => (result.ok ? 'sent' : 'failed'),
+      () => 'dropped',
+    );
+  return { clock, pacer, calledAt, send };
+}
+
+describe('MessagePacer', () => {
+  it('sends 180 in a window at once and each later one as the window frees a place', async () => {
+    const { clock, calledAt, send } = pacer();
+    const first = Array.from({ length: RTM_MESSAGE_LIMIT }, send);
+    expect(await Promise.all(first)).toEqual(first.map(() => 'sent'));
+    await clock.advance(1000);
+    const later = [send(), send()];
+    expect(calledAt).toHaveLength(RTM_MESSAGE_LIMIT);
+    await clock.advance(RTM_MESSAGE_WINDOW_MS - 1000);
+    expect(await Promise.all(later)).toEqual(['sent', 'sent']);
+    expect(calledAt.slice(RTM_MESSAGE_LIMIT)).toEqual([RTM_MESSAGE_WINDOW_MS, RTM_MESSAGE_WINDOW_MS]);
+  });
+
+  it('counts a full window again after sends that had left it, window after window', async () => {
+    const { clock, calledAt, send } = pacer();
+    for (let window = 0; window < 4; window++) {
+      await Promise.all(Array.from({ length: RTM_MESSAGE_LIMIT }, send));
+      await clock.advance(RTM_MESSAGE_WINDOW_MS);
+    }
+    expect(calledAt).toHaveLength(4 * RTM_MESSAGE_LIMIT);
+    // 181 in one window: the last one waits for the first of that window to leave it.
+    const burst = Array.from({ length: RTM_MESSAGE_LIMIT + 1 }, send);
+    await clock.advance(0);
+    expect(calledAt).toHaveLength(5 * RTM_MESSAGE_LIMIT);
+    await clock.advance(RTM_MESSAGE_WINDOW_MS);
+    await Promise.all(burst);
+    expect(calledAt.at(-1)).toBe(5 * RTM_MESSAGE_WINDOW_MS);
+  });
+
+  it('drops queued sends on clear, each one reporting it', async () => {
+    const { pacer: p, send } = pacer();
+    await Promise.all(Array.from({ length: RTM_MESSAGE_LIMIT }, send));
+    const queued = [send(), send()];
+    p.clear();
+    expect(await Promise.all(queued)).toEqual(['dropped', 'dropped']);
+    expect(p.idle).toBe(true);
+  });
+});
