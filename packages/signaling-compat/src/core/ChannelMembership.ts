@@ -6,7 +6,7 @@ import type { ChannelHandle, ChannelOps, MemberEntry } from './ChannelHandle';
 import type { EngineContext } from './context';
 import { accountUid } from './ids';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
-import { fail, succeed, type Outcome } from './outcome';
+import { err, ok, resultOf, type Result } from './result';
 import { decodeMessage, encodePayload } from './payload';
 
 /** Legacy user lists carried "the latest 200" members. */
@@ -183,8 +183,7 @@ export class ChannelMembership implements ChannelOps {
   }
 
   #announce(handle: ChannelHandle): void {
-    handle.state = 'joined';
-    handle.emit('joined');
+    handle.announceJoined();
     handle.emit('userList', this.userList());
     for (const [name, value] of this.#attributes) handle.emit('attrUpdated', { name, value, type: 'update' });
   }
@@ -207,10 +206,10 @@ export class ChannelMembership implements ChannelOps {
   }
 
   /** Not `async`: on the message hot path one `then` costs less than an async function and its await. */
-  send(payload: unknown): Promise<Outcome> {
+  send(payload: unknown): Promise<Result> {
     const encoded = encodePayload(payload);
-    if (!('message' in encoded)) return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why)));
-    return this.sendEncoded(encoded.message, () => {
+    if (!encoded.ok) return Promise.resolve(this.#sendFailed(encoded));
+    return this.sendEncoded(encoded.value, () => {
       if (this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
         // Legacy Signaling echoed a channel message to its sender; RTM never does (docs/reference/mapping-decisions.md).
         this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, payload);
@@ -222,35 +221,35 @@ export class ChannelMembership implements ChannelOps {
    * Sends through the session's pacer (RTM's 180 per 3 s limit). `sent` runs as RTM takes the
    * message, in the same step as the result (one promise less per message than chaining it).
    */
-  sendEncoded(message: RtmMessage, sent?: () => void): Promise<Outcome> {
+  sendEncoded(message: RtmMessage, sent?: () => void): Promise<Result> {
     if (!this.#joined) {
-      return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
+      return Promise.resolve(this.#sendFailed(err(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
     }
     return this.#ctx.pacer.send(
       () => this.#channel.sendMessage(message),
       (result) => {
-        if (!result.ok) return this.#sendFailed(fail(sendFailureCode(result.error), describeRtmError(result.error)));
+        if (!result.ok) return this.#sendFailed(err(sendFailureCode(result.error), describeRtmError(result.error)));
         sent?.();
-        return succeed();
+        return ok();
       },
-      () => fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
+      () => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
     );
   }
 
   /** Legacy send callbacks carry no reason (Web `cb()`), so the reason goes to the log. */
-  #sendFailed(outcome: Outcome): Outcome {
-    if (!outcome.ok) this.#ctx.log.warn(`messageChannelSend to "${this.id}" failed: ${outcome.failure.reason}`);
-    return outcome;
+  #sendFailed(result: Result): Result {
+    if (!result.ok) this.#ctx.log.warn(`messageChannelSend to "${this.id}" failed: ${result.reason}`);
+    return result;
   }
 
-  async leave(handle: ChannelHandle): Promise<Outcome> {
-    handle.state = 'leaved';
-    if (this.#gone) return succeed();
+  /** Called by the handle, which has marked itself `leaved`. */
+  async leave(): Promise<Result> {
+    if (this.#gone) return ok();
     this.#detach();
     const left = this.#leaveRtm();
     this.#settling(left);
     await left;
-    return succeed();
+    return ok();
   }
 
   /** Leaves RTM once any join of this membership has settled; never rejects. */
@@ -273,25 +272,25 @@ export class ChannelMembership implements ChannelOps {
     this.#detach();
   }
 
-  setAttr(name: string, value: string): Promise<Outcome> {
+  setAttr(name: string, value: string): Promise<Result> {
     // RTM rejects empty values; legacy set-to-empty behaves as a delete (docs/reference/mapping-decisions.md).
     return this.#submit(value === '' ? { kind: 'del', name } : { kind: 'set', name, value });
   }
 
-  delAttr(name: string): Promise<Outcome> {
+  delAttr(name: string): Promise<Result> {
     return this.#submit({ kind: 'del', name });
   }
 
-  clearAttr(): Promise<Outcome> {
+  clearAttr(): Promise<Result> {
     return this.#submit({ kind: 'clear' });
   }
 
-  #submit(op: AttrOp): Promise<Outcome> {
+  #submit(op: AttrOp): Promise<Result> {
     return new Promise((resolve) => {
       this.#attrs.submit(op, (failure) => {
         if (failure) this.#ctx.log.warn(`channel attribute update on "${this.id}" failed: ${failure.reason}`);
         this.#releaseHeld();
-        resolve(failure ? { ok: false, failure } : succeed());
+        resolve(resultOf(failure));
       });
     });
   }

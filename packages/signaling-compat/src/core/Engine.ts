@@ -11,15 +11,16 @@ import type { ChannelHandle } from './ChannelHandle';
 import { Channels } from './Channels';
 import { Calls } from './Calls';
 import type { EngineContext } from './context';
+import type { AttrOp } from './AttributeQueue';
 import type { CoreCall } from './CoreCall';
 import { accountUid, codecFor, type IdCodec } from './ids';
 import { LegacyCode, describeRtmError, loginFailureCode, type Failure } from './legacyCodes';
 import type { Log } from './log';
 import { MessagePacer } from './MessagePacer';
 import { resolveBackend, type ResolvedOptions } from './options';
-import { fail, type Outcome } from './outcome';
 import { PeerMessages } from './PeerMessages';
-import { Queries } from './Queries';
+import { Queries, type QueryResult } from './Queries';
+import { err, type Result } from './result';
 import { retrySchedule, type ReconnectLimits } from './reconnectBudget';
 import { redactingClient, Secrets } from './secrets';
 import { isLegacyNoToken, isRtmToken } from './tokens';
@@ -70,10 +71,10 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly options: ResolvedOptions;
   readonly codec: IdCodec;
   readonly clock: Clock;
-  readonly channels: Channels;
-  readonly calls: Calls;
-  readonly queries: Queries;
-  readonly peers: PeerMessages;
+  #channels: Channels;
+  #calls: Calls;
+  #queries: Queries;
+  #peers: PeerMessages;
   #init: EngineInit;
   #backend: RtmNamespaceLike | undefined;
   #client: RtmClientLike | undefined;
@@ -107,10 +108,10 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.clock = init.options.clock ?? this.#backend?.clock ?? systemClock;
     this.#pacer = new MessagePacer(this.clock);
     const ctx = this.#context();
-    this.calls = new Calls(ctx);
-    this.channels = new Channels(ctx);
-    this.queries = new Queries(ctx, this.channels);
-    this.peers = new PeerMessages(ctx, this.calls, (account, payload) => this.emit('peerMessage', account, payload));
+    this.#calls = new Calls(ctx);
+    this.#channels = new Channels(ctx);
+    this.#queries = new Queries(ctx, this.#channels);
+    this.#peers = new PeerMessages(ctx, this.#calls, (account, payload) => this.emit('peerMessage', account, payload));
   }
 
   get phase(): EnginePhase {
@@ -169,7 +170,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     this.#client = client;
     client.on('ConnectionStateChanged', this.#onConnection);
-    client.on('MessageFromPeer', this.peers.receive);
+    client.on('MessageFromPeer', this.#peers.receive);
     client.on('RemoteInvitationReceived', this.#onInvitation);
     client.on('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
     const token = await this.#token();
@@ -252,12 +253,12 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.#spacing.done(false);
     }
     this.#pacer.clear();
-    this.calls.disposeAll();
-    this.channels.dispose();
+    this.#calls.disposeAll();
+    this.#channels.dispose();
     const client = this.#client;
     if (!client) return;
     client.off('ConnectionStateChanged', this.#onConnection);
-    client.off('MessageFromPeer', this.peers.receive);
+    client.off('MessageFromPeer', this.#peers.receive);
     client.off('RemoteInvitationReceived', this.#onInvitation);
     client.off('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
   }
@@ -311,7 +312,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     this.#phase = 'reconnecting';
     this.#pacer.pause();
-    this.channels.dropAll();
+    this.#channels.dropAll();
     this.#relogging = true;
     try {
       await client.logout();
@@ -337,7 +338,7 @@ export class Engine extends EventEmitter<EngineEvents> {
    */
   async #relogin(): Promise<boolean> {
     const client = this.#client;
-    const busy = this.calls.size > 0 || !this.#pacer.idle || this.queries.busy;
+    const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
     if (!client || this.#phase !== 'logged-in' || this.#relogging || busy) return false;
     this.#relogging = true;
     this.#pacer.pause();
@@ -386,26 +387,84 @@ export class Engine extends EventEmitter<EngineEvents> {
   };
 
   #onInvitation = (remote: RemoteInvitationLike): void => {
-    const call = this.calls.incoming(remote);
+    const call = this.#calls.incoming(remote);
     if (call) this.emit('inviteReceived', call);
   };
 
+  /** True from the start until the login ends or a logout is asked for. */
+  get active(): boolean {
+    return !this.#ended && !this.#logoutRequested;
+  }
+
+  /** Messages may be sent (or held, while reconnecting). */
+  get #sending(): boolean {
+    return this.#phase === 'logged-in' || this.#phase === 'reconnecting';
+  }
+
   /** A p2p message; held while reconnecting, failed when not logged in. */
-  sendPeer(peer: string, payload: unknown): Promise<Outcome> {
-    if (this.#phase !== 'logged-in' && this.#phase !== 'reconnecting') {
+  sendPeer(peer: string, payload: unknown): Promise<Result> {
+    if (!this.#sending) {
       this.log.warn(`messageInstantSend to "${peer}": not logged in`);
-      return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
+      return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
     }
-    return this.peers.send(peer, payload);
+    return this.#peers.send(peer, payload);
   }
 
-  /** A channel join; when not logged in, the handle reports `joinFailed`. */
+  /** `messageChannelSendForce`: a channel message by name, joined or not (a brief join when not). */
+  sendToChannel(name: string, payload: unknown): Promise<Result> {
+    if (!this.#sending) {
+      this.log.warn(`messageChannelSendForce to "${name}": not logged in`);
+      return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
+    }
+    return this.#channels.sendTransient(name, payload);
+  }
+
+  /** A channel join; when not logged in, the handle reports `joinFailed(1003)`. */
   join(name: string): ChannelHandle {
-    return this.channels.join(name, this.#phase === 'logged-in');
+    if (this.#phase === 'logged-in') return this.#channels.join(name);
+    this.log.warn(`channelJoin of "${name}": not logged in`);
+    return this.#channels.refuse(name, { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'not logged in' });
   }
 
-  /** An outgoing call. */
+  /** An outgoing call (it fails with `INVITE_E_OTHER` when not logged in by the time it is sent). */
   invite(channelName: string, peer: string, extra: unknown): CoreCall {
-    return this.calls.invite(channelName, peer, extra);
+    return this.#calls.invite(channelName, peer, extra);
+  }
+
+  // Queries (docs/reference/mapping-decisions.md, "User attributes and `invoke`"). A failure carries
+  // 1003 when the login is not logged in by the time it answers, else 1001.
+
+  /** `invoke(func, args)`: the `io.agora.signal.*` functions. */
+  invoke(func: unknown, args: unknown): Promise<QueryResult> {
+    return this.#queries.invoke(func, args);
+  }
+
+  queryUserStatus(account: unknown): Promise<QueryResult> {
+    return this.#queries.userStatus(account);
+  }
+
+  setUserAttr(name: unknown, value: unknown): Promise<QueryResult> {
+    return this.#queries.setUserAttr(name, value);
+  }
+
+  getUserAttr(account: unknown, name: unknown): Promise<QueryResult> {
+    return this.#queries.getUserAttr(account, name);
+  }
+
+  getUserAttrAll(account: unknown): Promise<QueryResult> {
+    return this.#queries.getUserAttrAll(account);
+  }
+
+  channelMemberCount(name: unknown): Promise<QueryResult> {
+    return this.#queries.channelMemberCount(name);
+  }
+
+  channelUserIsIn(name: unknown, account: unknown): Promise<QueryResult> {
+    return this.#queries.channelUserIsIn(name, account);
+  }
+
+  /** Channel attributes by name, joined or not. */
+  channelAttr(channel: unknown, op: AttrOp): Promise<QueryResult> {
+    return this.#queries.channelAttr(channel, op);
   }
 }
