@@ -16,6 +16,7 @@ import type { CoreCall } from './CoreCall';
 import { accountUid, codecFor, type IdCodec } from './ids';
 import { LegacyCode, describeRtmError, loginFailureCode, type Failure } from './legacyCodes';
 import type { Log } from './log';
+import { LOGGING_IN, ended, logoutAsked, movedTo, reloginDone, reloginStarted, type LoginState } from './loginState';
 import { MessagePacer } from './MessagePacer';
 import { resolveBackend, type ResolvedOptions } from './options';
 import { PeerMessages } from './PeerMessages';
@@ -78,12 +79,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   #init: EngineInit;
   #backend: RtmNamespaceLike | undefined;
   #client: RtmClientLike | undefined;
-  #phase: EnginePhase = 'logging-in';
+  #state: LoginState = LOGGING_IN;
   #pacer: MessagePacer;
-  #logoutRequested = false;
-  /** Set while logging in again after a token expiry; the client's own state changes are expected. */
-  #relogging = false;
-  #ended = false;
   #budgetTimers: TimerHandle[] = [];
   #selfId = '';
   /** The token the RTM client last logged in with, for a re-login with the same credentials. */
@@ -115,7 +112,21 @@ export class Engine extends EventEmitter<EngineEvents> {
   }
 
   get phase(): EnginePhase {
-    return this.#phase;
+    return this.#state.phase;
+  }
+
+  get #ended(): boolean {
+    return this.#state.kind === 'ended';
+  }
+
+  /** A logout was asked for while the login was live; it ends the login once its step settles. */
+  get #logoutRequested(): boolean {
+    return this.#state.kind === 'live' && this.#state.logoutRequested;
+  }
+
+  /** The RTM client is logging in again unseen (token expiry, or clearing a failed join). */
+  get #relogging(): boolean {
+    return this.#state.kind === 'live' && this.#state.relogging;
   }
 
   #context(): EngineContext {
@@ -135,7 +146,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       },
       uid: this.uid,
       pacer: this.#pacer,
-      connected: () => this.#phase === 'logged-in',
+      connected: () => this.#state.phase === 'logged-in',
       live: () => !this.#ended,
       relogin: () => this.#relogin(),
     };
@@ -186,7 +197,8 @@ export class Engine extends EventEmitter<EngineEvents> {
       return this.#failLogin({ code: loginFailureCode(error), reason });
     }
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
-    this.#phase = 'logged-in';
+    if (this.#ended) return;
+    this.#state = movedTo(this.#state, 'logged-in');
     this.emit('loginSuccess', this.uid);
   }
 
@@ -222,8 +234,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #failLogin(failure: Failure): void {
     if (this.#ended) return;
-    this.#ended = true;
-    this.#phase = 'failed';
+    this.#state = ended('failed');
     this.#cleanup();
     this.emit('loginFailed', failure);
   }
@@ -231,15 +242,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** `logout()`: always ends in exactly one `logout(101)`, asynchronously, unless already ended. */
   logout(): void {
     if (this.#ended || this.#logoutRequested) return;
-    this.#logoutRequested = true;
-    if (this.#phase === 'logging-in') return; // #login ends it once the attempt settles
+    this.#state = logoutAsked(this.#state);
+    if (this.#state.phase === 'logging-in') return; // #login ends it once the attempt settles
     queueMicrotask(() => this.#end(LegacyCode.LOGOUT_E_USER));
   }
 
   #end(code: number): void {
     if (this.#ended) return;
-    this.#ended = true;
-    this.#phase = 'logged-out';
+    this.#state = ended('logged-out');
     const client = this.#client;
     this.#cleanup();
     if (client) void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
@@ -265,21 +275,22 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #onConnection = (state: ConnectionState, reason: ConnectionChangeReason): void => {
     if (this.#ended || this.#relogging) return;
-    if (state === 'RECONNECTING' && this.#phase === 'logged-in') return this.#dropped();
-    if (state === 'CONNECTED' && this.#phase === 'reconnecting') return this.#restored();
+    const phase = this.#state.phase;
+    if (state === 'RECONNECTING' && phase === 'logged-in') return this.#dropped();
+    if (state === 'CONNECTED' && phase === 'reconnecting') return this.#restored();
     if (state === 'ABORTED') {
       if (reason === 'REMOTE_LOGIN') return this.#end(LegacyCode.LOGOUT_E_KICKED);
       if (reason === 'TOKEN_EXPIRED') return void this.#tokenExpired();
       return this.#end(LegacyCode.LOGOUT_E_NET);
     }
-    if (state === 'DISCONNECTED' && (this.#phase === 'logged-in' || this.#phase === 'reconnecting')) {
+    if (state === 'DISCONNECTED' && (phase === 'logged-in' || phase === 'reconnecting')) {
       this.#end(LegacyCode.LOGOUT_E_NET);
     }
   };
 
   /** The connection dropped: status 3, sends held, and the legacy retry budget starts. */
   #dropped(): void {
-    this.#phase = 'reconnecting';
+    this.#state = movedTo(this.#state, 'reconnecting');
     this.#pacer.pause();
     const { attempts, budgetMs } = retrySchedule(this.#init.reconnect ?? {});
     attempts.forEach((at, i) => {
@@ -295,7 +306,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #restored(): void {
     this.#clearBudget();
-    this.#phase = 'logged-in';
+    this.#state = movedTo(this.#state, 'logged-in');
     this.#pacer.resume();
     this.emit('reconnected');
     this.emit('loginSuccess', this.uid);
@@ -310,10 +321,9 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #tokenExpired(): Promise<void> {
     const client = this.#client;
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
-    this.#phase = 'reconnecting';
+    this.#state = reloginStarted(movedTo(this.#state, 'reconnecting'));
     this.#pacer.pause();
     this.#channels.dropAll();
-    this.#relogging = true;
     try {
       await client.logout();
       const token = await this.#token();
@@ -324,7 +334,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
       return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     } finally {
-      this.#relogging = false;
+      this.#state = reloginDone(this.#state);
     }
     if (this.#ended) return;
     this.#restored();
@@ -339,8 +349,8 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #relogin(): Promise<boolean> {
     const client = this.#client;
     const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
-    if (!client || this.#phase !== 'logged-in' || this.#relogging || busy) return false;
-    this.#relogging = true;
+    if (!client || this.#state.phase !== 'logged-in' || this.#relogging || busy) return false;
+    this.#state = reloginStarted(this.#state);
     this.#pacer.pause();
     const token = this.#rtmToken;
     try {
@@ -356,7 +366,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.#end(LegacyCode.LOGOUT_E_NET);
       return false;
     } finally {
-      this.#relogging = false;
+      this.#state = reloginDone(this.#state);
       if (!this.#ended) this.#pacer.resume();
     }
     if (!this.#ended) return true;
@@ -398,7 +408,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** Messages may be sent (or held, while reconnecting). */
   get #sending(): boolean {
-    return this.#phase === 'logged-in' || this.#phase === 'reconnecting';
+    return this.#state.phase === 'logged-in' || this.#state.phase === 'reconnecting';
   }
 
   /** A p2p message; held while reconnecting, failed when not logged in. */
@@ -421,7 +431,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** A channel join; when not logged in, the handle reports `joinFailed(1003)`. */
   join(name: string): ChannelHandle {
-    if (this.#phase === 'logged-in') return this.#channels.join(name);
+    if (this.#state.phase === 'logged-in') return this.#channels.join(name);
     this.log.warn(`channelJoin of "${name}": not logged in`);
     return this.#channels.refuse(name, { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'not logged in' });
   }
