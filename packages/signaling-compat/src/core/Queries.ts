@@ -79,11 +79,12 @@ export class Queries {
     }
   }
 
-  #id(value: unknown, what: string): { id: string; legacy: string } | { why: string } {
+  /** A legacy name argument and its RTM ID, or the failed query it makes. */
+  #id(value: unknown, what: string): Result<{ id: string; legacy: string }> {
     const legacy = legacyString(value);
-    if (legacy === undefined) return { why: `${what} is missing` };
+    if (legacy === undefined) return this.#failed(`${what} is missing`);
     const encoded = this.#ctx.codec.encode(legacy);
-    return 'id' in encoded ? { id: encoded.id, legacy } : encoded;
+    return 'id' in encoded ? ok({ id: encoded.id, legacy }) : this.#failed(encoded.why);
   }
 
   async #guard(run: () => Promise<QueryResult>): Promise<QueryResult> {
@@ -102,7 +103,7 @@ export class Queries {
    * A failed query: 1001, or 1003 when the login is not logged in by the time it answers (the native
    * `onError(name, ecode, desc)` reports the difference; docs/reference/server-and-native-api.md §2).
    */
-  #failed(reason: string): QueryResult {
+  #failed<T = QueryReply>(reason: string): Result<T> {
     return err(this.#ctx.connected() ? LegacyCode.GENERAL_E_FAILED : LegacyCode.GENERAL_E_NOT_LOGIN, reason);
   }
 
@@ -111,8 +112,9 @@ export class Queries {
   }
 
   userStatus(account: unknown): Promise<QueryResult> {
-    const target = this.#id(account, 'account');
-    if ('why' in target) return Promise.resolve(this.#failed(target.why));
+    const targetResult = this.#id(account, 'account');
+    if (!targetResult.ok) return Promise.resolve(targetResult);
+    const target = targetResult.value;
     return this.#guard(async () => {
       const online = await this.#ctx.client.queryPeersOnlineStatus([target.id]);
       return ok<QueryReply>({ result: 'ok', account: target.legacy, status: online[target.id] ? 1 : 0 });
@@ -131,8 +133,9 @@ export class Queries {
   }
 
   getUserAttr(account: unknown, name: unknown): Promise<QueryResult> {
-    const target = this.#id(account, 'account');
-    if ('why' in target) return Promise.resolve(this.#failed(target.why));
+    const targetResult = this.#id(account, 'account');
+    if (!targetResult.ok) return Promise.resolve(targetResult);
+    const target = targetResult.value;
     const key = legacyString(name) ?? '';
     return this.#guard(async () => {
       const attrs = await this.#ctx.client.getUserAttributesByKeys(target.id, [key]);
@@ -141,8 +144,9 @@ export class Queries {
   }
 
   getUserAttrAll(account: unknown): Promise<QueryResult> {
-    const target = this.#id(account, 'account');
-    if ('why' in target) return Promise.resolve(this.#failed(target.why));
+    const targetResult = this.#id(account, 'account');
+    if (!targetResult.ok) return Promise.resolve(targetResult);
+    const target = targetResult.value;
     return this.#guard(async () => {
       const attrs = await this.#ctx.client.getUserAttributes(target.id);
       return ok<QueryReply>({ result: 'ok', account: target.legacy, json: { ...attrs } });
@@ -150,8 +154,9 @@ export class Queries {
   }
 
   channelMemberCount(name: unknown): Promise<QueryResult> {
-    const channel = this.#id(name, 'channel name');
-    if ('why' in channel) return Promise.resolve(this.#failed(channel.why));
+    const channelResult = this.#id(name, 'channel name');
+    if (!channelResult.ok) return Promise.resolve(channelResult);
+    const channel = channelResult.value;
     return this.#guard(async () => {
       const counts = await this.#ctx.client.getChannelMemberCount([channel.id]);
       return ok<QueryReply>({ result: 'ok', name: channel.legacy, num: counts[channel.id] ?? 0 });
@@ -159,8 +164,9 @@ export class Queries {
   }
 
   channelUserIsIn(name: unknown, account: unknown): Promise<QueryResult> {
-    const channel = this.#id(name, 'channel name');
-    if ('why' in channel) return Promise.resolve(this.#failed(channel.why));
+    const channelResult = this.#id(name, 'channel name');
+    if (!channelResult.ok) return Promise.resolve(channelResult);
+    const channel = channelResult.value;
     const who = legacyString(account) ?? '';
     return this.#guard(async () => {
       const members = await this.#channels.members(channel.id);
@@ -170,8 +176,9 @@ export class Queries {
   }
 
   channelUserList(name: unknown): Promise<QueryResult> {
-    const channel = this.#id(name, 'channel name');
-    if ('why' in channel) return Promise.resolve(this.#failed(channel.why));
+    const channelResult = this.#id(name, 'channel name');
+    if (!channelResult.ok) return Promise.resolve(channelResult);
+    const channel = channelResult.value;
     return this.#guard(async () => {
       const members = await this.#channels.members(channel.id);
       if (!members.ok) return this.#failed(members.reason);
