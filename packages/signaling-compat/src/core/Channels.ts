@@ -89,8 +89,7 @@ export class Channels {
       // createChannel throws synchronously; legacy channelJoin returned normally and failed later.
       const reason = describeRtmError(error);
       this.#ctx.log.warn(`channelJoin of "${name}" failed: ${reason}`);
-      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason }));
-      return handle;
+      return this.refuse(name, { code: LegacyCode.JOINCHANNEL_E_OTHER, reason });
     }
     this.#memberships.set(id, membership);
     handle.bind(membership);

@@ -34,10 +34,9 @@ export function dtmfExtra(digits: unknown): string {
   return safeText({ msgtype: 'dtmf', msgdata: digits }, '{"msgtype":"dtmf","msgdata":""}');
 }
 
-/** Native `onInviteMsg`'s `msgData`: the digits as text. */
+/** Native `onInviteMsg`'s `msgData`: the digits as text (they arrived as JSON, so they have a JSON form). */
 export function dtmfData(digits: unknown): string {
-  const data = (JSON.parse(dtmfExtra(digits)) as { msgdata?: unknown }).msgdata;
-  return typeof data === 'string' ? data : (JSON.stringify(data) as string);
+  return typeof digits === 'string' ? digits : (JSON.stringify(digits) as string);
 }
 
 /** A query result as the legacy RPC reply object: `{result: 'ok', …}` or `{result: 'failed', reason}`. */
