@@ -11,7 +11,6 @@ import { callTerms, contentOf } from './callExtra';
 import type { EngineContext } from './context';
 import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 import { encodeControl, endCallText } from './payload';
-import { safeText } from './untrusted';
 
 /** The legacy "20 s offline" rule for `_require_peer_online: 0` (docs/reference/legacy-web-sdk.md §10). */
 export const PEER_OFFLINE_FAIL_MS = 20_000;
@@ -34,7 +33,8 @@ export interface CallEvents {
   endByPeer: (extra: string) => void;
   /** Fired synchronously inside `end()`, always with "", as legacy did. */
   endByMyself: (extra: string) => void;
-  msg: (extra: string) => void;
+  /** DTMF digits from the peer, as it sent them; each dialect reshapes them (`legacy/reshape.ts`). */
+  dtmf: (digits: unknown) => void;
   /**
    * Results of invitation operations, fed from RTM's API-call errors (docs/reference/call-result-callbacks.md's
    * `onInviteResult(operationId, result, reason)` & co.); dialects surface them only to apps that ask.
@@ -324,8 +324,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
   /** An END_CALL or control message from this call's peer on this call's channel. */
   receiveControl(type: 'end' | 'dtmf', data: unknown): void {
     if (type === 'dtmf') {
-      // `data` passed the depth check at the edge (payload.ts), so this cannot throw; safeText anyway.
-      this.emit('msg', safeText({ msgtype: 'dtmf', msgdata: data }, '{"msgtype":"dtmf","msgdata":""}'));
+      this.emit('dtmf', data);
       return;
     }
     const wasRinging = this.#local && this.#phase === 'ringing';

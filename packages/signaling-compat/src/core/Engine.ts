@@ -11,15 +11,17 @@ import type { ChannelHandle } from './ChannelHandle';
 import { Channels } from './Channels';
 import { Calls } from './Calls';
 import type { EngineContext } from './context';
+import type { AttrOp } from './AttributeQueue';
 import type { CoreCall } from './CoreCall';
 import { accountUid, codecFor, type IdCodec } from './ids';
 import { LegacyCode, describeRtmError, loginFailureCode, type Failure } from './legacyCodes';
 import type { Log } from './log';
+import { LOGGING_IN, ended, logoutAsked, movedTo, reloginDone, reloginStarted, type LoginState } from './loginState';
 import { MessagePacer } from './MessagePacer';
 import { resolveBackend, type ResolvedOptions } from './options';
-import { fail, type Outcome } from './outcome';
 import { PeerMessages } from './PeerMessages';
-import { Queries } from './Queries';
+import { Queries, type QueryResult } from './Queries';
+import { err, type Result } from './result';
 import { retrySchedule, type ReconnectLimits } from './reconnectBudget';
 import { redactingClient, Secrets } from './secrets';
 import { isLegacyNoToken, isRtmToken } from './tokens';
@@ -70,19 +72,15 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly options: ResolvedOptions;
   readonly codec: IdCodec;
   readonly clock: Clock;
-  readonly channels: Channels;
-  readonly calls: Calls;
-  readonly queries: Queries;
-  readonly peers: PeerMessages;
+  #channels: Channels;
+  #calls: Calls;
+  #queries: Queries;
+  #peers: PeerMessages;
   #init: EngineInit;
   #backend: RtmNamespaceLike | undefined;
   #client: RtmClientLike | undefined;
-  #phase: EnginePhase = 'logging-in';
+  #state: LoginState = LOGGING_IN;
   #pacer: MessagePacer;
-  #logoutRequested = false;
-  /** Set while logging in again after a token expiry; the client's own state changes are expected. */
-  #relogging = false;
-  #ended = false;
   #budgetTimers: TimerHandle[] = [];
   #selfId = '';
   /** The token the RTM client last logged in with, for a re-login with the same credentials. */
@@ -107,14 +105,28 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.clock = init.options.clock ?? this.#backend?.clock ?? systemClock;
     this.#pacer = new MessagePacer(this.clock);
     const ctx = this.#context();
-    this.calls = new Calls(ctx);
-    this.channels = new Channels(ctx);
-    this.queries = new Queries(ctx, this.channels);
-    this.peers = new PeerMessages(ctx, this.calls, (account, payload) => this.emit('peerMessage', account, payload));
+    this.#calls = new Calls(ctx);
+    this.#channels = new Channels(ctx);
+    this.#queries = new Queries(ctx, this.#channels);
+    this.#peers = new PeerMessages(ctx, this.#calls, (account, payload) => this.emit('peerMessage', account, payload));
   }
 
   get phase(): EnginePhase {
-    return this.#phase;
+    return this.#state.phase;
+  }
+
+  get #ended(): boolean {
+    return this.#state.kind === 'ended';
+  }
+
+  /** A logout was asked for while the login was live; it ends the login once its step settles. */
+  get #logoutRequested(): boolean {
+    return this.#state.kind === 'live' && this.#state.logoutRequested;
+  }
+
+  /** The RTM client is logging in again unseen (token expiry, or clearing a failed join). */
+  get #relogging(): boolean {
+    return this.#state.kind === 'live' && this.#state.relogging;
   }
 
   #context(): EngineContext {
@@ -134,7 +146,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       },
       uid: this.uid,
       pacer: this.#pacer,
-      connected: () => this.#phase === 'logged-in',
+      connected: () => this.#state.phase === 'logged-in',
       live: () => !this.#ended,
       relogin: () => this.#relogin(),
     };
@@ -169,7 +181,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     this.#client = client;
     client.on('ConnectionStateChanged', this.#onConnection);
-    client.on('MessageFromPeer', this.peers.receive);
+    client.on('MessageFromPeer', this.#peers.receive);
     client.on('RemoteInvitationReceived', this.#onInvitation);
     client.on('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
     const token = await this.#token();
@@ -185,7 +197,8 @@ export class Engine extends EventEmitter<EngineEvents> {
       return this.#failLogin({ code: loginFailureCode(error), reason });
     }
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
-    this.#phase = 'logged-in';
+    if (this.#ended) return;
+    this.#state = movedTo(this.#state, 'logged-in');
     this.emit('loginSuccess', this.uid);
   }
 
@@ -221,8 +234,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #failLogin(failure: Failure): void {
     if (this.#ended) return;
-    this.#ended = true;
-    this.#phase = 'failed';
+    this.#state = ended('failed');
     this.#cleanup();
     this.emit('loginFailed', failure);
   }
@@ -230,15 +242,14 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** `logout()`: always ends in exactly one `logout(101)`, asynchronously, unless already ended. */
   logout(): void {
     if (this.#ended || this.#logoutRequested) return;
-    this.#logoutRequested = true;
-    if (this.#phase === 'logging-in') return; // #login ends it once the attempt settles
+    this.#state = logoutAsked(this.#state);
+    if (this.#state.phase === 'logging-in') return; // #login ends it once the attempt settles
     queueMicrotask(() => this.#end(LegacyCode.LOGOUT_E_USER));
   }
 
   #end(code: number): void {
     if (this.#ended) return;
-    this.#ended = true;
-    this.#phase = 'logged-out';
+    this.#state = ended('logged-out');
     const client = this.#client;
     this.#cleanup();
     if (client) void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
@@ -252,33 +263,34 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.#spacing.done(false);
     }
     this.#pacer.clear();
-    this.calls.disposeAll();
-    this.channels.dispose();
+    this.#calls.disposeAll();
+    this.#channels.dispose();
     const client = this.#client;
     if (!client) return;
     client.off('ConnectionStateChanged', this.#onConnection);
-    client.off('MessageFromPeer', this.peers.receive);
+    client.off('MessageFromPeer', this.#peers.receive);
     client.off('RemoteInvitationReceived', this.#onInvitation);
     client.off('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
   }
 
   #onConnection = (state: ConnectionState, reason: ConnectionChangeReason): void => {
     if (this.#ended || this.#relogging) return;
-    if (state === 'RECONNECTING' && this.#phase === 'logged-in') return this.#dropped();
-    if (state === 'CONNECTED' && this.#phase === 'reconnecting') return this.#restored();
+    const phase = this.#state.phase;
+    if (state === 'RECONNECTING' && phase === 'logged-in') return this.#dropped();
+    if (state === 'CONNECTED' && phase === 'reconnecting') return this.#restored();
     if (state === 'ABORTED') {
       if (reason === 'REMOTE_LOGIN') return this.#end(LegacyCode.LOGOUT_E_KICKED);
       if (reason === 'TOKEN_EXPIRED') return void this.#tokenExpired();
       return this.#end(LegacyCode.LOGOUT_E_NET);
     }
-    if (state === 'DISCONNECTED' && (this.#phase === 'logged-in' || this.#phase === 'reconnecting')) {
+    if (state === 'DISCONNECTED' && (phase === 'logged-in' || phase === 'reconnecting')) {
       this.#end(LegacyCode.LOGOUT_E_NET);
     }
   };
 
   /** The connection dropped: status 3, sends held, and the legacy retry budget starts. */
   #dropped(): void {
-    this.#phase = 'reconnecting';
+    this.#state = movedTo(this.#state, 'reconnecting');
     this.#pacer.pause();
     const { attempts, budgetMs } = retrySchedule(this.#init.reconnect ?? {});
     attempts.forEach((at, i) => {
@@ -294,7 +306,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #restored(): void {
     this.#clearBudget();
-    this.#phase = 'logged-in';
+    this.#state = movedTo(this.#state, 'logged-in');
     this.#pacer.resume();
     this.emit('reconnected');
     this.emit('loginSuccess', this.uid);
@@ -309,10 +321,9 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #tokenExpired(): Promise<void> {
     const client = this.#client;
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
-    this.#phase = 'reconnecting';
+    this.#state = reloginStarted(movedTo(this.#state, 'reconnecting'));
     this.#pacer.pause();
-    this.channels.dropAll();
-    this.#relogging = true;
+    this.#channels.dropAll();
     try {
       await client.logout();
       const token = await this.#token();
@@ -323,7 +334,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
       return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     } finally {
-      this.#relogging = false;
+      this.#state = reloginDone(this.#state);
     }
     if (this.#ended) return;
     this.#restored();
@@ -337,9 +348,9 @@ export class Engine extends EventEmitter<EngineEvents> {
    */
   async #relogin(): Promise<boolean> {
     const client = this.#client;
-    const busy = this.calls.size > 0 || !this.#pacer.idle || this.queries.busy;
-    if (!client || this.#phase !== 'logged-in' || this.#relogging || busy) return false;
-    this.#relogging = true;
+    const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
+    if (!client || this.#state.phase !== 'logged-in' || this.#relogging || busy) return false;
+    this.#state = reloginStarted(this.#state);
     this.#pacer.pause();
     const token = this.#rtmToken;
     try {
@@ -355,7 +366,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.#end(LegacyCode.LOGOUT_E_NET);
       return false;
     } finally {
-      this.#relogging = false;
+      this.#state = reloginDone(this.#state);
       if (!this.#ended) this.#pacer.resume();
     }
     if (!this.#ended) return true;
@@ -386,26 +397,84 @@ export class Engine extends EventEmitter<EngineEvents> {
   };
 
   #onInvitation = (remote: RemoteInvitationLike): void => {
-    const call = this.calls.incoming(remote);
+    const call = this.#calls.incoming(remote);
     if (call) this.emit('inviteReceived', call);
   };
 
+  /** True from the start until the login ends or a logout is asked for. */
+  get active(): boolean {
+    return !this.#ended && !this.#logoutRequested;
+  }
+
+  /** Messages may be sent (or held, while reconnecting). */
+  get #sending(): boolean {
+    return this.#state.phase === 'logged-in' || this.#state.phase === 'reconnecting';
+  }
+
   /** A p2p message; held while reconnecting, failed when not logged in. */
-  sendPeer(peer: string, payload: unknown): Promise<Outcome> {
-    if (this.#phase !== 'logged-in' && this.#phase !== 'reconnecting') {
+  sendPeer(peer: string, payload: unknown): Promise<Result> {
+    if (!this.#sending) {
       this.log.warn(`messageInstantSend to "${peer}": not logged in`);
-      return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
+      return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
     }
-    return this.peers.send(peer, payload);
+    return this.#peers.send(peer, payload);
   }
 
-  /** A channel join; when not logged in, the handle reports `joinFailed`. */
+  /** `messageChannelSendForce`: a channel message by name, joined or not (a brief join when not). */
+  sendToChannel(name: string, payload: unknown): Promise<Result> {
+    if (!this.#sending) {
+      this.log.warn(`messageChannelSendForce to "${name}": not logged in`);
+      return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
+    }
+    return this.#channels.sendTransient(name, payload);
+  }
+
+  /** A channel join; when not logged in, the handle reports `joinFailed(1003)`. */
   join(name: string): ChannelHandle {
-    return this.channels.join(name, this.#phase === 'logged-in');
+    if (this.#state.phase === 'logged-in') return this.#channels.join(name);
+    this.log.warn(`channelJoin of "${name}": not logged in`);
+    return this.#channels.refuse(name, { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'not logged in' });
   }
 
-  /** An outgoing call. */
+  /** An outgoing call (it fails with `INVITE_E_OTHER` when not logged in by the time it is sent). */
   invite(channelName: string, peer: string, extra: unknown): CoreCall {
-    return this.calls.invite(channelName, peer, extra);
+    return this.#calls.invite(channelName, peer, extra);
+  }
+
+  // Queries (docs/reference/mapping-decisions.md, "User attributes and `invoke`"). A failure carries
+  // 1003 when the login is not logged in by the time it answers, else 1001.
+
+  /** `invoke(func, args)`: the `io.agora.signal.*` functions. */
+  invoke(func: unknown, args: unknown): Promise<QueryResult> {
+    return this.#queries.invoke(func, args);
+  }
+
+  queryUserStatus(account: unknown): Promise<QueryResult> {
+    return this.#queries.userStatus(account);
+  }
+
+  setUserAttr(name: unknown, value: unknown): Promise<QueryResult> {
+    return this.#queries.setUserAttr(name, value);
+  }
+
+  getUserAttr(account: unknown, name: unknown): Promise<QueryResult> {
+    return this.#queries.getUserAttr(account, name);
+  }
+
+  getUserAttrAll(account: unknown): Promise<QueryResult> {
+    return this.#queries.getUserAttrAll(account);
+  }
+
+  channelMemberCount(name: unknown): Promise<QueryResult> {
+    return this.#queries.channelMemberCount(name);
+  }
+
+  channelUserIsIn(name: unknown, account: unknown): Promise<QueryResult> {
+    return this.#queries.channelUserIsIn(name, account);
+  }
+
+  /** Channel attributes by name, joined or not. */
+  channelAttr(channel: unknown, op: AttrOp): Promise<QueryResult> {
+    return this.#queries.channelAttr(channel, op);
   }
 }
