@@ -20,7 +20,7 @@ export interface BundleSize {
  * native dialects), bundled from an in-memory entry until the package ships such a script.
  */
 const WEB_ONLY_ENTRY = {
-  contents: "import { Signal } from './legacy/web/Signal';\nglobalThis.Signal = Signal;\n",
+  contents: "import { Signal } from './legacy/Signal';\nglobalThis.Signal = Signal;\n",
   resolveDir: 'packages/signaling-compat/src',
   sourcefile: 'web-only.global.ts',
   loader: 'ts',
