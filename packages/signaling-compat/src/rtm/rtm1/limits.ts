@@ -81,15 +81,23 @@ export interface RateLimit {
   perMs: number;
 }
 
+/** Forgotten times are cut off the window's array once there are this many (and they are half of it). */
+const COMPACT_AT = 256;
+
 /**
  * Counts events in a sliding window. `tryTake()` records the event and returns true when the
  * window has room; docs/reference/rtm1-web-sdk.md §3.5 says the SDK counts every send that passes the check, so a refused event
  * is not recorded.
+ *
+ * It runs on every message sent, so the times are kept in order and an index moves forward past
+ * the expired ones (cut off in bulk), instead of the window being copied on every event.
  */
 export class SlidingWindow {
   readonly #clock: Clock;
   readonly #limit: RateLimit;
+  /** Event times in ascending order; those before `#head` have left the window. */
   #times: number[] = [];
+  #head = 0;
 
   constructor(clock: Clock, limit: RateLimit) {
     this.#clock = clock;
@@ -98,15 +106,28 @@ export class SlidingWindow {
 
   tryTake(): boolean {
     const now = this.#clock.now();
-    this.#times = this.#times.filter((time) => now - time < this.#limit.perMs);
-    if (this.#times.length >= this.#limit.max) return false;
-    this.#times.push(now);
+    const times = this.#times;
+    // An event leaves the window once `now - time >= perMs`.
+    while (this.#head < times.length && now - times[this.#head]! >= this.#limit.perMs) this.#head++;
+    if (this.#head >= COMPACT_AT && this.#head * 2 >= times.length) {
+      times.splice(0, this.#head);
+      this.#head = 0;
+    }
+    if (times.length - this.#head >= this.#limit.max) return false;
+    const last = times.length > this.#head ? times[times.length - 1]! : -Infinity;
+    if (now >= last) times.push(now);
+    else {
+      // A wall clock set back: the time goes in its place, so the expired ones stay a prefix.
+      let at = times.length;
+      while (at > this.#head && times[at - 1]! > now) at--;
+      times.splice(at, 0, now);
+    }
     return true;
   }
 
   /** Nothing taken within the window: forgetting this window changes no later verdict. */
   get idle(): boolean {
-    const now = this.#clock.now();
-    return this.#times.every((time) => now - time >= this.#limit.perMs);
+    const times = this.#times;
+    return times.length === this.#head || this.#clock.now() - times[times.length - 1]! >= this.#limit.perMs;
   }
 }
