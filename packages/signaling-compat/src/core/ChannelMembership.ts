@@ -5,9 +5,18 @@ import type { AttrOp, AttributeQueue } from './AttributeQueue';
 import type { ChannelHandle, ChannelOps, MemberEntry } from './ChannelHandle';
 import type { EngineContext } from './context';
 import { accountUid } from './ids';
+import { MemberList } from './MemberList';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
+import type { SendResult } from './MessagePacer';
 import { err, ok, resultOf, type Result } from './result';
 import { decodeMessage, encodePayload } from './payload';
+
+/** One channel send on its way through the pacer: the message, and the payload its echo carries. */
+interface PendingSend {
+  readonly message: RtmMessage;
+  readonly echo: boolean;
+  readonly payload: unknown;
+}
 
 /** Legacy user lists carried "the latest 200" members. */
 const USER_LIST_LIMIT = 200;
@@ -62,7 +71,7 @@ export class ChannelMembership implements ChannelOps {
   #ctx: EngineContext;
   #channel: RtmChannelLike;
   #attrs: AttributeQueue;
-  #members: string[] = [];
+  #members: MemberList;
   #attributes = new Map<string, string>();
   #handle: ChannelHandle;
   #state: MembershipState = { kind: 'joining', early: { left: new Set(), ops: [], messages: [] } };
@@ -105,6 +114,7 @@ export class ChannelMembership implements ChannelOps {
     this.#previous = lifecycle.previous;
     this.#settling = lifecycle.settling;
     this.#recover = lifecycle.recover;
+    this.#members = new MemberList(this.#decodeEntry);
     this.#channel = this.#createChannel();
   }
 
@@ -154,7 +164,7 @@ export class ChannelMembership implements ChannelOps {
       }),
     ]);
     if (this.#gone) return;
-    for (const m of members) if (!this.#members.includes(m) && !early.left.has(m)) this.#members.push(m);
+    for (const m of members) if (!early.left.has(m)) this.#members.add(m);
     this.#replaceAttributes(changesOfOps(toMap(attributes), early.ops).after);
     this.#state = { kind: 'announced' };
     this.#announce(this.#handle);
@@ -211,51 +221,51 @@ export class ChannelMembership implements ChannelOps {
 
   /** `[[account, uid], …]` including this user, at most the latest 200. */
   userList(): MemberEntry[] {
-    const ids = this.#members.includes(this.#ctx.selfId) ? this.#members : [...this.#members, this.#ctx.selfId];
-    const entries: MemberEntry[] = [];
-    for (const id of ids) {
-      const entry = this.#entry(id);
-      if (entry) entries.push(entry);
-    }
-    return entries.slice(-USER_LIST_LIMIT);
+    return this.#members.latest(USER_LIST_LIMIT, this.#ctx.selfId);
   }
 
   /** A member as legacy lists show it; `undefined` for an ID the shim never writes (never shown). */
-  #entry(id: string): MemberEntry | undefined {
+  #decodeEntry = (id: string): MemberEntry | undefined => {
     const account = this.#ctx.codec.decode(id);
     return account === undefined ? undefined : [account, accountUid(account)];
-  }
+  };
 
   /** Not `async`: on the message hot path one `then` costs less than an async function and its await. */
   send(payload: unknown): Promise<Result> {
     const encoded = encodePayload(payload);
     if (!encoded.ok) return Promise.resolve(this.#sendFailed(encoded));
-    return this.sendEncoded(encoded.value, () => {
-      if (this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
-        // Legacy Signaling echoed a channel message to its sender; RTM never does (docs/reference/mapping-decisions.md).
-        this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, payload);
-      }
-    });
+    return this.#paced({ message: encoded.value, echo: true, payload });
+  }
+
+  /** Sends an encoded message through the session's pacer (RTM's 180 per 3 s limit), with no echo. */
+  sendEncoded(message: RtmMessage): Promise<Result> {
+    return this.#paced({ message, echo: false, payload: undefined });
   }
 
   /**
-   * Sends through the session's pacer (RTM's 180 per 3 s limit). `sent` runs as RTM takes the
-   * message, in the same step as the result (one promise less per message than chaining it).
+   * The send hands its one object through the pacer to the handlers below, which are made once per
+   * membership: no closure per message.
    */
-  sendEncoded(message: RtmMessage, sent?: () => void): Promise<Result> {
+  #paced(send: PendingSend): Promise<Result> {
     if (!this.joined) {
       return Promise.resolve(this.#sendFailed(err(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
     }
-    return this.#ctx.pacer.send(
-      () => this.#channel.sendMessage(message),
-      (result) => {
-        if (!result.ok) return this.#sendFailed(err(sendFailureCode(result.error), describeRtmError(result.error)));
-        sent?.();
-        return ok();
-      },
-      () => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
-    );
+    return this.#ctx.pacer.send(this.#sendRtm, this.#settleSend, this.#droppedSend, send);
   }
+
+  #sendRtm = (send: PendingSend): Promise<void> => this.#channel.sendMessage(send.message);
+
+  /** The echo goes out as RTM takes the message, in the same step as the result (one promise less than chaining it). */
+  #settleSend = (result: SendResult<void>, send: PendingSend): Result => {
+    if (!result.ok) return this.#sendFailed(err(sendFailureCode(result.error), describeRtmError(result.error)));
+    if (send.echo && this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
+      // Legacy Signaling echoed a channel message to its sender; RTM never does (docs/reference/mapping-decisions.md).
+      this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, send.payload);
+    }
+    return ok();
+  };
+
+  #droppedSend = (): Result => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
 
   /** Legacy send callbacks carry no reason (Web `cb()`), so the reason goes to the log. */
   #sendFailed(result: Result): Result {
@@ -408,21 +418,20 @@ export class ChannelMembership implements ChannelOps {
 
   #onMemberJoined = (id: string): void => {
     if ('early' in this.#state) this.#state.early.left.delete(id);
-    if (this.#members.includes(id)) return;
-    this.#members.push(id);
-    const entry = this.#entry(id);
+    if (this.#members.has(id)) return;
+    const entry = this.#members.add(id);
     if (this.#state.kind !== 'announced' || !entry) return;
     this.#handle.emit('userJoined', entry[0], entry[1]);
   };
 
   #onMemberLeft = (id: string): void => {
-    this.#members = this.#members.filter((m) => m !== id);
+    const removed = this.#members.remove(id);
     if ('early' in this.#state) {
       this.#state.early.left.add(id);
       return;
     }
     if (this.#state.kind !== 'announced') return;
-    const entry = this.#entry(id);
+    const entry = removed ?? this.#members.entryOf(id);
     if (entry) this.#handle.emit('userLeft', entry[0], entry[1]);
   };
 
@@ -431,12 +440,11 @@ export class ChannelMembership implements ChannelOps {
     // Control messages are peer-to-peer only; an END_CALL-looking channel text is ordinary text (docs/reference/rtm1-web-sdk.md §4.9).
     if (decoded.kind === 'control') return;
     const payload = decoded.kind === 'payload' ? decoded.payload : message.text;
-    const entry = this.#entry(memberId);
+    const entry = this.#members.entryOf(memberId);
     if (!entry) return;
-    const [account, uid] = entry;
-    const deliver = (): void => void this.#handle.emit('message', account, uid, payload);
-    if (this.#state.kind === 'announced') deliver();
-    else if ('early' in this.#state) this.#state.early.messages.push(deliver);
+    // Once announced (every message but the first few of a join), no closure per message.
+    if (this.#state.kind === 'announced') this.#handle.emit('message', entry[0], entry[1], payload);
+    else if ('early' in this.#state) this.#state.early.messages.push(() => void this.#handle.emit('message', entry[0], entry[1], payload));
   };
 
   #onAttributes = (attributes: ChannelAttributes): void => {

@@ -28,6 +28,15 @@ interface PacedJob {
   drop(): void;
 }
 
+/** One send's handlers and data, as `send` was given them. */
+interface SendJob<R, T, A> {
+  readonly seq: number;
+  readonly rtm: (arg: A) => Promise<R>;
+  readonly settle: (result: SendResult<R>, arg: A) => T;
+  readonly dropped: () => T;
+  readonly arg: A;
+}
+
 /** RTM 1.x's refusal of a message over its rate (docs/reference/rtm1-web-sdk.md §3.5): peer sends code 5, channel sends code 3. */
 export function isRateRefusal(error: unknown): boolean {
   const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; code?: unknown };
@@ -62,23 +71,31 @@ export class MessagePacer {
   }
 
   /**
-   * Sends with RTM's `rtm()` when the window allows, and gives its result to `settle`. In the usual
-   * case (window open, nothing queued, not paused) `rtm` runs at once: no queue entry and no extra
-   * promise on the message hot path. `dropped` is the result when the queue is abandoned (logout).
+   * Sends with RTM's `rtm(arg)` when the window allows, and gives its result to `settle` (with
+   * `arg`). In the usual case (window open, nothing queued, not paused) `rtm` runs at once: no queue
+   * entry and no extra promise on the message hot path; callers pass handlers made once and the
+   * send's data as `arg`, so a message needs no closure of its own. `dropped` is the result when the
+   * queue is abandoned (logout).
    */
-  send<R, T>(rtm: () => Promise<R>, settle: (result: SendResult<R>) => T, dropped: () => T): Promise<T> {
+  send<R, T, A = undefined>(
+    rtm: (arg: A) => Promise<R>,
+    settle: (result: SendResult<R>, arg: A) => T,
+    dropped: () => T,
+    arg?: A,
+  ): Promise<T> {
     const seq = ++this.#seq;
-    if (!this.#paused && this.#queue.length === 0 && this.#hasRoom()) return this.#attempt(seq, rtm, settle, dropped);
+    const job: SendJob<R, T, A> = { seq, rtm, settle, dropped, arg: arg as A };
+    if (!this.#paused && this.#queue.length === 0 && this.#hasRoom()) return this.#attempt(job);
     return new Promise((resolve) => {
-      this.#queue.push({ seq, run: () => void this.#attempt(seq, rtm, settle, dropped).then(resolve), drop: () => resolve(dropped()) });
+      this.#queue.push({ seq, run: () => void this.#attempt(job).then(resolve), drop: () => resolve(dropped()) });
       this.#drain();
     });
   }
 
-  #attempt<R, T>(seq: number, rtm: () => Promise<R>, settle: (result: SendResult<R>) => T, dropped: () => T): Promise<T> {
+  #attempt<R, T, A>(job: SendJob<R, T, A>): Promise<T> {
     let sending: Promise<R>;
     try {
-      sending = rtm();
+      sending = job.rtm(job.arg);
     } catch (error) {
       sending = Promise.reject(error);
     }
@@ -88,16 +105,16 @@ export class MessagePacer {
     return sending.then(
       (value) => {
         this.#inFlight--;
-        return settle({ ok: true, value });
+        return job.settle({ ok: true, value }, job.arg);
       },
       (error: unknown) => {
         this.#inFlight--;
-        if (!isRateRefusal(error) || !this.#atEdge()) return settle({ ok: false, error });
+        if (!isRateRefusal(error) || !this.#atEdge()) return job.settle({ ok: false, error }, job.arg);
         // RTM's window is fuller than ours: wait, then this send goes first.
         this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + RATE_RETRY_MS);
         return new Promise<T>((resolve) => {
-          const at = this.#queue.findIndex((job) => job.seq > seq);
-          const retry = { seq, run: () => void this.#attempt(seq, rtm, settle, dropped).then(resolve), drop: () => resolve(dropped()) };
+          const at = this.#queue.findIndex((queued) => queued.seq > job.seq);
+          const retry = { seq: job.seq, run: () => void this.#attempt(job).then(resolve), drop: () => resolve(job.dropped()) };
           this.#queue.splice(at < 0 ? this.#queue.length : at, 0, retry);
           this.#drain();
         });

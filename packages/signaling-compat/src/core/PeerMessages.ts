@@ -1,9 +1,16 @@
-import type { RtmMessage } from '../rtm/types';
+import type { PeerMessageSendResult, RtmMessage } from '../rtm/types';
 import type { Calls } from './Calls';
 import type { EngineContext } from './context';
+import type { SendResult } from './MessagePacer';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import { err, ok, type Result } from './result';
 import { decodeMessage, encodePayload } from './payload';
+
+/** One peer send on its way through the pacer. */
+interface PeerSend {
+  readonly message: RtmMessage;
+  readonly peerId: string;
+}
 
 /**
  * P2P messages: legacy `messageInstantSend` onto `sendMessageToPeer` (paced), and incoming peer
@@ -35,24 +42,25 @@ export class PeerMessages {
       this.#ctx.log.warn(`messageInstantSend: ${encodedPayload.reason}`);
       return Promise.resolve(encodedPayload);
     }
-    const message = encodedPayload.value;
-    const peerId = encoded.id;
-    return this.#ctx.pacer.send(
-      () => this.#ctx.client.sendMessageToPeer(message, peerId),
-      (result) => {
-        if (!result.ok) {
-          const reason = describeRtmError(result.error);
-          this.#ctx.log.warn(`messageInstantSend to "${peerId}" failed: ${reason}`);
-          return err(sendFailureCode(result.error), reason);
-        }
-        if (this.#ctx.options.peerMessageSuccess === 'delivered' && !result.value.hasPeerReceived) {
-          return err(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');
-        }
-        return ok();
-      },
-      () => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
-    );
+    return this.#ctx.pacer.send(this.#sendRtm, this.#settle, this.#dropped, { message: encodedPayload.value, peerId: encoded.id });
   }
+
+  /** Made once: the pacer hands each send's data to them, so a message needs no closure of its own. */
+  #sendRtm = (send: PeerSend): Promise<PeerMessageSendResult> => this.#ctx.client.sendMessageToPeer(send.message, send.peerId);
+
+  #settle = (result: SendResult<PeerMessageSendResult>, send: PeerSend): Result => {
+    if (!result.ok) {
+      const reason = describeRtmError(result.error);
+      this.#ctx.log.warn(`messageInstantSend to "${send.peerId}" failed: ${reason}`);
+      return err(sendFailureCode(result.error), reason);
+    }
+    if (this.#ctx.options.peerMessageSuccess === 'delivered' && !result.value.hasPeerReceived) {
+      return err(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');
+    }
+    return ok();
+  };
+
+  #dropped = (): Result => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
 
   /** `MessageFromPeer`: control messages go to their call and are never surfaced as messages. */
   receive = (message: RtmMessage, peerId: string): void => {

@@ -53,7 +53,9 @@ export class Channel implements ChannelEvents {
    * echoes, so the shim delivers the sender's copy).
    */
   messageChannelSend(msg: unknown, cb?: () => void): void {
-    void this.#handle.send(msg).then(() => callBack(cb, [], this.#log, 'messageChannelSend'));
+    const sending = this.#handle.send(msg);
+    // Without a callback, no `then` per message.
+    if (typeof cb === 'function') void sending.then(() => callBack(cb, [], this.#log, 'messageChannelSend'));
   }
 
   /**
