@@ -5,6 +5,7 @@ import type { AttrOp, AttributeQueue } from './AttributeQueue';
 import type { ChannelHandle, ChannelOps, MemberEntry } from './ChannelHandle';
 import type { EngineContext } from './context';
 import { accountUid } from './ids';
+import { unredacted } from './secrets';
 import { MemberList } from './MemberList';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import type { SendResult } from './MessagePacer';
@@ -70,6 +71,8 @@ export class ChannelMembership implements ChannelOps {
   readonly id: string;
   #ctx: EngineContext;
   #channel: RtmChannelLike;
+  /** `#channel` without its redacting view, for sends (see `unredacted`). */
+  #raw: { target: RtmChannelLike; redact: (error: unknown) => unknown };
   #attrs: AttributeQueue;
   #members: MemberList;
   #attributes = new Map<string, string>();
@@ -116,6 +119,7 @@ export class ChannelMembership implements ChannelOps {
     this.#recover = lifecycle.recover;
     this.#members = new MemberList(this.#decodeEntry);
     this.#channel = this.#createChannel();
+    this.#raw = unredacted(this.#channel);
   }
 
   #createChannel(): RtmChannelLike {
@@ -191,6 +195,7 @@ export class ChannelMembership implements ChannelOps {
           const channel = this.#createChannel();
           this.#channel.removeAllListeners();
           this.#channel = channel;
+          this.#raw = unredacted(channel);
           continue;
         } catch (error) {
           failure = error;
@@ -253,11 +258,15 @@ export class ChannelMembership implements ChannelOps {
     return this.#ctx.pacer.send(this.#sendRtm, this.#settleSend, this.#droppedSend, send);
   }
 
-  #sendRtm = (send: PendingSend): Promise<void> => this.#channel.sendMessage(send.message);
+  #sendRtm = (send: PendingSend): Promise<void> => this.#raw.target.sendMessage(send.message);
 
   /** The echo goes out as RTM takes the message, in the same step as the result (one promise less than chaining it). */
   #settleSend = (result: SendResult<void>, send: PendingSend): Result => {
-    if (!result.ok) return this.#sendFailed(err(sendFailureCode(result.error), describeRtmError(result.error)));
+    if (!result.ok) {
+      // The one reader of a send's error: redacted here, first (the send bypassed the redacting view).
+      const error = this.#raw.redact(result.error);
+      return this.#sendFailed(err(sendFailureCode(error), describeRtmError(error)));
+    }
     if (send.echo && this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
       // Legacy Signaling echoed a channel message to its sender; RTM never does (docs/reference/mapping-decisions.md).
       this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, send.payload);

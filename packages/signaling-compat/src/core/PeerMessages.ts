@@ -1,7 +1,8 @@
-import type { PeerMessageSendResult, RtmMessage } from '../rtm/types';
+import type { PeerMessageSendResult, RtmClientLike, RtmMessage } from '../rtm/types';
 import type { Calls } from './Calls';
 import type { EngineContext } from './context';
 import type { SendResult } from './MessagePacer';
+import { unredacted } from './secrets';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import { err, ok, type Result } from './result';
 import { decodeMessage, encodePayload } from './payload';
@@ -20,6 +21,8 @@ export class PeerMessages {
   #ctx: EngineContext;
   #calls: Calls;
   #deliver: (account: string, payload: unknown) => void;
+  /** The login's client without its redacting view, for sends (see `unredacted`), and the view it is of. */
+  #unredacted: { view: RtmClientLike; target: RtmClientLike; redact: (error: unknown) => unknown } | undefined;
 
   constructor(ctx: EngineContext, calls: Calls, deliver: (account: string, payload: unknown) => void) {
     this.#ctx = ctx;
@@ -45,14 +48,23 @@ export class PeerMessages {
     return this.#ctx.pacer.send(this.#sendRtm, this.#settle, this.#dropped, { message: encodedPayload.value, peerId: encoded.id });
   }
 
+  /** The client exists once the login started; a later login's client replaces it. */
+  #raw(): { target: RtmClientLike; redact: (error: unknown) => unknown } {
+    const view = this.#ctx.client;
+    if (this.#unredacted?.view !== view) this.#unredacted = { view, ...unredacted(view) };
+    return this.#unredacted;
+  }
+
   /** Made once: the pacer hands each send's data to them, so a message needs no closure of its own. */
-  #sendRtm = (send: PeerSend): Promise<PeerMessageSendResult> => this.#ctx.client.sendMessageToPeer(send.message, send.peerId);
+  #sendRtm = (send: PeerSend): Promise<PeerMessageSendResult> => this.#raw().target.sendMessageToPeer(send.message, send.peerId);
 
   #settle = (result: SendResult<PeerMessageSendResult>, send: PeerSend): Result => {
     if (!result.ok) {
-      const reason = describeRtmError(result.error);
+      // The one reader of a send's error: redacted here, first (the send bypassed the redacting view).
+      const error = this.#raw().redact(result.error);
+      const reason = describeRtmError(error);
       this.#ctx.log.warn(`messageInstantSend to "${send.peerId}" failed: ${reason}`);
-      return err(sendFailureCode(result.error), reason);
+      return err(sendFailureCode(error), reason);
     }
     if (this.#ctx.options.peerMessageSuccess === 'delivered' && !result.value.hasPeerReceived) {
       return err(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');

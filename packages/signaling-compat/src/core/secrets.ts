@@ -39,43 +39,60 @@ export class Secrets {
 /** Methods whose result is itself an RTM object with methods that can fail. */
 const FACTORIES = new Set<PropertyKey>(['createChannel', 'createLocalInvitation']);
 
+/** Each redacting view's target, for the send hot path (see `unredacted`). */
+const TARGETS = new WeakMap<object, { target: object; secrets: Secrets }>();
+
 /**
  * `target` with every method's thrown or rejected error redacted. Properties are read and written on
- * the target itself (RTM objects keep state in private fields and accessors).
+ * the target itself (RTM objects keep state in private fields and accessors). Each method is
+ * wrapped once (again only if the target's method changes), and the rejection handler is made once
+ * per view.
  */
 export function redactingClient<T extends object>(target: T, secrets: Secrets): T {
-  const wrapped = new Map<PropertyKey, unknown>();
+  const wrapped = new Map<PropertyKey, { original: unknown; fn: unknown }>();
+  const rethrowRedacted = (error: unknown): never => {
+    throw secrets.redactError(error);
+  };
   const proxy: T = new Proxy(target, {
     get(obj, prop) {
       const value: unknown = Reflect.get(obj, prop);
       if (typeof value !== 'function') return value;
-      let wrapper = wrapped.get(prop);
-      if (wrapper === undefined || (wrapper as { original?: unknown }).original !== value) {
-        const method = value as (...args: unknown[]) => unknown;
-        const fn = (...args: unknown[]): unknown => {
-          let result: unknown;
-          try {
-            result = method.apply(obj, args);
-          } catch (error) {
-            throw secrets.redactError(error);
-          }
-          if (FACTORIES.has(prop) && typeof result === 'object' && result !== null) return redactingClient(result, secrets);
-          if (result instanceof Promise) {
-            return result.then(undefined, (error: unknown) => {
-              throw secrets.redactError(error);
-            });
-          }
-          // `on`/`off` return the target for chaining; keep the chain on the redacting view.
-          return result === obj ? proxy : result;
-        };
-        wrapper = Object.assign(fn, { original: value });
-        wrapped.set(prop, wrapper);
-      }
-      return wrapper;
+      const known = wrapped.get(prop);
+      if (known !== undefined && known.original === value) return known.fn;
+      const method = value as (...args: unknown[]) => unknown;
+      const factory = FACTORIES.has(prop);
+      const fn = (...args: unknown[]): unknown => {
+        let result: unknown;
+        try {
+          result = method.apply(obj, args);
+        } catch (error) {
+          throw secrets.redactError(error);
+        }
+        if (factory && typeof result === 'object' && result !== null) return redactingClient(result, secrets);
+        if (result instanceof Promise) return result.then(undefined, rethrowRedacted);
+        // `on`/`off` return the target for chaining; keep the chain on the redacting view.
+        return result === obj ? proxy : result;
+      };
+      wrapped.set(prop, { original: value, fn });
+      return fn;
     },
     set(obj, prop, value) {
       return Reflect.set(obj, prop, value);
     },
   });
+  TARGETS.set(proxy, { target, secrets });
   return proxy;
+}
+
+/**
+ * The object behind a redacting view, and how to redact its errors: for the message sends, whose
+ * only reader of an error is the send's own result handler, which redacts it before anything else
+ * sees it. That saves the view's call wrapper and one promise per message. An object that is no
+ * view is its own target, with nothing to redact.
+ */
+export function unredacted<T extends object>(view: T): { target: T; redact: (error: unknown) => unknown } {
+  const known = TARGETS.get(view);
+  if (!known) return { target: view, redact: (error) => error };
+  const { target, secrets } = known;
+  return { target: target as T, redact: (error) => secrets.redactError(error) };
 }
