@@ -427,20 +427,20 @@ export class ChannelMembership implements ChannelOps {
 
   #onMemberJoined = (id: string): void => {
     if ('early' in this.#state) this.#state.early.left.delete(id);
-    if (this.#members.has(id)) return;
-    const entry = this.#members.add(id);
-    if (this.#state.kind !== 'announced' || !entry) return;
+    if (!this.#members.add(id) || this.#state.kind !== 'announced') return;
+    const entry = this.#members.entry(id);
+    if (!entry) return;
     this.#handle.emit('userJoined', entry[0], entry[1]);
   };
 
   #onMemberLeft = (id: string): void => {
-    const removed = this.#members.remove(id);
+    this.#members.remove(id);
     if ('early' in this.#state) {
       this.#state.early.left.add(id);
       return;
     }
     if (this.#state.kind !== 'announced') return;
-    const entry = removed ?? this.#members.entryOf(id);
+    const entry = this.#members.entry(id);
     if (entry) this.#handle.emit('userLeft', entry[0], entry[1]);
   };
 
@@ -449,7 +449,7 @@ export class ChannelMembership implements ChannelOps {
     // Control messages are peer-to-peer only; an END_CALL-looking channel text is ordinary text (docs/reference/rtm1-web-sdk.md §4.9).
     if (decoded.kind === 'control') return;
     const payload = decoded.kind === 'payload' ? decoded.payload : message.text;
-    const entry = this.#members.entryOf(memberId);
+    const entry = this.#members.senderEntry(memberId);
     if (!entry) return;
     // Once announced (every message but the first few of a join), no closure per message.
     if (this.#state.kind === 'announced') this.#handle.emit('message', entry[0], entry[1], payload);

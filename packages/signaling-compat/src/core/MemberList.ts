@@ -1,20 +1,20 @@
 import type { MemberEntry } from './ChannelHandle';
 
-/** How many senders outside the member list keep their decoded entry (see `MemberList.entryOf`). */
+/** How many message senders keep their decoded entry (see `MemberList.senderEntry`). */
 export const SENDER_CACHE_SIZE = 256;
 
 /**
- * A channel's members as the session knows them, in the order it learnt of them, each with its
- * legacy `[account, uid]` decoded once: joins and leaves are O(1) (a 10,000-member channel's join
- * checks 200 fetched members), and a received message needs no decoding for a known sender.
- * `undefined` entries are IDs the shim never writes: kept as members, never shown.
+ * A channel's members as the session knows them, in the order it learnt of them: joins and leaves
+ * are O(1) (a join into a 10,000-member channel adds 200 fetched members). Members are kept as
+ * RTM IDs only (a session in a large channel holds 200 of them) and decoded when listed; the
+ * senders of messages keep their legacy `[account, uid]`, so a received message needs no decoding.
+ * IDs the shim never writes decode to `undefined`: kept as members, never shown.
  */
 export class MemberList {
-  #members = new Map<string, MemberEntry | undefined>();
+  #members = new Set<string>();
   /**
-   * Senders that are not members as far as the session knows (RTM sends no member events above
-   * 512 members): at most `SENDER_CACHE_SIZE`, emptied when full, so peers sending under ever new
-   * IDs cannot grow it.
+   * Recent senders' entries: at most `SENDER_CACHE_SIZE`, emptied when full, so peers sending
+   * under ever new IDs cannot grow it.
    */
   #senders = new Map<string, MemberEntry | undefined>();
   #decode: (id: string) => MemberEntry | undefined;
@@ -31,26 +31,27 @@ export class MemberList {
     return this.#members.size;
   }
 
-  /** Adds a member at the end; its entry, or `undefined` when it was one already or is never shown. */
-  add(id: string): MemberEntry | undefined {
-    if (this.#members.has(id)) return undefined;
-    const entry = this.#senders.get(id) ?? this.#decode(id);
-    this.#members.set(id, entry);
-    return entry;
+  /** Adds a member at the end; false when it was one already. */
+  add(id: string): boolean {
+    if (this.#members.has(id)) return false;
+    this.#members.add(id);
+    return true;
   }
 
-  /** Removes a member; its entry, or `undefined` when it was none or is never shown. */
-  remove(id: string): MemberEntry | undefined {
-    const entry = this.#members.get(id);
-    this.#members.delete(id);
-    return entry;
+  /** Removes a member; false when it was none. */
+  remove(id: string): boolean {
+    return this.#members.delete(id);
   }
 
-  /** The entry of a member or any other sender; `undefined` for an ID the shim never writes. */
-  entryOf(id: string): MemberEntry | undefined {
-    const member = this.#members.get(id);
-    if (member !== undefined || this.#members.has(id)) return member;
-    if (this.#senders.has(id)) return this.#senders.get(id);
+  /** A member as legacy events show it, decoded now (joins and leaves are one event each). */
+  entry(id: string): MemberEntry | undefined {
+    return this.#senders.get(id) ?? this.#decode(id);
+  }
+
+  /** The entry of a message's sender, member or not, from the cache of recent senders. */
+  senderEntry(id: string): MemberEntry | undefined {
+    const known = this.#senders.get(id);
+    if (known !== undefined || this.#senders.has(id)) return known;
     const entry = this.#decode(id);
     if (this.#senders.size >= SENDER_CACHE_SIZE) this.#senders.clear();
     this.#senders.set(id, entry);
@@ -62,11 +63,11 @@ export class MemberList {
    * most the latest `limit`. Fresh arrays: the app may change the list it is given.
    */
   latest(limit: number, self: string): MemberEntry[] {
-    const entries: Array<MemberEntry | undefined> = [...this.#members.values()];
-    if (!this.#members.has(self)) entries.push(this.entryOf(self));
+    const ids = [...this.#members];
+    if (!this.#members.has(self)) ids.push(self);
     const list: MemberEntry[] = [];
-    for (let i = entries.length - 1; i >= 0 && list.length < limit; i--) {
-      const entry = entries[i];
+    for (let i = ids.length - 1; i >= 0 && list.length < limit; i--) {
+      const entry = this.entry(ids[i]!);
       if (entry) list.push([entry[0], entry[1]]);
     }
     return list.reverse();
