@@ -3,10 +3,10 @@
  *
  * The default export is the legacy `Signal` factory (callable and constructible).
  */
-import { Signal } from './legacy/web/Signal';
+import { Signal } from './legacy/Signal';
 
 export { Signal };
-export type { SignalFactory, SignalObject } from './legacy/web/Signal';
+export type { SignalFactory, SignalObject } from './legacy/Signal';
 export type { Session, SessionEvents } from './legacy/web/Session';
 export type { Channel, ChannelEvents } from './legacy/web/Channel';
 export type { Call, CallEvents } from './legacy/web/Call';

@@ -5,7 +5,7 @@
  * the declaration below is that import's types.
  */
 import Signal from '../index';
-import type { SignalFactory } from '../legacy/web/Signal';
+import type { SignalFactory } from '../legacy/Signal';
 
 declare global {
   /** The legacy global `Signal`, defined by `signaling-compat/global` or the script-tag build. */

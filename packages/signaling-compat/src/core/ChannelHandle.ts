@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import type { AttrChange } from './attributeDiff';
-import type { Failure } from './legacyCodes';
-import type { Outcome } from './outcome';
+import { LegacyCode, type Failure } from './legacyCodes';
+import { err, ok, type Result } from './result';
 
 /** A member as legacy user lists carry it: `[account, uid]`. */
 export type MemberEntry = [account: string, uid: number];
@@ -19,15 +19,20 @@ export interface ChannelEvents {
   message: (account: string, uid: number, payload: unknown) => void;
 }
 
+/**
+ * A handle's lifecycle, in the legacy Web `channel.state` words. Only the handle moves it:
+ * `joining` → `joined` when its join sequence goes out (`announceJoined`), → `leaved` when the app
+ * leaves (`leave`); a failed join stays `joining`, as legacy.
+ */
 export type ChannelState = 'joining' | 'joined' | 'leaved';
 
 /** What a handle asks of its membership; implemented by `ChannelMembership`. */
 export interface ChannelOps {
-  send(payload: unknown): Promise<Outcome>;
-  leave(handle: ChannelHandle): Promise<Outcome>;
-  setAttr(name: string, value: string): Promise<Outcome>;
-  delAttr(name: string): Promise<Outcome>;
-  clearAttr(): Promise<Outcome>;
+  send(payload: unknown): Promise<Result>;
+  leave(): Promise<Result>;
+  setAttr(name: string, value: string): Promise<Result>;
+  delAttr(name: string): Promise<Result>;
+  clearAttr(): Promise<Result>;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface ChannelOps {
  */
 export class ChannelHandle extends EventEmitter<ChannelEvents> {
   readonly name: string;
-  state: ChannelState = 'joining';
+  #state: ChannelState = 'joining';
   #ops: ChannelOps | undefined;
 
   constructor(name: string) {
@@ -44,36 +49,43 @@ export class ChannelHandle extends EventEmitter<ChannelEvents> {
     this.name = name;
   }
 
+  get state(): ChannelState {
+    return this.#state;
+  }
+
+  /** @internal The join sequence starts: `joined`, then the user list and attributes follow. */
+  announceJoined(): void {
+    this.#state = 'joined';
+    this.emit('joined');
+  }
+
   /** @internal Binds the handle to its membership once the channel ID is known. */
   bind(ops: ChannelOps): void {
     this.#ops = ops;
   }
 
-  send(payload: unknown): Promise<Outcome> {
+  send(payload: unknown): Promise<Result> {
     return this.#ops ? this.#ops.send(payload) : notJoined(this.name);
   }
 
-  leave(): Promise<Outcome> {
-    if (!this.#ops) {
-      this.state = 'leaved';
-      return Promise.resolve({ ok: true, value: undefined });
-    }
-    return this.#ops.leave(this);
+  leave(): Promise<Result> {
+    this.#state = 'leaved';
+    return this.#ops ? this.#ops.leave() : Promise.resolve(ok());
   }
 
-  setAttr(name: string, value: string): Promise<Outcome> {
+  setAttr(name: string, value: string): Promise<Result> {
     return this.#ops ? this.#ops.setAttr(name, value) : notJoined(this.name);
   }
 
-  delAttr(name: string): Promise<Outcome> {
+  delAttr(name: string): Promise<Result> {
     return this.#ops ? this.#ops.delAttr(name) : notJoined(this.name);
   }
 
-  clearAttr(): Promise<Outcome> {
+  clearAttr(): Promise<Result> {
     return this.#ops ? this.#ops.clearAttr() : notJoined(this.name);
   }
 }
 
-function notJoined(name: string): Promise<Outcome> {
-  return Promise.resolve({ ok: false, failure: { code: 1003, reason: `channel "${name}" was never joined` } });
+function notJoined(name: string): Promise<Result> {
+  return Promise.resolve(err(LegacyCode.GENERAL_E_NOT_LOGIN, `channel "${name}" was never joined`));
 }

@@ -6,7 +6,7 @@ import type { ChannelHandle, ChannelOps, MemberEntry } from './ChannelHandle';
 import type { EngineContext } from './context';
 import { accountUid } from './ids';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
-import { fail, succeed, type Outcome } from './outcome';
+import { err, ok, resultOf, type Result } from './result';
 import { decodeMessage, encodePayload } from './payload';
 
 /** Legacy user lists carried "the latest 200" members. */
@@ -28,6 +28,31 @@ export function memberNumPeriod(value: string | undefined): number | undefined {
 }
 
 /**
+ * What RTM pushes before the join sequence (joined, user list, attributes) went out belongs in that
+ * sequence: members go into the user list (never also as userJoined), attribute changes into the
+ * snapshot, and channel messages wait until after it.
+ */
+interface EarlyEvents {
+  /** Members that left before the user list went out, so a snapshot that still has them drops them. */
+  readonly left: Set<string>;
+  /** This session's own attribute updates applied while the snapshot was fetched. */
+  readonly ops: AttrOp[];
+  readonly messages: Array<() => void>;
+}
+
+/**
+ * A membership's lifecycle. Only `join` and `#detach` move it:
+ * `joining` (waiting for the previous membership, then RTM's join) → `fetching` (in the RTM channel;
+ * members and attributes on their way) → `announced` (the join sequence went out; events flow as they
+ * come); any of them → `gone` (left, dropped or failed to join: no more events, no RTM call).
+ */
+type MembershipState =
+  | { readonly kind: 'joining'; readonly early: EarlyEvents }
+  | { readonly kind: 'fetching'; readonly early: EarlyEvents }
+  | { readonly kind: 'announced' }
+  | { readonly kind: 'gone' };
+
+/**
  * The session's membership of one RTM channel: the RTM channel object, a member cache (so a
  * re-join after a reconnect needs no RTM call), the attribute cache that turns RTM's full-map
  * pushes into legacy per-key events, and the `_auto_update_num` member-count poller.
@@ -40,23 +65,13 @@ export class ChannelMembership implements ChannelOps {
   #members: string[] = [];
   #attributes = new Map<string, string>();
   #handle: ChannelHandle;
-  #joined = false;
-  /**
-   * False until the join sequence (joined, user list, attributes) went out. Until then, what RTM
-   * pushes belongs in that sequence: members go into the user list (never also as userJoined),
-   * attribute changes into the snapshot, and channel messages wait until after it.
-   */
-  #announced = false;
-  #leftEarly = new Set<string>();
-  #earlyOps: AttrOp[] = [];
-  #earlyMessages: Array<() => void> = [];
+  #state: MembershipState = { kind: 'joining', early: { left: new Set(), ops: [], messages: [] } };
   /**
    * RTM may push this session's own attribute update before answering it. Pushes that arrive while
    * an own update is in flight wait for its answer (with the own operations applied since), so the
    * setter's events are its operations exactly as issued — a cleared single key is a `clear`.
    */
   #held: { push: Map<string, string>; ops: AttrOp[] } | undefined;
-  #gone = false;
   /** `_auto_update_num` reporting: the period's timer and the last `_member_num` reported. */
   #poll: { timer: TimerHandle; period: number; reported: number | undefined } | undefined;
   /** The member count RTM last pushed (`MemberCountUpdated`), `undefined` before the first push. */
@@ -103,8 +118,13 @@ export class ChannelMembership implements ChannelOps {
     return channel;
   }
 
+  /** In the RTM channel (its join sequence may still be on its way). */
   get joined(): boolean {
-    return this.#joined;
+    return this.#state.kind === 'fetching' || this.#state.kind === 'announced';
+  }
+
+  get #gone(): boolean {
+    return this.#state.kind === 'gone';
   }
 
   get handle(): ChannelHandle {
@@ -120,8 +140,9 @@ export class ChannelMembership implements ChannelOps {
     const attempt = this.#joinRtm();
     this.#joinAttempt = attempt;
     if (!(await attempt)) return;
-    if (this.#gone) return;
-    this.#joined = true;
+    if (this.#state.kind !== 'joining') return;
+    const { early } = this.#state;
+    this.#state = { kind: 'fetching', early };
     const [members, attributes] = await Promise.all([
       this.#channel.getMembers().catch((error: unknown) => {
         this.#ctx.log.warn(`getMembers of "${this.id}" failed, the user list has only this user: ${describeRtmError(error)}`);
@@ -133,11 +154,11 @@ export class ChannelMembership implements ChannelOps {
       }),
     ]);
     if (this.#gone) return;
-    for (const m of members) if (!this.#members.includes(m) && !this.#leftEarly.has(m)) this.#members.push(m);
-    this.#setAttributes(changesOfOps(toMap(attributes), this.#earlyOps.splice(0)).after, false);
-    this.#announced = true;
+    for (const m of members) if (!this.#members.includes(m) && !early.left.has(m)) this.#members.push(m);
+    this.#replaceAttributes(changesOfOps(toMap(attributes), early.ops).after);
+    this.#state = { kind: 'announced' };
     this.#announce(this.#handle);
-    for (const deliver of this.#earlyMessages.splice(0)) deliver();
+    for (const deliver of early.messages) deliver();
   }
 
   /**
@@ -179,12 +200,11 @@ export class ChannelMembership implements ChannelOps {
   rejoin(handle: ChannelHandle): void {
     this.#handle = handle;
     handle.bind(this);
-    if (this.#joined) queueMicrotask(() => this.#announce(handle));
+    if (this.joined) queueMicrotask(() => this.#announce(handle));
   }
 
   #announce(handle: ChannelHandle): void {
-    handle.state = 'joined';
-    handle.emit('joined');
+    handle.announceJoined();
     handle.emit('userList', this.userList());
     for (const [name, value] of this.#attributes) handle.emit('attrUpdated', { name, value, type: 'update' });
   }
@@ -207,10 +227,10 @@ export class ChannelMembership implements ChannelOps {
   }
 
   /** Not `async`: on the message hot path one `then` costs less than an async function and its await. */
-  send(payload: unknown): Promise<Outcome> {
+  send(payload: unknown): Promise<Result> {
     const encoded = encodePayload(payload);
-    if (!('message' in encoded)) return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why)));
-    return this.sendEncoded(encoded.message, () => {
+    if (!encoded.ok) return Promise.resolve(this.#sendFailed(encoded));
+    return this.sendEncoded(encoded.value, () => {
       if (this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
         // Legacy Signaling echoed a channel message to its sender; RTM never does (docs/reference/mapping-decisions.md).
         this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, payload);
@@ -222,35 +242,35 @@ export class ChannelMembership implements ChannelOps {
    * Sends through the session's pacer (RTM's 180 per 3 s limit). `sent` runs as RTM takes the
    * message, in the same step as the result (one promise less per message than chaining it).
    */
-  sendEncoded(message: RtmMessage, sent?: () => void): Promise<Outcome> {
-    if (!this.#joined) {
-      return Promise.resolve(this.#sendFailed(fail(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
+  sendEncoded(message: RtmMessage, sent?: () => void): Promise<Result> {
+    if (!this.joined) {
+      return Promise.resolve(this.#sendFailed(err(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
     }
     return this.#ctx.pacer.send(
       () => this.#channel.sendMessage(message),
       (result) => {
-        if (!result.ok) return this.#sendFailed(fail(sendFailureCode(result.error), describeRtmError(result.error)));
+        if (!result.ok) return this.#sendFailed(err(sendFailureCode(result.error), describeRtmError(result.error)));
         sent?.();
-        return succeed();
+        return ok();
       },
-      () => fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
+      () => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
     );
   }
 
   /** Legacy send callbacks carry no reason (Web `cb()`), so the reason goes to the log. */
-  #sendFailed(outcome: Outcome): Outcome {
-    if (!outcome.ok) this.#ctx.log.warn(`messageChannelSend to "${this.id}" failed: ${outcome.failure.reason}`);
-    return outcome;
+  #sendFailed(result: Result): Result {
+    if (!result.ok) this.#ctx.log.warn(`messageChannelSend to "${this.id}" failed: ${result.reason}`);
+    return result;
   }
 
-  async leave(handle: ChannelHandle): Promise<Outcome> {
-    handle.state = 'leaved';
-    if (this.#gone) return succeed();
+  /** Called by the handle, which has marked itself `leaved`. */
+  async leave(): Promise<Result> {
+    if (this.#gone) return ok();
     this.#detach();
     const left = this.#leaveRtm();
     this.#settling(left);
     await left;
-    return succeed();
+    return ok();
   }
 
   /** Leaves RTM once any join of this membership has settled; never rejects. */
@@ -273,37 +293,37 @@ export class ChannelMembership implements ChannelOps {
     this.#detach();
   }
 
-  setAttr(name: string, value: string): Promise<Outcome> {
+  setAttr(name: string, value: string): Promise<Result> {
     // RTM rejects empty values; legacy set-to-empty behaves as a delete (docs/reference/mapping-decisions.md).
     return this.#submit(value === '' ? { kind: 'del', name } : { kind: 'set', name, value });
   }
 
-  delAttr(name: string): Promise<Outcome> {
+  delAttr(name: string): Promise<Result> {
     return this.#submit({ kind: 'del', name });
   }
 
-  clearAttr(): Promise<Outcome> {
+  clearAttr(): Promise<Result> {
     return this.#submit({ kind: 'clear' });
   }
 
-  #submit(op: AttrOp): Promise<Outcome> {
+  #submit(op: AttrOp): Promise<Result> {
     return new Promise((resolve) => {
       this.#attrs.submit(op, (failure) => {
         if (failure) this.#ctx.log.warn(`channel attribute update on "${this.id}" failed: ${failure.reason}`);
         this.#releaseHeld();
-        resolve(failure ? { ok: false, failure } : succeed());
+        resolve(resultOf(failure));
       });
     });
   }
 
   /** The attribute queue applied a batch: the setter sees its own change once, now. */
   applied(ops: AttrOp[]): void {
-    if (!this.#joined || this.#gone) return;
-    if (!this.#announced) {
+    if (this.#state.kind === 'fetching') {
       // The snapshot being fetched may predate these: they are applied on top of it.
-      this.#earlyOps.push(...ops);
+      this.#state.early.ops.push(...ops);
       return;
     }
+    if (this.#state.kind !== 'announced') return;
     const { after, changes } = changesOfOps(this.#attributes, ops);
     this.#attributes = after;
     this.#configurePoll();
@@ -316,14 +336,21 @@ export class ChannelMembership implements ChannelOps {
     const held = this.#held;
     if (!held || !this.#attrs.idle) return;
     this.#held = undefined;
-    if (!this.#gone) this.#setAttributes(changesOfOps(held.push, held.ops).after, true);
+    if (!this.#gone) this.#updateAttributes(changesOfOps(held.push, held.ops).after);
   }
 
-  #setAttributes(next: Map<string, string>, announce: boolean): void {
+  /** Takes RTM's map as it is, before the join sequence (whose snapshot carries it). */
+  #replaceAttributes(next: Map<string, string>): void {
+    this.#attributes = next;
+    this.#configurePoll();
+  }
+
+  /** Takes RTM's map and reports each change as a legacy per-key event. */
+  #updateAttributes(next: Map<string, string>): void {
     const changes = diffAttributes(this.#attributes, next);
     this.#attributes = next;
     this.#configurePoll();
-    if (announce) for (const change of changes) this.#handle.emit('attrUpdated', change);
+    for (const change of changes) this.#handle.emit('attrUpdated', change);
   }
 
   /**
@@ -373,28 +400,28 @@ export class ChannelMembership implements ChannelOps {
 
   #detach(): void {
     if (this.#gone) return;
-    this.#gone = true;
-    this.#joined = false;
+    this.#state = { kind: 'gone' };
     this.#configurePoll();
     this.#channel.removeAllListeners();
     this.#forget();
   }
 
   #onMemberJoined = (id: string): void => {
-    this.#leftEarly.delete(id);
+    if ('early' in this.#state) this.#state.early.left.delete(id);
     if (this.#members.includes(id)) return;
     this.#members.push(id);
     const entry = this.#entry(id);
-    if (!this.#announced || !entry) return;
+    if (this.#state.kind !== 'announced' || !entry) return;
     this.#handle.emit('userJoined', entry[0], entry[1]);
   };
 
   #onMemberLeft = (id: string): void => {
     this.#members = this.#members.filter((m) => m !== id);
-    if (!this.#announced) {
-      this.#leftEarly.add(id);
+    if ('early' in this.#state) {
+      this.#state.early.left.add(id);
       return;
     }
+    if (this.#state.kind !== 'announced') return;
     const entry = this.#entry(id);
     if (entry) this.#handle.emit('userLeft', entry[0], entry[1]);
   };
@@ -408,16 +435,17 @@ export class ChannelMembership implements ChannelOps {
     if (!entry) return;
     const [account, uid] = entry;
     const deliver = (): void => void this.#handle.emit('message', account, uid, payload);
-    if (this.#announced) deliver();
-    else this.#earlyMessages.push(deliver);
+    if (this.#state.kind === 'announced') deliver();
+    else if ('early' in this.#state) this.#state.early.messages.push(deliver);
   };
 
   #onAttributes = (attributes: ChannelAttributes): void => {
-    if (this.#announced && !this.#attrs.idle) {
+    if (this.#state.kind !== 'announced') return this.#replaceAttributes(toMap(attributes));
+    if (!this.#attrs.idle) {
       this.#held = { push: toMap(attributes), ops: [] };
       return;
     }
-    this.#setAttributes(toMap(attributes), this.#announced);
+    this.#updateAttributes(toMap(attributes));
   };
 }
 

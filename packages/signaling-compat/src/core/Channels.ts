@@ -4,8 +4,8 @@ import { ChannelHandle } from './ChannelHandle';
 import { ChannelMembership } from './ChannelMembership';
 import type { EngineContext } from './context';
 import type { RtmChannelLike } from '../rtm/types';
-import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
-import { fail, succeed, type Outcome } from './outcome';
+import { LegacyCode, describeRtmError, sendFailureCode, type Failure } from './legacyCodes';
+import { err, ok, resultOf, type Result } from './result';
 import { encodePayload } from './payload';
 
 /** Special legacy channels that RTM has no counterpart for (docs/reference/mapping-decisions.md, "Channels"). */
@@ -39,26 +39,29 @@ export class Channels {
     this.#attributeRate = new AttributeRate(ctx.clock);
   }
 
-  /** Starts a join and returns its handle at once; the outcome arrives as handle events. */
-  join(name: string, loggedIn: boolean): ChannelHandle {
+  /**
+   * A join that cannot start (not logged in, special or invalid channel): its handle at once, its
+   * `joinFailed` after the call returns, as legacy channelJoin returned normally and failed later.
+   */
+  refuse(name: string, failure: Failure): ChannelHandle {
     const handle = new ChannelHandle(name);
-    if (!loggedIn) {
-      this.#ctx.log.warn(`channelJoin of "${name}": not logged in`);
-      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'not logged in' }));
-      return handle;
-    }
+    queueMicrotask(() => handle.emit('joinFailed', failure));
+    return handle;
+  }
+
+  /** Starts a join of a logged-in session and returns its handle at once; the outcome arrives as handle events. */
+  join(name: string): ChannelHandle {
     if (SPECIAL_CHANNEL.test(name)) {
       const reason = `special channel "${name}" is not available on RTM`;
       this.#ctx.log.warnOnce(`special:${name}`, `${reason}; the join fails`);
-      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason }));
-      return handle;
+      return this.refuse(name, { code: LegacyCode.JOINCHANNEL_E_OTHER, reason });
     }
     const encoded = this.#ctx.codec.encode(name);
     if (!('id' in encoded)) {
       this.#ctx.log.warn(`channelJoin: ${encoded.why}`);
-      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason: encoded.why }));
-      return handle;
+      return this.refuse(name, { code: LegacyCode.JOINCHANNEL_E_OTHER, reason: encoded.why });
     }
+    const handle = new ChannelHandle(name);
     const id = encoded.id;
     const existing = this.#memberships.get(id);
     if (existing) {
@@ -86,8 +89,7 @@ export class Channels {
       // createChannel throws synchronously; legacy channelJoin returned normally and failed later.
       const reason = describeRtmError(error);
       this.#ctx.log.warn(`channelJoin of "${name}" failed: ${reason}`);
-      queueMicrotask(() => handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason }));
-      return handle;
+      return this.refuse(name, { code: LegacyCode.JOINCHANNEL_E_OTHER, reason });
     }
     this.#memberships.set(id, membership);
     handle.bind(membership);
@@ -135,14 +137,8 @@ export class Channels {
     for (const [id, membership] of this.#memberships) {
       if (id === keep) continue;
       const handle = membership.handle;
-      void membership.leave(handle).then(() => handle.emit('left', LegacyCode.SUCCESS));
+      void handle.leave().then(() => handle.emit('left', LegacyCode.SUCCESS));
     }
-  }
-
-  /** The membership of a joined channel, by legacy name (the native dialect names channels). */
-  find(name: string): ChannelMembership | undefined {
-    const encoded = this.#ctx.codec.encode(name);
-    return 'id' in encoded ? this.#memberships.get(encoded.id) : undefined;
   }
 
   /**
@@ -164,9 +160,9 @@ export class Channels {
   }
 
   /** `channel_set_attr`-style updates by name, joined or not. */
-  updateAttributes(name: string, op: AttrOp): Promise<Outcome> {
+  updateAttributes(name: string, op: AttrOp): Promise<Result> {
     const encoded = this.#ctx.codec.encode(name);
-    if (!('id' in encoded)) return Promise.resolve(fail(LegacyCode.GENERAL_E_WRONG_PARAM, encoded.why));
+    if (!('id' in encoded)) return Promise.resolve(err(LegacyCode.GENERAL_E_WRONG_PARAM, encoded.why));
     const membership = this.#memberships.get(encoded.id);
     if (membership) {
       if (op.kind === 'clear') return membership.clearAttr();
@@ -174,7 +170,7 @@ export class Channels {
     }
     return new Promise((resolve) => {
       const effective: AttrOp = op.kind === 'set' && op.value === '' ? { kind: 'del', name: op.name } : op;
-      this.queue(encoded.id).submit(effective, (failure) => resolve(failure ? { ok: false, failure } : succeed()));
+      this.queue(encoded.id).submit(effective, (failure) => resolve(resultOf(failure)));
     });
   }
 
@@ -182,11 +178,11 @@ export class Channels {
    * Members of a channel by RTM ID: from the cache when joined; otherwise a brief join
    * (`transientJoins`), which other members see as a short membership.
    */
-  async members(id: string): Promise<Outcome<string[]>> {
+  async members(id: string): Promise<Result<string[]>> {
     const membership = this.#memberships.get(id);
-    if (membership?.joined) return succeed(membership.userList().map(([account]) => account));
+    if (membership?.joined) return ok(membership.userList().map(([account]) => account));
     if (!this.#ctx.options.transientJoins) {
-      return fail(LegacyCode.GENERAL_E_FAILED, `not in channel "${id}" and transientJoins is off`);
+      return err(LegacyCode.GENERAL_E_FAILED, `not in channel "${id}" and transientJoins is off`);
     }
     let channel: RtmChannelLike;
     try {
@@ -194,10 +190,10 @@ export class Channels {
       await channel.join();
     } catch (error) {
       this.#failedJoins.add(id);
-      return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
+      return err(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
     }
     try {
-      if (!this.#ctx.live()) return fail(LegacyCode.GENERAL_E_FAILED, 'logged out');
+      if (!this.#ctx.live()) return err(LegacyCode.GENERAL_E_FAILED, 'logged out');
       // The brief join put this user in the list; it was not a member before the query.
       const ids = (await channel.getMembers()).filter((m) => m !== this.#ctx.selfId);
       const accounts: string[] = [];
@@ -205,9 +201,9 @@ export class Channels {
         const account = this.#ctx.codec.decode(m);
         if (account !== undefined) accounts.push(account);
       }
-      return succeed(accounts);
+      return ok(accounts);
     } catch (error) {
-      return fail(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
+      return err(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
     } finally {
       if (this.#ctx.live()) await channel.leave().catch(() => undefined);
     }
@@ -217,13 +213,13 @@ export class Channels {
    * `messageChannelSendForce`: send to a channel by name without being in it — join briefly, send,
    * leave (the other members see the brief membership).
    */
-  async sendTransient(name: string, payload: unknown): Promise<Outcome> {
+  async sendTransient(name: string, payload: unknown): Promise<Result> {
     const id = this.#ctx.codec.encode(name);
     if (!('id' in id)) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, id.why);
     const message = encodePayload(payload);
-    if (!('message' in message)) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, message.why);
+    if (!message.ok) return this.#forceFailed(message.code, message.reason);
     const membership = this.#memberships.get(id.id);
-    if (membership?.joined) return membership.sendEncoded(message.message);
+    if (membership?.joined) return membership.sendEncoded(message.value);
     if (!this.#ctx.options.transientJoins) {
       return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${id.id}" and transientJoins is off`);
     }
@@ -235,8 +231,8 @@ export class Channels {
       await channel.join();
       joined = true;
       if (!this.#ctx.live()) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
-      await channel.sendMessage(message.message);
-      return succeed();
+      await channel.sendMessage(message.value);
+      return ok();
     } catch (error) {
       if (channel && !joined) this.#failedJoins.add(id.id);
       return this.#forceFailed(sendFailureCode(error), describeRtmError(error));
@@ -247,9 +243,14 @@ export class Channels {
   }
 
   /** The native result callback carries only a code, so the reason goes to the log. */
-  #forceFailed(code: number, reason: string): Outcome {
+  #forceFailed(code: number, reason: string): Result {
     this.#ctx.log.warn(`messageChannelSendForce failed: ${reason}`);
-    return fail(code, reason);
+    return err(code, reason);
+  }
+
+  /** A `messageChannelSendForce` that is not sent (the Engine's gate): 400, and the reason to the log. */
+  notSent(reason: string): Promise<Result> {
+    return Promise.resolve(this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, reason));
   }
 
   /** Logout or re-login: RTM dropped every channel; forget them without events. */

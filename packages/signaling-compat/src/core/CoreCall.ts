@@ -11,7 +11,6 @@ import { callTerms, contentOf } from './callExtra';
 import type { EngineContext } from './context';
 import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 import { encodeControl, endCallText } from './payload';
-import { safeText } from './untrusted';
 
 /** The legacy "20 s offline" rule for `_require_peer_online: 0` (docs/reference/legacy-web-sdk.md §10). */
 export const PEER_OFFLINE_FAIL_MS = 20_000;
@@ -34,7 +33,8 @@ export interface CallEvents {
   endByPeer: (extra: string) => void;
   /** Fired synchronously inside `end()`, always with "", as legacy did. */
   endByMyself: (extra: string) => void;
-  msg: (extra: string) => void;
+  /** DTMF digits from the peer, as it sent them; each dialect reshapes them (`legacy/reshape.ts`). */
+  dtmf: (digits: unknown) => void;
   /**
    * Results of invitation operations, fed from RTM's API-call errors (docs/reference/call-result-callbacks.md's
    * `onInviteResult(operationId, result, reason)` & co.); dialects surface them only to apps that ask.
@@ -141,9 +141,9 @@ export class CoreCall extends EventEmitter<CallEvents> {
     const channel = this.channelName === '' ? { id: '' } : ctx.codec.encode(this.channelName);
     if (!('id' in peer) || !('id' in channel)) {
       const why = 'id' in peer ? ('why' in channel ? channel.why : '') : peer.why;
-      return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: why }, 'invite');
+      return this.#inviteFailed(why);
     }
-    if (!ctx.connected()) return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: 'not logged in' }, 'invite');
+    if (!ctx.connected()) return this.#inviteFailed('not logged in');
     this.#peerId = peer.id;
     this.#channelId = channel.id;
     const terms = callTerms(this.extra);
@@ -152,7 +152,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
         const online = await ctx.client.queryPeersOnlineStatus([peer.id]);
         if (!online[peer.id]) return this.#fail({ code: LegacyCode.INVITE_E_PEEROFFLINE, reason: 'peer offline' }, 'invite');
       } catch (error) {
-        return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: describeRtmError(error) }, 'invite');
+        return this.#inviteFailed(describeRtmError(error));
       }
       if (this.#phase === 'ended') return;
     }
@@ -167,7 +167,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
       this.#local = local;
       local.send();
     } catch (error) {
-      return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: describeRtmError(error) }, 'invite');
+      return this.#inviteFailed(describeRtmError(error));
     }
     this.#phase = 'ringing';
     this.emit('operationResult', 'invite', this.#inviteOperation, true, '');
@@ -181,6 +181,11 @@ export class CoreCall extends EventEmitter<CallEvents> {
         if (this.#phase === 'ringing') this.#abandon({ code: LegacyCode.INVITE_E_TIMEOUT, reason: 'timeout' });
       });
     }
+  }
+
+  /** The invitation could not be sent: `INVITE_E_OTHER`, reported as the invite operation's result too. */
+  #inviteFailed(reason: string): void {
+    this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason }, 'invite');
   }
 
   #after(name: 'offline' | 'timeout', ms: number, run: () => void): void {
@@ -227,20 +232,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
 
   /** Callee: accept. Returns the operation id its result is reported under. */
   accept(extra: unknown): number {
-    const id = nextOperationId();
-    if (!this.#remote || this.#phase !== 'ringing') {
-      this.#report('accept', id, 'no incoming invitation to accept');
-      return id;
-    }
-    try {
-      this.#remote.response = contentOf(extra);
-      this.#remote.accept();
-      this.#phase = 'answered';
-      this.#report('accept', id);
-    } catch (error) {
-      this.#report('accept', id, describeRtmError(error));
-    }
-    return id;
+    return this.#answer('accept', extra);
   }
 
   /** Emits an operation result; a failure is also logged, since legacy callers hear nothing. */
@@ -251,18 +243,24 @@ export class CoreCall extends EventEmitter<CallEvents> {
 
   /** Callee: refuse. Returns the operation id its result is reported under. */
   refuse(extra: unknown): number {
+    return this.#answer('refuse', extra);
+  }
+
+  /** Answers the ringing invitation with `extra` as its response: accepted, or refused (the call ends). */
+  #answer(operation: 'accept' | 'refuse', extra: unknown): number {
     const id = nextOperationId();
     if (!this.#remote || this.#phase !== 'ringing') {
-      this.#report('refuse', id, 'no incoming invitation to refuse');
+      this.#report(operation, id, `no incoming invitation to ${operation}`);
       return id;
     }
     try {
       this.#remote.response = contentOf(extra);
-      this.#remote.refuse();
-      this.#finish();
-      this.#report('refuse', id);
+      this.#remote[operation]();
+      if (operation === 'accept') this.#phase = 'answered';
+      else this.#finish();
+      this.#report(operation, id);
     } catch (error) {
-      this.#report('refuse', id, describeRtmError(error));
+      this.#report(operation, id, describeRtmError(error));
     }
     return id;
   }
@@ -324,8 +322,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
   /** An END_CALL or control message from this call's peer on this call's channel. */
   receiveControl(type: 'end' | 'dtmf', data: unknown): void {
     if (type === 'dtmf') {
-      // `data` passed the depth check at the edge (payload.ts), so this cannot throw; safeText anyway.
-      this.emit('msg', safeText({ msgtype: 'dtmf', msgdata: data }, '{"msgtype":"dtmf","msgdata":""}'));
+      this.emit('dtmf', data);
       return;
     }
     const wasRinging = this.#local && this.#phase === 'ringing';

@@ -15,11 +15,12 @@ import type { CoreCall } from './CoreCall';
 import { accountUid, codecFor, type IdCodec } from './ids';
 import { LegacyCode, describeRtmError, loginFailureCode, type Failure } from './legacyCodes';
 import type { Log } from './log';
+import { LOGGING_IN, ended, moved, type LoginState } from './loginState';
 import { MessagePacer } from './MessagePacer';
 import { resolveBackend, type ResolvedOptions } from './options';
-import { fail, type Outcome } from './outcome';
 import { PeerMessages } from './PeerMessages';
-import { Queries } from './Queries';
+import { Queries, type QueryName, type QueryResult } from './Queries';
+import { err, type Result } from './result';
 import { retrySchedule, type ReconnectLimits } from './reconnectBudget';
 import { redactingClient, Secrets } from './secrets';
 import { isLegacyNoToken, isRtmToken } from './tokens';
@@ -70,19 +71,15 @@ export class Engine extends EventEmitter<EngineEvents> {
   readonly options: ResolvedOptions;
   readonly codec: IdCodec;
   readonly clock: Clock;
-  readonly channels: Channels;
-  readonly calls: Calls;
-  readonly queries: Queries;
-  readonly peers: PeerMessages;
+  #channels: Channels;
+  #calls: Calls;
+  #queries: Queries;
+  #peers: PeerMessages;
   #init: EngineInit;
   #backend: RtmNamespaceLike | undefined;
   #client: RtmClientLike | undefined;
-  #phase: EnginePhase = 'logging-in';
+  #state: LoginState = LOGGING_IN;
   #pacer: MessagePacer;
-  #logoutRequested = false;
-  /** Set while logging in again after a token expiry; the client's own state changes are expected. */
-  #relogging = false;
-  #ended = false;
   #budgetTimers: TimerHandle[] = [];
   #selfId = '';
   /** The token the RTM client last logged in with, for a re-login with the same credentials. */
@@ -107,14 +104,28 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.clock = init.options.clock ?? this.#backend?.clock ?? systemClock;
     this.#pacer = new MessagePacer(this.clock);
     const ctx = this.#context();
-    this.calls = new Calls(ctx);
-    this.channels = new Channels(ctx);
-    this.queries = new Queries(ctx, this.channels);
-    this.peers = new PeerMessages(ctx, this.calls, (account, payload) => this.emit('peerMessage', account, payload));
+    this.#calls = new Calls(ctx);
+    this.#channels = new Channels(ctx);
+    this.#queries = new Queries(ctx, this.#channels);
+    this.#peers = new PeerMessages(ctx, this.#calls, (account, payload) => this.emit('peerMessage', account, payload));
   }
 
   get phase(): EnginePhase {
-    return this.#phase;
+    return this.#state.phase;
+  }
+
+  get #ended(): boolean {
+    return this.#state.kind === 'ended';
+  }
+
+  /** A logout was asked for while the login was live; it ends the login once its step settles. */
+  get #logoutRequested(): boolean {
+    return this.#state.kind === 'live' && this.#state.logoutRequested;
+  }
+
+  /** The RTM client is logging in again unseen (token expiry, or clearing a failed join). */
+  get #relogging(): boolean {
+    return this.#state.kind === 'live' && this.#state.relogging;
   }
 
   #context(): EngineContext {
@@ -134,7 +145,7 @@ export class Engine extends EventEmitter<EngineEvents> {
       },
       uid: this.uid,
       pacer: this.#pacer,
-      connected: () => this.#phase === 'logged-in',
+      connected: () => this.#state.phase === 'logged-in',
       live: () => !this.#ended,
       relogin: () => this.#relogin(),
     };
@@ -169,15 +180,14 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     this.#client = client;
     client.on('ConnectionStateChanged', this.#onConnection);
-    client.on('MessageFromPeer', this.peers.receive);
+    client.on('MessageFromPeer', this.#peers.receive);
     client.on('RemoteInvitationReceived', this.#onInvitation);
     client.on('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
     const token = await this.#token();
     this.#rtmToken = token;
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
     try {
-      this.#lastLoginAt = this.clock.now();
-      await client.login(token === undefined ? { uid: id.id } : { uid: id.id, token });
+      await this.#loginClient(client, token);
     } catch (error) {
       if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
       const reason = this.#describe(error);
@@ -185,8 +195,20 @@ export class Engine extends EventEmitter<EngineEvents> {
       return this.#failLogin({ code: loginFailureCode(error), reason });
     }
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
-    this.#phase = 'logged-in';
+    if (this.#ended) return;
+    this.#state = moved(this.#state, { phase: 'logged-in' });
     this.emit('loginSuccess', this.uid);
+  }
+
+  /** Logs the RTM client in as this login's user (RTM refuses another login for 500 ms after it). */
+  #loginClient(client: RtmClientLike, token: string | undefined): Promise<void> {
+    this.#lastLoginAt = this.clock.now();
+    return client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
+  }
+
+  /** Logs the RTM client out for good; its answer no longer matters to anyone. */
+  #logoutClient(client: RtmClientLike): void {
+    void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
   }
 
   /** The RTM token: from `tokenProvider`, or an RTM token passed as-is; legacy tokens are never sent. */
@@ -221,8 +243,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #failLogin(failure: Failure): void {
     if (this.#ended) return;
-    this.#ended = true;
-    this.#phase = 'failed';
+    this.#state = ended('failed');
     this.#cleanup();
     this.emit('loginFailed', failure);
   }
@@ -230,18 +251,17 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** `logout()`: always ends in exactly one `logout(101)`, asynchronously, unless already ended. */
   logout(): void {
     if (this.#ended || this.#logoutRequested) return;
-    this.#logoutRequested = true;
-    if (this.#phase === 'logging-in') return; // #login ends it once the attempt settles
+    this.#state = moved(this.#state, { logoutRequested: true });
+    if (this.#state.phase === 'logging-in') return; // #login ends it once the attempt settles
     queueMicrotask(() => this.#end(LegacyCode.LOGOUT_E_USER));
   }
 
   #end(code: number): void {
     if (this.#ended) return;
-    this.#ended = true;
-    this.#phase = 'logged-out';
+    this.#state = ended('logged-out');
     const client = this.#client;
     this.#cleanup();
-    if (client) void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
+    if (client) this.#logoutClient(client);
     this.emit('logout', code);
   }
 
@@ -252,33 +272,34 @@ export class Engine extends EventEmitter<EngineEvents> {
       this.#spacing.done(false);
     }
     this.#pacer.clear();
-    this.calls.disposeAll();
-    this.channels.dispose();
+    this.#calls.disposeAll();
+    this.#channels.dispose();
     const client = this.#client;
     if (!client) return;
     client.off('ConnectionStateChanged', this.#onConnection);
-    client.off('MessageFromPeer', this.peers.receive);
+    client.off('MessageFromPeer', this.#peers.receive);
     client.off('RemoteInvitationReceived', this.#onInvitation);
     client.off('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
   }
 
   #onConnection = (state: ConnectionState, reason: ConnectionChangeReason): void => {
     if (this.#ended || this.#relogging) return;
-    if (state === 'RECONNECTING' && this.#phase === 'logged-in') return this.#dropped();
-    if (state === 'CONNECTED' && this.#phase === 'reconnecting') return this.#restored();
+    const phase = this.#state.phase;
+    if (state === 'RECONNECTING' && phase === 'logged-in') return this.#dropped();
+    if (state === 'CONNECTED' && phase === 'reconnecting') return this.#restored();
     if (state === 'ABORTED') {
       if (reason === 'REMOTE_LOGIN') return this.#end(LegacyCode.LOGOUT_E_KICKED);
       if (reason === 'TOKEN_EXPIRED') return void this.#tokenExpired();
       return this.#end(LegacyCode.LOGOUT_E_NET);
     }
-    if (state === 'DISCONNECTED' && (this.#phase === 'logged-in' || this.#phase === 'reconnecting')) {
+    if (state === 'DISCONNECTED' && (phase === 'logged-in' || phase === 'reconnecting')) {
       this.#end(LegacyCode.LOGOUT_E_NET);
     }
   };
 
   /** The connection dropped: status 3, sends held, and the legacy retry budget starts. */
   #dropped(): void {
-    this.#phase = 'reconnecting';
+    this.#state = moved(this.#state, { phase: 'reconnecting' });
     this.#pacer.pause();
     const { attempts, budgetMs } = retrySchedule(this.#init.reconnect ?? {});
     attempts.forEach((at, i) => {
@@ -294,7 +315,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #restored(): void {
     this.#clearBudget();
-    this.#phase = 'logged-in';
+    this.#state = moved(this.#state, { phase: 'logged-in' });
     this.#pacer.resume();
     this.emit('reconnected');
     this.emit('loginSuccess', this.uid);
@@ -309,21 +330,19 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #tokenExpired(): Promise<void> {
     const client = this.#client;
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
-    this.#phase = 'reconnecting';
+    this.#state = moved(this.#state, { phase: 'reconnecting', relogging: true });
     this.#pacer.pause();
-    this.channels.dropAll();
-    this.#relogging = true;
+    this.#channels.dropAll();
     try {
       await client.logout();
       const token = await this.#token();
       this.#rtmToken = token;
-      this.#lastLoginAt = this.clock.now();
-      await client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
+      await this.#loginClient(client, token);
     } catch (error) {
       this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
       return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     } finally {
-      this.#relogging = false;
+      this.#state = moved(this.#state, { relogging: false });
     }
     if (this.#ended) return;
     this.#restored();
@@ -337,9 +356,9 @@ export class Engine extends EventEmitter<EngineEvents> {
    */
   async #relogin(): Promise<boolean> {
     const client = this.#client;
-    const busy = this.calls.size > 0 || !this.#pacer.idle || this.queries.busy;
-    if (!client || this.#phase !== 'logged-in' || this.#relogging || busy) return false;
-    this.#relogging = true;
+    const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
+    if (!client || this.#state.phase !== 'logged-in' || this.#relogging || busy) return false;
+    this.#state = moved(this.#state, { relogging: true });
     this.#pacer.pause();
     const token = this.#rtmToken;
     try {
@@ -347,20 +366,19 @@ export class Engine extends EventEmitter<EngineEvents> {
       if (!(await this.#loginSpacing())) return false;
       await client.logout();
       if (this.#ended) return false;
-      this.#lastLoginAt = this.clock.now();
-      await client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
+      await this.#loginClient(client, token);
     } catch (error) {
       if (this.#ended) return false;
       this.log.warn(`re-login to clear a failed channel join failed: ${this.#describe(error)}`);
       this.#end(LegacyCode.LOGOUT_E_NET);
       return false;
     } finally {
-      this.#relogging = false;
+      this.#state = moved(this.#state, { relogging: false });
       if (!this.#ended) this.#pacer.resume();
     }
     if (!this.#ended) return true;
     // Logged out while the login was under way: nothing of this login may stay logged in.
-    void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
+    this.#logoutClient(client);
     return false;
   }
 
@@ -386,26 +404,52 @@ export class Engine extends EventEmitter<EngineEvents> {
   };
 
   #onInvitation = (remote: RemoteInvitationLike): void => {
-    const call = this.calls.incoming(remote);
+    const call = this.#calls.incoming(remote);
     if (call) this.emit('inviteReceived', call);
   };
 
+  /** True from the start until the login ends or a logout is asked for. */
+  get active(): boolean {
+    return !this.#ended && !this.#logoutRequested;
+  }
+
+  /** Messages may be sent (or held, while reconnecting). */
+  get #sending(): boolean {
+    return this.#state.phase === 'logged-in' || this.#state.phase === 'reconnecting';
+  }
+
   /** A p2p message; held while reconnecting, failed when not logged in. */
-  sendPeer(peer: string, payload: unknown): Promise<Outcome> {
-    if (this.#phase !== 'logged-in' && this.#phase !== 'reconnecting') {
-      this.log.warn(`messageInstantSend to "${peer}": not logged in`);
-      return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
-    }
-    return this.peers.send(peer, payload);
+  sendPeer(peer: string, payload: unknown): Promise<Result> {
+    if (this.#sending) return this.#peers.send(peer, payload);
+    this.log.warn(`messageInstantSend to "${peer}": not logged in`);
+    return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
   }
 
-  /** A channel join; when not logged in, the handle reports `joinFailed`. */
+  /** `messageChannelSendForce`: a channel message by name, joined or not (a brief join when not). */
+  sendToChannel(name: string, payload: unknown): Promise<Result> {
+    return this.#sending ? this.#channels.sendTransient(name, payload) : this.#channels.notSent('not logged in');
+  }
+
+  /** A channel join; when not logged in, the handle reports `joinFailed(1003)`. */
   join(name: string): ChannelHandle {
-    return this.channels.join(name, this.#phase === 'logged-in');
+    if (this.#state.phase === 'logged-in') return this.#channels.join(name);
+    this.log.warn(`channelJoin of "${name}": not logged in`);
+    return this.#channels.refuse(name, { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'not logged in' });
   }
 
-  /** An outgoing call. */
+  /** An outgoing call (it fails with `INVITE_E_OTHER` when not logged in by the time it is sent). */
   invite(channelName: string, peer: string, extra: unknown): CoreCall {
-    return this.calls.invite(channelName, peer, extra);
+    return this.#calls.invite(channelName, peer, extra);
+  }
+
+  /**
+   * A legacy query or user-attribute RPC (docs/reference/mapping-decisions.md, "User attributes and
+   * `invoke`"): `invoke`, `userStatus`, `setUserAttr`, `getUserAttr`, `getUserAttrAll`,
+   * `channelMemberCount`, `channelUserIsIn`, `channelAttr`. A failure carries 1003 when the login is
+   * not logged in by the time it answers, else 1001.
+   */
+  query<K extends QueryName>(name: K, ...args: Parameters<Queries[K]>): Promise<QueryResult> {
+    const run = this.#queries[name] as (...a: Parameters<Queries[K]>) => Promise<QueryResult>;
+    return run.apply(this.#queries, args);
   }
 }

@@ -2,7 +2,7 @@ import type { RtmMessage } from '../rtm/types';
 import type { Calls } from './Calls';
 import type { EngineContext } from './context';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
-import { fail, succeed, type Outcome } from './outcome';
+import { err, ok, type Result } from './result';
 import { decodeMessage, encodePayload } from './payload';
 
 /**
@@ -24,18 +24,18 @@ export class PeerMessages {
    * Success means RTM took the message (legacy: the server took it), whether or not the peer was
    * online; `peerMessageSuccess: 'delivered'` requires `hasPeerReceived`.
    */
-  send(peer: string, payload: unknown): Promise<Outcome> {
+  send(peer: string, payload: unknown): Promise<Result> {
     const encoded = this.#ctx.codec.encode(peer);
     if (!('id' in encoded)) {
       this.#ctx.log.warn(`messageInstantSend: ${encoded.why}`);
-      return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why));
+      return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why));
     }
     const encodedPayload = encodePayload(payload);
-    if (!('message' in encodedPayload)) {
-      this.#ctx.log.warn(`messageInstantSend: ${encodedPayload.why}`);
-      return Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, encodedPayload.why));
+    if (!encodedPayload.ok) {
+      this.#ctx.log.warn(`messageInstantSend: ${encodedPayload.reason}`);
+      return Promise.resolve(encodedPayload);
     }
-    const message = encodedPayload.message;
+    const message = encodedPayload.value;
     const peerId = encoded.id;
     return this.#ctx.pacer.send(
       () => this.#ctx.client.sendMessageToPeer(message, peerId),
@@ -43,14 +43,14 @@ export class PeerMessages {
         if (!result.ok) {
           const reason = describeRtmError(result.error);
           this.#ctx.log.warn(`messageInstantSend to "${peerId}" failed: ${reason}`);
-          return fail(sendFailureCode(result.error), reason);
+          return err(sendFailureCode(result.error), reason);
         }
         if (this.#ctx.options.peerMessageSuccess === 'delivered' && !result.value.hasPeerReceived) {
-          return fail(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');
+          return err(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');
         }
-        return succeed();
+        return ok();
       },
-      () => fail(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
+      () => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
     );
   }
 

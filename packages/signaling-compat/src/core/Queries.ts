@@ -1,18 +1,34 @@
+import type { AttrOp } from './AttributeQueue';
 import type { Channels } from './Channels';
 import type { EngineContext } from './context';
 import { accountUid, legacyString } from './ids';
-import { describeRtmError } from './legacyCodes';
+import { attributeValue } from './legacyValues';
+import { LegacyCode, describeRtmError } from './legacyCodes';
+import { err, ok, type Result } from './result';
+import { INVOKE_PREFIX } from '../mapping/invokePrefix';
 import { StatusBatcher } from './StatusBatcher';
 import { safeText } from './untrusted';
 
-/** A legacy RPC reply: `{result: 'ok', …fields}` or `{result: 'failed', reason}` (docs/reference/legacy-web-sdk.md §6). */
-export type Reply = { result: 'ok'; [field: string]: unknown } | { result: 'failed'; reason: string };
+/**
+ * A successful legacy RPC reply, `{result: 'ok', …fields}` (docs/reference/legacy-web-sdk.md §6); a
+ * failed one is the failure of its `Result`, whose reason the dialects put into `{result: 'failed', reason}`.
+ */
+export type QueryReply = { result: 'ok'; [field: string]: unknown };
 
-export const INVOKE_PREFIX = 'io.agora.signal.';
+export type QueryResult = Result<QueryReply>;
 
-function failed(reason: string): Reply {
-  return { result: 'failed', reason };
-}
+/** The queries a dialect may ask its Engine for (`Engine.query`). */
+export type QueryName =
+  | 'invoke'
+  | 'userStatus'
+  | 'setUserAttr'
+  | 'getUserAttr'
+  | 'getUserAttrAll'
+  | 'channelMemberCount'
+  | 'channelUserIsIn'
+  | 'channelAttr';
+
+
 
 /**
  * The legacy query and user-attribute RPCs on RTM (docs/reference/mapping-decisions.md, "User attributes and
@@ -36,17 +52,17 @@ export class Queries {
    * `invoke(func, args)`: only `io.agora.signal.*` names; unknown names get a failure reply, and
    * arguments that cannot be read (a throwing getter or Proxy) a failure reply too, never a rejection.
    */
-  async invoke(func: unknown, args: unknown): Promise<Reply> {
+  async invoke(func: unknown, args: unknown): Promise<QueryResult> {
     try {
       return await this.#invoke(func, args);
     } catch (error) {
-      return failed(`the invoke arguments cannot be read: ${describeRtmError(error)}`);
+      return this.#failed(`the invoke arguments cannot be read: ${describeRtmError(error)}`);
     }
   }
 
-  #invoke(func: unknown, args: unknown): Promise<Reply> {
+  #invoke(func: unknown, args: unknown): Promise<QueryResult> {
     if (typeof func !== 'string' || !func.startsWith(INVOKE_PREFIX)) {
-      return Promise.resolve(failed(`unknown invoke function "${safeText(func)}": only ${INVOKE_PREFIX}* functions exist`));
+      return Promise.resolve(this.#failed(`unknown invoke function "${safeText(func)}": only ${INVOKE_PREFIX}* functions exist`));
     }
     const name = func.split('.')[3] ?? '';
     const a = (typeof args === 'object' && args !== null ? args : {}) as Record<string, unknown>;
@@ -67,116 +83,123 @@ export class Queries {
       case 'channel_query_userlist_all':
         return this.channelUserList(a.name);
       case 'channel_set_attr':
-        return this.channelAttr(a.channel, { kind: 'set', name: String(a.name ?? ''), value: String(a.value ?? '') });
+        return this.channelAttr(a.channel, { kind: 'set', name: String(a.name ?? ''), value: attributeValue(a.value) });
       case 'channel_del_attr':
         return this.channelAttr(a.channel, { kind: 'del', name: String(a.name ?? '') });
       case 'channel_clear_attr':
         return this.channelAttr(a.channel, { kind: 'clear' });
       default:
-        return Promise.resolve(failed(`invoke function "${func}" has no RTM counterpart`));
+        return Promise.resolve(this.#failed(`invoke function "${func}" has no RTM counterpart`));
     }
   }
 
-  #id(value: unknown, what: string): { id: string; legacy: string } | { why: string } {
+  /** A legacy name argument and its RTM ID, or the failed query it makes. */
+  #id(value: unknown, what: string): Result<{ id: string; legacy: string }> {
     const legacy = legacyString(value);
-    if (legacy === undefined) return { why: `${what} is missing` };
+    if (legacy === undefined) return this.#failed(`${what} is missing`);
     const encoded = this.#ctx.codec.encode(legacy);
-    return 'id' in encoded ? { id: encoded.id, legacy } : encoded;
+    return 'id' in encoded ? ok({ id: encoded.id, legacy }) : this.#failed(encoded.why);
   }
 
-  async #guard(run: () => Promise<Reply>): Promise<Reply> {
-    if (!this.#ctx.connected()) return failed('not logged in');
+  async #guard(run: () => Promise<QueryResult>): Promise<QueryResult> {
+    if (!this.#ctx.connected()) return this.#failed('not logged in');
     this.#running++;
     try {
       return await run();
     } catch (error) {
-      return failed(describeRtmError(error));
+      return this.#failed(describeRtmError(error));
     } finally {
       this.#running--;
     }
+  }
+
+  /**
+   * A failed query: 1001, or 1003 when the login is not logged in by the time it answers (the native
+   * `onError(name, ecode, desc)` reports the difference; docs/reference/server-and-native-api.md §2).
+   */
+  #failed<T = QueryReply>(reason: string): Result<T> {
+    return err(this.#ctx.connected() ? LegacyCode.GENERAL_E_FAILED : LegacyCode.GENERAL_E_NOT_LOGIN, reason);
+  }
+
+  /** `#guard` for a query about a legacy name, run with its RTM ID; a name with none fails at once. */
+  #withId(
+    value: unknown,
+    what: string,
+    run: (target: { id: string; legacy: string }) => Promise<QueryResult>,
+  ): Promise<QueryResult> {
+    const target = this.#id(value, what);
+    return target.ok ? this.#guard(() => run(target.value)) : Promise.resolve(target);
   }
 
   get busy(): boolean {
     return this.#running > 0;
   }
 
-  userStatus(account: unknown): Promise<Reply> {
-    const target = this.#id(account, 'account');
-    if ('why' in target) return Promise.resolve(failed(target.why));
-    return this.#guard(async () => {
+  userStatus(account: unknown): Promise<QueryResult> {
+    return this.#withId(account, 'account', async (target) => {
       const online = await this.#status.query(target.id);
-      return { result: 'ok', account: target.legacy, status: online[target.id] ? 1 : 0 };
+      return ok<QueryReply>({ result: 'ok', account: target.legacy, status: online[target.id] ? 1 : 0 });
     });
   }
 
-  setUserAttr(name: unknown, value: unknown): Promise<Reply> {
+  setUserAttr(name: unknown, value: unknown): Promise<QueryResult> {
     const key = legacyString(name) ?? '';
-    const text = value === undefined || value === null ? '' : String(value);
+    const text = attributeValue(value);
     return this.#guard(async () => {
       // RTM rejects empty values: setting "" removes the attribute.
       if (text === '') await this.#ctx.client.deleteLocalUserAttributesByKeys([key]);
       else await this.#ctx.client.addOrUpdateLocalUserAttributes({ [key]: text });
-      return { result: 'ok', reason: '' };
+      return ok<QueryReply>({ result: 'ok', reason: '' });
     });
   }
 
-  getUserAttr(account: unknown, name: unknown): Promise<Reply> {
-    const target = this.#id(account, 'account');
-    if ('why' in target) return Promise.resolve(failed(target.why));
+  getUserAttr(account: unknown, name: unknown): Promise<QueryResult> {
     const key = legacyString(name) ?? '';
-    return this.#guard(async () => {
+    return this.#withId(account, 'account', async (target) => {
       const attrs = await this.#ctx.client.getUserAttributesByKeys(target.id, [key]);
-      return { result: 'ok', account: target.legacy, name: key, value: attrs[key] ?? '' };
+      return ok<QueryReply>({ result: 'ok', account: target.legacy, name: key, value: attrs[key] ?? '' });
     });
   }
 
-  getUserAttrAll(account: unknown): Promise<Reply> {
-    const target = this.#id(account, 'account');
-    if ('why' in target) return Promise.resolve(failed(target.why));
-    return this.#guard(async () => {
+  getUserAttrAll(account: unknown): Promise<QueryResult> {
+    return this.#withId(account, 'account', async (target) => {
       const attrs = await this.#ctx.client.getUserAttributes(target.id);
-      return { result: 'ok', account: target.legacy, json: { ...attrs } };
+      return ok<QueryReply>({ result: 'ok', account: target.legacy, json: { ...attrs } });
     });
   }
 
-  channelMemberCount(name: unknown): Promise<Reply> {
-    const channel = this.#id(name, 'channel name');
-    if ('why' in channel) return Promise.resolve(failed(channel.why));
-    return this.#guard(async () => {
+  channelMemberCount(name: unknown): Promise<QueryResult> {
+    return this.#withId(name, 'channel name', async (channel) => {
       const counts = await this.#ctx.client.getChannelMemberCount([channel.id]);
-      return { result: 'ok', name: channel.legacy, num: counts[channel.id] ?? 0 };
+      return ok<QueryReply>({ result: 'ok', name: channel.legacy, num: counts[channel.id] ?? 0 });
     });
   }
 
-  channelUserIsIn(name: unknown, account: unknown): Promise<Reply> {
-    const channel = this.#id(name, 'channel name');
-    if ('why' in channel) return Promise.resolve(failed(channel.why));
+  channelUserIsIn(name: unknown, account: unknown): Promise<QueryResult> {
     const who = legacyString(account) ?? '';
-    return this.#guard(async () => {
+    return this.#withId(name, 'channel name', async (channel) => {
       const members = await this.#channels.members(channel.id);
-      if (!members.ok) return failed(members.failure.reason);
-      return { result: 'ok', name: channel.legacy, account: who, isin: members.value.includes(who) ? 1 : 0 };
+      if (!members.ok) return this.#failed(members.reason);
+      return ok<QueryReply>({ result: 'ok', name: channel.legacy, account: who, isin: members.value.includes(who) ? 1 : 0 });
     });
   }
 
-  channelUserList(name: unknown): Promise<Reply> {
-    const channel = this.#id(name, 'channel name');
-    if ('why' in channel) return Promise.resolve(failed(channel.why));
-    return this.#guard(async () => {
+  channelUserList(name: unknown): Promise<QueryResult> {
+    return this.#withId(name, 'channel name', async (channel) => {
       const members = await this.#channels.members(channel.id);
-      if (!members.ok) return failed(members.failure.reason);
+      if (!members.ok) return this.#failed(members.reason);
       const list = members.value.map((account) => [account, accountUid(account)]);
-      return { result: 'ok', name: channel.legacy, num: list.length, list };
+      return ok<QueryReply>({ result: 'ok', name: channel.legacy, num: list.length, list });
     });
   }
 
   /** `channel_set_attr` & co.: channel attributes by name, joined or not (no join needed on RTM). */
-  channelAttr(channel: unknown, op: Parameters<Channels['updateAttributes']>[1]): Promise<Reply> {
+  channelAttr(channel: unknown, op: AttrOp): Promise<QueryResult> {
     const name = legacyString(channel);
-    if (name === undefined) return Promise.resolve(failed('channel is missing'));
+    if (name === undefined) return Promise.resolve(this.#failed('channel is missing'));
     return this.#guard(async () => {
       const outcome = await this.#channels.updateAttributes(name, op);
-      return outcome.ok ? { result: 'ok' } : failed(outcome.failure.reason);
+      return outcome.ok ? ok<QueryReply>({ result: 'ok' }) : this.#failed(outcome.reason);
     });
   }
 }

@@ -38,8 +38,6 @@ export const LegacyCode = {
   GENERAL_E_LARGE_PARAM: 1005,
 } as const;
 
-export type LegacyCodeValue = (typeof LegacyCode)[keyof typeof LegacyCode];
-
 /** What a failed operation reports: a legacy code and a readable reason (never a token). */
 export interface Failure {
   code: number;
@@ -89,8 +87,4 @@ export function loginFailureCode(error: unknown): number {
 /** RTM message-send errors → legacy send codes (timeouts are 401, everything else 400). */
 export function sendFailureCode(error: unknown): number {
   return fields(error).name === 'RtmTimeoutError' ? LegacyCode.SENDMESSAGE_E_TIMEOUT : LegacyCode.SENDMESSAGE_E_OTHER;
-}
-
-export function failureOf(code: number, error: unknown): Failure {
-  return { code, reason: describeRtmError(error) };
 }

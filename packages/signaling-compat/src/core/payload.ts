@@ -10,7 +10,8 @@
  *   with the description `signaling-compat/control`.
  */
 import type { RtmMessage } from '../rtm/types';
-import { describeRtmError } from './legacyCodes';
+import { LegacyCode, describeRtmError } from './legacyCodes';
+import { err, ok, type Result } from './result';
 import { parseUntrusted } from './untrusted';
 
 export const JSON_DESCRIPTION = 'signaling-compat/json';
@@ -28,15 +29,16 @@ function raw(description: string, body: string): RtmMessage {
  * The RTM message for a legacy payload of any type, or why it cannot travel: a payload JSON cannot
  * carry (circular, BigInt) fails its send instead of throwing out of the legacy call.
  */
-export function encodePayload(payload: unknown): { message: RtmMessage } | { why: string } {
+export function encodePayload(payload: unknown): Result<RtmMessage> {
   if (typeof payload === 'string' && !payload.startsWith(END_CALL_PREFIX)) {
-    return { message: { text: payload, messageType: 'TEXT' } };
+    return ok<RtmMessage>({ text: payload, messageType: 'TEXT' });
   }
   try {
     // Values JSON has no form for (undefined, functions) travel as null.
-    return { message: raw(JSON_DESCRIPTION, JSON.stringify(payload) ?? 'null') };
+    return ok(raw(JSON_DESCRIPTION, JSON.stringify(payload) ?? 'null'));
   } catch (error) {
-    return { why: `the message cannot be sent as JSON (${describeRtmError(error).split('\n')[0]})` };
+    const reason = `the message cannot be sent as JSON (${describeRtmError(error).split('\n')[0]})`;
+    return err(LegacyCode.SENDMESSAGE_E_OTHER, reason);
   }
 }
 

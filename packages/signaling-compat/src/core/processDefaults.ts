@@ -20,3 +20,9 @@ export function readProcessDefaults(): CompatOptions {
 export function mergeProcessDefaults(options: CompatOptions): void {
   (globalThis as Holder)[DEFAULTS] = { ...(globalThis as Holder)[DEFAULTS], ...options };
 }
+
+/** `Signal.configure(options?)`: merges `options` (if any) and returns the defaults now in force. */
+export function configureProcessDefaults(options?: CompatOptions): CompatOptions {
+  if (options) mergeProcessDefaults(options);
+  return readProcessDefaults();
+}

@@ -1,21 +1,39 @@
 import type { Log } from '../core/log';
 
 /**
+ * Other spellings of a callback, tried when the handler object lacks the main name — one table for
+ * every dialect (fake-indexeddb's single `typeToProp` table is the model). Each is a
+ * `MEMBER_ALIASES` entry of `src/mapping`; the spellings never collide across dialects.
+ */
+export const HANDLER_ALIASES: ReadonlyMap<string, string> = /* @__PURE__ */ new Map([
+  // Native: docs/reference/signaling-rtm-mapping-table.md spells these two differently from the header.
+  ['onUserAttrResult', 'onUserAttributeResult'],
+  ['onQueryUserStatusResult', 'OnQueryUserStatusResult'],
+  // Server: Java apps also spelled it onChannelQueryUserNumResult (docs/reference/legacy-usage.md §2.12).
+  ['onChannelQueryUserNum', 'onChannelQueryUserNumResult'],
+]);
+
+/**
  * The one way every legacy callback is called, in every dialect:
  * - the handler is read when the event fires (apps assign handlers after the call that causes them,
  *   sometimes inside other callbacks — docs/reference/legacy-usage.md §3.4), so late assignment works;
+ * - when the owner lacks it, its `HANDLER_ALIASES` spelling is tried;
  * - it is called as a method of its owner (`this` is the session/channel/call or callback object);
- * - anything that is not a function (the legacy `""` default, `undefined`, a typo'd name) is skipped;
+ * - anything that is not a function (the legacy `""` default, `undefined`, a typo'd name) is skipped,
+ *   and so is an owner that is not an object (no callback object was given);
  * - an exception from the app is contained and logged, never breaking the session — reading the
  *   handler included (a getter, a Proxy trap);
  */
-export function fireNow(owner: object, name: string, args: readonly unknown[], log: Log): void {
+export function fireNow(owner: unknown, name: string, args: readonly unknown[], log: Log): void {
+  if (typeof owner !== 'object' || owner === null) return;
+  let chosen = name;
   try {
-    const handler: unknown = (owner as Record<string, unknown>)[name];
-    if (typeof handler !== 'function') return;
-    handler.apply(owner, args);
+    const handlers = owner as Record<string, unknown>;
+    let handler = handlers[name];
+    if (typeof handler !== 'function' && HANDLER_ALIASES.has(name)) handler = handlers[(chosen = HANDLER_ALIASES.get(name)!)];
+    if (typeof handler === 'function') handler.apply(owner, args);
   } catch (error) {
-    log.error(`the app's ${name} callback threw`, error);
+    log.error(`the app's ${chosen} callback threw`, error);
   }
 }
 
@@ -30,8 +48,16 @@ const later = /* @__PURE__ */ Promise.resolve();
  * `fireNow`, but never synchronously inside the API call that caused it: legacy callbacks came from
  * later socket messages (docs/reference/legacy-web-sdk.md §7.3). Order between events is kept.
  */
-export function fire(owner: object, name: string, args: readonly unknown[], log: Log): void {
+export function fire(owner: unknown, name: string, args: readonly unknown[], log: Log): void {
   void later.then(() => fireNow(owner, name, args, log));
+}
+
+/**
+ * `fire` to an owner looked up when the event fires: the native handler object, which `callbackSet`
+ * may replace while events are pending (docs/reference/legacy-usage.md §2.13).
+ */
+export function fireToCurrent(owner: () => unknown, name: string, args: readonly unknown[], log: Log): void {
+  void later.then(() => fireNow(owner(), name, args, log));
 }
 
 /** A plain result callback (`messageInstantSend`'s `cb`, `invoke`'s `cb`), contained the same way. */

@@ -23,7 +23,7 @@ describe('mapping table ↔ Web dialect objects', () => {
   });
 
   it('the factory carries the mapped statics', async () => {
-    const { Signal } = await import('../../src/legacy/web/Signal');
+    const { Signal } = await import('../../src/legacy/Signal');
     for (const member of mappedMembers('web', 'Signal', { statics: true })) {
       if (member === 'Signal') continue;
       expect(typeof (Signal as unknown as Record<string, unknown>)[member]).toBe('function');
@@ -42,7 +42,7 @@ describe('mapping table ↔ Server and native dialect objects', () => {
     expect(publicMembers(session)).toEqual(mappedMembers('server', 'LoginSession'));
     expect(publicMembers(channel)).toEqual(mappedMembers('server', 'Channel'));
     expect(publicMembers(call)).toEqual(mappedMembers('server', 'Call'));
-    const { Signal } = await import('../../src/legacy/web/Signal');
+    const { Signal } = await import('../../src/legacy/Signal');
     const classes = Signal as unknown as Record<string, new () => object>;
     for (const owner of ['LoginCallback', 'ChannelCallback', 'CallCallback', 'MessageCallback', 'UserAttrCallback']) {
       const legacy = publicMembers(new classes[owner]!()).filter((m) => !RESULT_CALLBACKS.includes(m));

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { ChannelCallback, UserAttrCallback } from '../../src/legacy/server/callbacks';
-import { Signal } from '../../src/legacy/web/Signal';
+import { Signal } from '../../src/legacy/Signal';
 import { CHANNEL_EVENTS, LOGIN_EVENTS, USER_ATTR_EVENTS } from '../server/serverHarness';
 import { APP_ID } from '../support/harness';
 import { runBadInputTable, type BadInputCase } from './badInputTable';

@@ -3,7 +3,7 @@ import { FakeRtm, ManualClock } from '../../src/fake';
 import type { FakeClient } from '../../src/fake';
 import { AgoraAPI } from '../../src/legacy/native/AgoraAPI';
 import type { Call } from '../../src/legacy/web/Call';
-import { Signal } from '../../src/legacy/web/Signal';
+import { Signal } from '../../src/legacy/Signal';
 import type { RtmMessage, RtmNamespaceLike } from '../../src/rtm/types';
 import { APP_ID, CALL_CALLBACKS, CHANNEL_CALLBACKS, recordingLogger, watch, world } from '../support/harness';
 import { DIALECTS, dialectWorld } from './dialects';

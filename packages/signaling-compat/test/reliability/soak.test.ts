@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FakeRtm } from '../../src/fake';
 import type { Call } from '../../src/legacy/web/Call';
 import type { Session } from '../../src/legacy/web/Session';
-import { Signal } from '../../src/legacy/web/Signal';
+import { Signal } from '../../src/legacy/Signal';
 import { APP_ID, recordingLogger } from '../support/harness';
 
 /**

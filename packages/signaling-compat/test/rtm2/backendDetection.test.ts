@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
 import { FakeRtm2, ManualClock } from '../../src/fake';
 import { AgoraAPI } from '../../src/legacy/native/AgoraAPI';
-import { Signal } from '../../src/legacy/web/Signal';
+import { Signal } from '../../src/legacy/Signal';
 import { fromRtm2 } from '../../src/rtm2';
 import { APP_ID } from './env';
 

@@ -3,7 +3,7 @@ import { accountUid } from '../../src/core/ids';
 import type { LoginSession } from '../../src/legacy/server/LoginSession';
 import { LoginCallback as NamedLoginCallback } from '../../src/legacy/server/callbacks';
 import { Session } from '../../src/legacy/web/Session';
-import { Signal } from '../../src/legacy/web/Signal';
+import { Signal } from '../../src/legacy/Signal';
 import { APP_ID } from '../support/harness';
 import { LOGIN_EVENTS, serverWorld } from './serverHarness';
 

@@ -1,6 +1,6 @@
 import { FakeRtm, FakeRtm2, ManualClock } from '../../src/fake';
 import type { CompatOptions, Logger } from '../../src/core/options';
-import { Signal, type SignalObject } from '../../src/legacy/web/Signal';
+import { Signal, type SignalObject } from '../../src/legacy/Signal';
 import type { RtmNamespaceLike } from '../../src/rtm/types';
 import { fromRtm2 } from '../../src/rtm2';
 import { RtmTokenBuilder } from 'agora-token';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
-import { Signal } from '../../src/legacy/web/Signal';
+import { Signal } from '../../src/legacy/Signal';
 import { APP_ID, BACKEND, CHANNEL_CALLBACKS, recordingLogger, rtmToken, watch, world } from '../support/harness';
 
 /** FakeRtm's `validateToken` stands in for the token server; FakeRtm2 checks tokens as 2.x does. */

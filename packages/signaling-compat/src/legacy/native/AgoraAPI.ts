@@ -1,14 +1,16 @@
+import type { AttrOp } from '../../core/AttributeQueue';
 import { Engine, type EnginePhase } from '../../core/Engine';
-import { accountUid, legacyString } from '../../core/ids';
+import { accountUid } from '../../core/ids';
 import { LegacyCode } from '../../core/legacyCodes';
 import { Log } from '../../core/log';
 import { resolveOptions, type CompatOptions } from '../../core/options';
-import { fail, type Outcome } from '../../core/outcome';
-import type { Reply } from '../../core/Queries';
-import { fireNow } from '../dispatch';
-import { isCallbackObject } from '../server/callbacks';
-import { LEGACY_SDK_VERSION_INT, Signal } from '../web/Signal';
-import { NATIVE_EVENT_ALIASES, type NativeCallback } from './NativeCallback';
+import { readProcessDefaults } from '../../core/processDefaults';
+import type { QueryResult } from '../../core/Queries';
+import { err, type Result } from '../../core/result';
+import { fireNow, fireToCurrent } from '../dispatch';
+import { attributeValue, inviteFailedExtra, legacyReply, nameArg, replyError } from '../reshape';
+import { LEGACY_SDK_VERSION_INT } from '../version';
+import type { NativeCallback } from './NativeCallback';
 import { NativeLogin, type Emit } from './NativeLogin';
 
 /** `getStatus()`: 0 logged out, 1 logging in, 2 logged in, 3 reconnecting (the Web numbering). */
@@ -21,6 +23,8 @@ const NATIVE_STATUS: Readonly<Record<EnginePhase, number>> = {
 };
 
 const NOT_LOGGED_IN = 'not logged in';
+/** What an operation of an instance with no login yet answers. */
+const NO_LOGIN_QUERY: QueryResult = err(LegacyCode.GENERAL_E_NOT_LOGIN, NOT_LOGGED_IN);
 const SIP_UNAVAILABLE = 'SIP/PSTN calls (channelInvitePhone*) are not available on RTM';
 
 /** `getInstance(appId)` instances, one per App ID, as the Android/iOS kits kept them. */
@@ -70,28 +74,15 @@ export class AgoraAPI {
 
   #resolved() {
     // Native calls name their channels, so several may be joined unless the app says otherwise.
-    return resolveOptions(Signal.configure(), { singleChannel: false }, this.#options);
+    return resolveOptions(readProcessDefaults(), { singleChannel: false }, this.#options);
   }
 
-  /** Reads the handler when the event fires, so `callbackSet` takes effect for pending events too. */
-  #dispatch(name: keyof NativeCallback, args: readonly unknown[]): void {
-    const handler = this.#handler;
-    if (!isCallbackObject(handler)) return;
-    const alias = NATIVE_EVENT_ALIASES[name];
-    let chosen = name;
-    try {
-      // Reading the handler is app code too (a getter, a Proxy): contained like the call itself.
-      if (alias && typeof handler[name] !== 'function') chosen = alias;
-    } catch (error) {
-      this.#log.error(`reading the app's ${name} callback threw`, error);
-      return;
-    }
-    fireNow(handler, chosen, args, this.#log);
-  }
-
-  /** Never synchronous inside the API call that caused it (docs/reference/legacy-web-sdk.md §7.3). */
-  #emit: Emit = (name, ...args) => queueMicrotask(() => this.#dispatch(name, args));
-  #emitNow: Emit = (name, ...args) => this.#dispatch(name, args);
+  /**
+   * Never synchronous inside the API call that caused it (docs/reference/legacy-web-sdk.md §7.3); the
+   * handler is read when the event fires, so `callbackSet` takes effect for pending events too.
+   */
+  #emit: Emit = (name, ...args) => fireToCurrent(() => this.#handler, name, args, this.#log);
+  #emitNow: Emit = (name, ...args) => fireNow(this.#handler, name, args, this.#log);
 
   /** Sets the one handler object, replacing the previous one wholesale (docs/reference/legacy-usage.md §2.13). */
   callbackSet(handler: NativeCallback): void {
@@ -126,10 +117,9 @@ export class AgoraAPI {
       this.#log.warn('login: already logging in or logged in; call logout() first');
       return;
     }
-    const name = legacyString(account);
     const engine = new Engine({
       appId: typeof appId === 'string' && appId !== '' ? appId : this.#appId,
-      account: name ?? '',
+      account: nameArg(account),
       token,
       options: this.#resolved(),
       log: this.#log,
@@ -192,7 +182,7 @@ export class AgoraAPI {
    * `getChannelAttributes`. Several channels may be joined.
    */
   channelJoin(channelID: string): void {
-    const name = legacyString(channelID) ?? '';
+    const name = nameArg(channelID);
     if (this.#login) this.#login.join(name);
     else this.#emit('onChannelJoinFailed', name, LegacyCode.GENERAL_E_NOT_LOGIN);
   }
@@ -202,15 +192,15 @@ export class AgoraAPI {
    * @note compat: leaving a channel that was not joined fires `onError("channel_leave", 600, reason)`.
    */
   channelLeave(channelID: string): void {
-    const name = legacyString(channelID) ?? '';
+    const name = nameArg(channelID);
     if (this.#login?.leave(name)) return;
     this.#emit('onError', 'channel_leave', LegacyCode.LEAVECHANNEL_E_OTHER, `not in channel "${name}"`);
   }
 
   /** `onChannelQueryUserNumResult(channelID, ecode, num)`, ecode 0 on success. RTM: `getChannelMemberCount`. */
   channelQueryUserNum(channelID: string): void {
-    void this.#query((engine) => engine.queries.channelMemberCount(channelID)).then((reply) => {
-      if (reply.result === 'ok') this.#emit('onChannelQueryUserNumResult', channelID, LegacyCode.SUCCESS, Number(reply.num));
+    void this.#query((engine) => engine.query('channelMemberCount', channelID)).then((result) => {
+      if (result.ok) this.#emit('onChannelQueryUserNumResult', channelID, LegacyCode.SUCCESS, Number(result.value.num));
       else this.#emit('onChannelQueryUserNumResult', channelID, LegacyCode.QUERYUSERNUM_E_OTHER, 0);
     });
   }
@@ -221,9 +211,9 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("channel_query_userisin", ecode, desc)`.
    */
   channelQueryUserIsIn(channelID: string, account: string): void {
-    void this.#query((engine) => engine.queries.channelUserIsIn(channelID, account)).then((reply) => {
-      if (reply.result === 'ok') this.#emit('onChannelQueryUserIsIn', channelID, account, Number(reply.isin));
-      else this.#error('channel_query_userisin', reply);
+    void this.#query((engine) => engine.query('channelUserIsIn', channelID, account)).then((result) => {
+      if (result.ok) this.#emit('onChannelQueryUserIsIn', channelID, account, Number(result.value.isin));
+      else this.#error('channel_query_userisin', result);
     });
   }
 
@@ -233,8 +223,7 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("channel_set_attr", ecode, desc)`.
    */
   channelSetAttr(channelID: string, name: string, value: string): void {
-    const op = { kind: 'set', name: legacyString(name) ?? '', value: value === undefined || value === null ? '' : String(value) } as const;
-    this.#channelAttr('channel_set_attr', channelID, op);
+    this.#channelAttr('channel_set_attr', channelID, { kind: 'set', name: nameArg(name), value: attributeValue(value) });
   }
 
   /**
@@ -242,7 +231,7 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("channel_del_attr", ecode, desc)`.
    */
   channelDelAttr(channelID: string, name: string): void {
-    this.#channelAttr('channel_del_attr', channelID, { kind: 'del', name: legacyString(name) ?? '' });
+    this.#channelAttr('channel_del_attr', channelID, { kind: 'del', name: nameArg(name) });
   }
 
   /**
@@ -253,10 +242,8 @@ export class AgoraAPI {
     this.#channelAttr('channel_clear_attr', channelID, { kind: 'clear' });
   }
 
-  #channelAttr(request: string, channelID: string, op: Parameters<Engine['queries']['channelAttr']>[1]): void {
-    void this.#query((engine) => engine.queries.channelAttr(channelID, op)).then((reply) => {
-      if (reply.result !== 'ok') this.#error(request, reply);
-    });
+  #channelAttr(request: string, channelID: string, op: AttrOp): void {
+    this.#request(request, (engine) => engine.query('channelAttr', channelID, op));
   }
 
   // Messages
@@ -266,7 +253,7 @@ export class AgoraAPI {
    * `onMessageSendError(msgID, ecode)`. `uid` is ignored. RTM: `sendMessageToPeer`.
    */
   messageInstantSend(account: string, uid: number, msg: unknown, msgID: string): void {
-    this.#sendResult(msgID, (engine) => engine.sendPeer(legacyString(account) ?? '', msg));
+    this.#sendResult(msgID, (login) => login.engine.sendPeer(nameArg(account), msg));
   }
 
   /**
@@ -284,7 +271,7 @@ export class AgoraAPI {
    * the shim's, as RTM never echoes).
    */
   messageChannelSend(channelID: string, msg: unknown, msgID: string): void {
-    const name = legacyString(channelID) ?? '';
+    const name = nameArg(channelID);
     const handle = this.#login?.channel(name);
     if (!handle) {
       // onMessageSendError carries only a code: the reason goes to the log.
@@ -300,19 +287,17 @@ export class AgoraAPI {
    * @note compat: in a joined channel this is `messageChannelSend`.
    */
   messageChannelSendForce(channelID: string, msg: unknown, msgID: string): void {
-    const name = legacyString(channelID) ?? '';
-    const handle = this.#login?.channel(name);
-    if (handle?.state === 'joined') return this.messageChannelSend(name, msg, msgID);
-    this.#sendResult(msgID, (engine) => engine.channels.sendTransient(name, msg));
+    const name = nameArg(channelID);
+    this.#sendResult(msgID, (login) => login.sendToChannel(name, msg));
   }
 
-  #sendResult(msgID: string, run: (engine: Engine) => Promise<Outcome>): void {
-    const engine = this.#login?.engine;
-    const sending = engine?.phase === 'logged-in' || engine?.phase === 'reconnecting';
-    if (!sending) this.#log.warn(`message "${msgID}" not sent: ${NOT_LOGGED_IN}`);
-    void (sending ? run(engine) : Promise.resolve(fail(LegacyCode.SENDMESSAGE_E_OTHER, NOT_LOGGED_IN))).then((outcome) => {
-      if (outcome.ok) this.#emit('onMessageSendSuccess', msgID);
-      else this.#emit('onMessageSendError', msgID, outcome.failure.code);
+  /** `onMessageSendSuccess(msgID)` or `onMessageSendError(msgID, ecode)`; the engine gates the send. */
+  #sendResult(msgID: string, run: (login: NativeLogin) => Promise<Result>): void {
+    const login = this.#login;
+    if (!login) this.#log.warn(`message "${msgID}" not sent: ${NOT_LOGGED_IN}`);
+    void (login ? run(login) : Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, NOT_LOGGED_IN))).then((result) => {
+      if (result.ok) this.#emit('onMessageSendSuccess', msgID);
+      else this.#emit('onMessageSendError', msgID, result.code);
     });
   }
 
@@ -323,9 +308,7 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("user_set_attr", ecode, desc)`.
    */
   setAttr(name: string, value: string): void {
-    void this.#query((engine) => engine.queries.setUserAttr(name, value)).then((reply) => {
-      if (reply.result !== 'ok') this.#error('user_set_attr', reply);
-    });
+    this.#request('user_set_attr', (engine) => engine.query('setUserAttr', name, value));
   }
 
   /** Own attribute → `onUserAttrResult(account, name, value)`. RTM: `getUserAttributesByKeys`. */
@@ -343,9 +326,9 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("user_get_attr", ecode, desc)`.
    */
   getUserAttr(account: string, name: string): void {
-    void this.#query((engine) => engine.queries.getUserAttr(account, name)).then((reply) => {
-      if (reply.result === 'ok') this.#emit('onUserAttrResult', reply.account, reply.name, reply.value);
-      else this.#error('user_get_attr', reply);
+    void this.#query((engine) => engine.query('getUserAttr', account, name)).then((result) => {
+      if (result.ok) this.#emit('onUserAttrResult', result.value.account, result.value.name, result.value.value);
+      else this.#error('user_get_attr', result);
     });
   }
 
@@ -355,9 +338,9 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("user_get_attr_all", ecode, desc)`.
    */
   getUserAttrAll(account: string): void {
-    void this.#query((engine) => engine.queries.getUserAttrAll(account)).then((reply) => {
-      if (reply.result === 'ok') this.#emit('onUserAttrAllResult', reply.account, JSON.stringify(reply.json));
-      else this.#error('user_get_attr_all', reply);
+    void this.#query((engine) => engine.query('getUserAttrAll', account)).then((result) => {
+      if (result.ok) this.#emit('onUserAttrAllResult', result.value.account, JSON.stringify(result.value.json));
+      else this.#error('user_get_attr_all', result);
     });
   }
 
@@ -366,9 +349,9 @@ export class AgoraAPI {
    * A failure fires `onError("query_user_status", ecode, desc)`, as legacy.
    */
   queryUserStatus(account: string): void {
-    void this.#query((engine) => engine.queries.userStatus(account)).then((reply) => {
-      if (reply.result === 'ok') this.#emit('onQueryUserStatusResult', reply.account, reply.status === 1 ? '1' : '0');
-      else this.#error('query_user_status', reply);
+    void this.#query((engine) => engine.query('userStatus', account)).then((result) => {
+      if (result.ok) this.#emit('onQueryUserStatusResult', result.value.account, result.value.status === 1 ? '1' : '0');
+      else this.#error('query_user_status', result);
     });
   }
 
@@ -380,19 +363,26 @@ export class AgoraAPI {
    * @note compat: a name outside `io.agora.signal.*` gets a failure reply instead of silence.
    */
   invoke(name: string, req: unknown, callID: string): void {
-    void this.#query((engine) => engine.queries.invoke(name, parseRequest(req))).then((reply) => {
-      this.#emit('onInvokeRet', callID, reply.result === 'ok' ? '' : reply.reason, JSON.stringify(reply));
+    void this.#query((engine) => engine.query('invoke', name, parseRequest(req))).then((result) => {
+      this.#emit('onInvokeRet', callID, replyError(result), JSON.stringify(legacyReply(result)));
     });
   }
 
-  #query(run: (engine: Engine) => Promise<Reply>): Promise<Reply> {
+  #query(run: (engine: Engine) => Promise<QueryResult>): Promise<QueryResult> {
     const engine = this.#login?.engine;
-    return engine ? run(engine) : Promise.resolve({ result: 'failed', reason: NOT_LOGGED_IN });
+    return engine ? run(engine) : Promise.resolve(NO_LOGIN_QUERY);
   }
 
-  #error(request: string, reply: Reply & { result: 'failed' }): void {
-    const loggedIn = this.#login?.engine.phase === 'logged-in';
-    this.#emit('onError', request, loggedIn ? LegacyCode.GENERAL_E_FAILED : LegacyCode.GENERAL_E_NOT_LOGIN, reply.reason);
+  /** A request whose only callback is `onError(request, ecode, desc)` on failure. */
+  #request(request: string, run: (engine: Engine) => Promise<QueryResult>): void {
+    void this.#query(run).then((result) => {
+      if (!result.ok) this.#error(request, result);
+    });
+  }
+
+  /** The core's code: 1001, or 1003 when not logged in (docs/reference/server-and-native-api.md §2). */
+  #error(request: string, failure: { code: number; reason: string }): void {
+    this.#emit('onError', request, failure.code, failure.reason);
   }
 
   // Calls, identified by channel and account
@@ -410,11 +400,11 @@ export class AgoraAPI {
    * @note compat: returns the operation id reported to `onInviteResult` (docs/reference/call-result-callbacks.md); 0 when not logged in.
    */
   channelInviteUser2(channelID: string, account: string, extra?: unknown): number {
-    const channel = legacyString(channelID) ?? '';
-    const peer = legacyString(account) ?? '';
+    const channel = nameArg(channelID);
+    const peer = nameArg(account);
     if (this.#login) return this.#login.invite(channel, peer, extra);
-    const reason = JSON.stringify({ reason: NOT_LOGGED_IN, ecode: LegacyCode.INVITE_E_OTHER });
-    this.#emit('onInviteFailed', channel, peer, 0, LegacyCode.INVITE_E_OTHER, reason);
+    const failure = { code: LegacyCode.INVITE_E_OTHER, reason: NOT_LOGGED_IN };
+    this.#emit('onInviteFailed', channel, peer, 0, failure.code, inviteFailedExtra(failure));
     return 0;
   }
 
@@ -438,8 +428,8 @@ export class AgoraAPI {
 
   #phoneUnavailable(channelID: string, phoneNum: string): void {
     this.#log.warnOnce('sip', `${SIP_UNAVAILABLE}; the call fails with onInviteFailed`);
-    const extra = JSON.stringify({ reason: SIP_UNAVAILABLE, ecode: LegacyCode.INVITE_E_OTHER });
-    this.#emit('onInviteFailed', String(channelID), String(phoneNum), 0, LegacyCode.INVITE_E_OTHER, extra);
+    const failure = { code: LegacyCode.INVITE_E_OTHER, reason: SIP_UNAVAILABLE };
+    this.#emit('onInviteFailed', String(channelID), String(phoneNum), 0, failure.code, inviteFailedExtra(failure));
   }
 
   /**
@@ -487,13 +477,13 @@ export class AgoraAPI {
   channelInviteEnd(channelID: string, account: string, uid?: number): number {
     const call = this.#call(channelID, account, false);
     if (call) return call.end('');
-    const peer = legacyString(account) ?? '';
-    this.#emitNow('onInviteEndByMyself', legacyString(channelID) ?? '', peer, accountUid(peer));
+    const peer = nameArg(account);
+    this.#emitNow('onInviteEndByMyself', nameArg(channelID), peer, accountUid(peer));
     return 0;
   }
 
   #call(channelID: unknown, account: unknown, incoming: boolean) {
-    return this.#login?.findCall(legacyString(channelID) ?? '', legacyString(account) ?? '', incoming);
+    return this.#login?.findCall(nameArg(channelID), nameArg(account), incoming);
   }
 
   #noCall(request: string, channelID: string, account: string): void {

@@ -54,7 +54,7 @@ export interface NativeCallback extends InvitationResultCallbacks {
   /** Never fired: no raw message stream on RTM. */
   onMsg?(from: string, t: string, msg: string): void;
   onUserAttrResult?(account: string, name: string, value: string): void;
-  /** docs/reference/signaling-rtm-mapping-table.md's spelling of `onUserAttrResult`; called when `onUserAttrResult` is absent. */
+  /** docs/reference/signaling-rtm-mapping-table.md's spelling of `onUserAttrResult`; called when `onUserAttrResult` is absent (`HANDLER_ALIASES`). */
   onUserAttributeResult?(account: string, name: string, value: string): void;
   /** `value` is the JSON object of every attribute. */
   onUserAttrAllResult?(account: string, value: string): void;
@@ -62,14 +62,8 @@ export interface NativeCallback extends InvitationResultCallbacks {
   onError?(name: string, ecode: number, desc: string): void;
   /** `status` is the string `"1"` (online) or `"0"`, as legacy. */
   onQueryUserStatusResult?(name: string, status: string): void;
-  /** docs/reference/signaling-rtm-mapping-table.md's spelling of `onQueryUserStatusResult`; called when `onQueryUserStatusResult` is absent. */
+  /** docs/reference/signaling-rtm-mapping-table.md's spelling of `onQueryUserStatusResult`; called when `onQueryUserStatusResult` is absent (`HANDLER_ALIASES`). */
   OnQueryUserStatusResult?(name: string, status: string): void;
   /** Never fired: no debug stream on RTM. */
   onDbg?(a: string, b: string): void;
 }
-
-/** Other spellings apps may use for an event (docs/reference/signaling-rtm-mapping-table.md), tried when the handler lacks the main name. */
-export const NATIVE_EVENT_ALIASES: Readonly<Partial<Record<keyof NativeCallback, keyof NativeCallback>>> = {
-  onUserAttrResult: 'onUserAttributeResult',
-  onQueryUserStatusResult: 'OnQueryUserStatusResult',
-};

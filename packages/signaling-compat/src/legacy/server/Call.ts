@@ -1,10 +1,10 @@
 import type { CoreCall } from '../../core/CoreCall';
-import { LegacyCode } from '../../core/legacyCodes';
 import type { Log } from '../../core/log';
 import { fire, fireNow } from '../dispatch';
-import { RESULT_CALLBACK } from '../invitationResults';
+import { wire } from '../wiring';
 import type { CallCallback, LoginCallback } from './callbacks';
 import type { LoginSession } from './LoginSession';
+import { SERVER_CALL_WIRING } from './wiring';
 
 /**
  * The Server SDK's `LoginSession.Call` (docs/reference/server-and-native-api.md §1), outgoing or incoming. Its
@@ -26,19 +26,9 @@ export class Call {
     this.channelName = core.channelName;
     this.peer = core.peer;
     this.extra = core.extra;
-    const on = (name: keyof CallCallback, ...args: unknown[]): void => fire(events, name, [session, this, ...args], log);
-    core.on('receivedByPeer', () => on('onInviteReceivedByPeer'));
-    core.on('accepted', (extra) => on('onInviteAcceptedByPeer', extra));
-    core.on('refused', (extra) => on('onInviteRefusedByPeer', extra));
-    core.on('failed', (failure) => on('onInviteFailed', failure.code));
-    core.on('endByPeer', (extra) => on('onInviteEndByPeer', extra));
-    // The one synchronous legacy callback: inside channelInviteEnd (docs/reference/legacy-web-sdk.md §7.3).
-    core.on('endByMyself', (extra) => fireNow(events, 'onInviteEndByMyself', [session, this, extra], log));
-    core.on('msg', (extra) => on('onInviteMsg', extra));
-    core.on('operationResult', (operation, id, ok, reason) => {
-      fire(events, RESULT_CALLBACK[operation], [id, ok, reason], log);
-      // A failed invite is reported by onInviteFailed; the others have no legacy callback but onError.
-      if (!ok && operation !== 'invite') fire(loginCallback, 'onError', [session, LegacyCode.INVITE_E_OTHER, reason], log);
+    wire(core, SERVER_CALL_WIRING, undefined, (name, args, w) => {
+      if (w.to === 'login') return fire(loginCallback, name, [session, ...args], log);
+      (w.sync ? fireNow : fire)(events, name, w.bare ? args : [session, this, ...args], log);
     });
   }
 

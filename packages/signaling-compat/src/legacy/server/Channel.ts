@@ -1,10 +1,12 @@
 import type { ChannelHandle } from '../../core/ChannelHandle';
-import { legacyString } from '../../core/ids';
 import type { Log } from '../../core/log';
-import type { Outcome } from '../../core/outcome';
+import type { Result } from '../../core/result';
 import { fire } from '../dispatch';
-import { isCallbackObject, type ChannelCallback, type LoginCallback, type MessageCallback } from './callbacks';
+import { attributeValue, nameArg, reportFailure, reportSendResult } from '../reshape';
+import { wire } from '../wiring';
+import type { ChannelCallback, LoginCallback, MessageCallback } from './callbacks';
 import type { LoginSession } from './LoginSession';
+import { SERVER_CHANNEL_WIRING } from './wiring';
 
 /**
  * The Server SDK's `LoginSession.Channel` (docs/reference/server-and-native-api.md §1). Joining fires
@@ -25,15 +27,7 @@ export class Channel {
     this.#session = session;
     this.#loginCallback = loginCallback;
     this.#log = log;
-    const on = (name: keyof ChannelCallback, ...args: unknown[]): void => fire(events, name, [session, this, ...args], log);
-    handle.on('joined', () => on('onChannelJoined'));
-    handle.on('joinFailed', (failure) => on('onChannelJoinFailed', failure.code));
-    handle.on('left', (code) => on('onChannelLeaved', code));
-    handle.on('userList', (members) => on('onChannelUserList', members.map(([account]) => account), members.map(([, uid]) => uid)));
-    handle.on('userJoined', (account, uid) => on('onChannelUserJoined', account, uid));
-    handle.on('userLeft', (account, uid) => on('onChannelUserLeaved', account, uid));
-    handle.on('attrUpdated', (change) => on('onChannelAttrUpdated', change.name, change.value, change.type));
-    handle.on('message', (account, uid, msg) => on('onMessageChannelReceive', account, uid, msg));
+    wire(handle, SERVER_CHANNEL_WIRING, undefined, (name, args) => fire(events, name, [session, this, ...args], log));
   }
 
   /** The channel name (U12: `user.getChannel().getName()`). */
@@ -52,8 +46,7 @@ export class Channel {
    * @note compat: the Server SDK had no result callback here; a failure fires `onError(session, ecode, reason)`.
    */
   channelSetAttr(name: string, value: string): void {
-    const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : legacyString(value) ?? '';
-    void this.#handle.setAttr(legacyString(name) ?? '', text).then(this.#reportFailure);
+    void this.#handle.setAttr(nameArg(name), attributeValue(value)).then(this.#reportFailure);
   }
 
   /**
@@ -61,7 +54,7 @@ export class Channel {
    * @note compat: a failure fires `onError(session, ecode, reason)`.
    */
   channelDelAttr(name: string): void {
-    void this.#handle.delAttr(legacyString(name) ?? '').then(this.#reportFailure);
+    void this.#handle.delAttr(nameArg(name)).then(this.#reportFailure);
   }
 
   /**
@@ -80,15 +73,9 @@ export class Channel {
    * @note compat: without a MessageCallback a failure fires `onError(session, ecode, reason)`.
    */
   messageChannelSend(msg: unknown, cb?: MessageCallback): void {
-    void this.#handle.send(msg).then((outcome) => {
-      if (!isCallbackObject(cb)) this.#reportFailure(outcome);
-      else if (outcome.ok) fire(cb, 'onMessageSendSuccess', [this.#session], this.#log);
-      else fire(cb, 'onMessageSendError', [this.#session, outcome.failure.code], this.#log);
-    });
+    void this.#handle.send(msg).then((result) => reportSendResult(result, cb, this.#session, this.#loginCallback, this.#log));
   }
 
   /** Failures with no callback of their own go to the LoginCallback's `onError(session, ecode, reason)`. */
-  #reportFailure = (outcome: Outcome): void => {
-    if (!outcome.ok) fire(this.#loginCallback, 'onError', [this.#session, outcome.failure.code, outcome.failure.reason], this.#log);
-  };
+  #reportFailure = (result: Result): void => reportFailure(result, this.#session, this.#loginCallback, this.#log);
 }

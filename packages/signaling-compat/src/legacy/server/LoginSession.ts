@@ -1,9 +1,12 @@
+import type { CoreCall } from '../../core/CoreCall';
 import type { Engine, EnginePhase } from '../../core/Engine';
-import { legacyString } from '../../core/ids';
 import { fire } from '../dispatch';
+import { nameArg, reportSendResult } from '../reshape';
+import { wire } from '../wiring';
 import { Call } from './Call';
 import { isCallbackObject, type CallCallback, type ChannelCallback, type LoginCallback, type MessageCallback } from './callbacks';
 import { Channel } from './Channel';
+import { SERVER_LOGIN_WIRING } from './wiring';
 
 /** Server `getStatus()`: 0 logged out, 1 connecting / logging in, 2 logged in, 3 login failed (4 is "no session"). */
 export const SERVER_STATUS: Readonly<Record<EnginePhase, number>> = {
@@ -28,15 +31,8 @@ export class LoginSession {
     this.#engine = engine;
     this.#callback = callback;
     const log = engine.log;
-    engine.on('loginSuccess', (uid) => fire(callback, 'onLoginSuccess', [this, uid], log));
-    // Server codes are reported as they are (202 included), unlike the Web dialect.
-    engine.on('loginFailed', (failure) => fire(callback, 'onLoginFailed', [this, failure.code], log));
-    engine.on('logout', (code) => fire(callback, 'onLogout', [this, code], log));
-    // The legacy SDK passed a hard-coded uid 0 here (docs/reference/mapping-decisions.md, "Identity").
-    engine.on('peerMessage', (account, msg) => fire(callback, 'onMessageInstantReceive', [this, account, 0, msg], log));
-    engine.on('inviteReceived', (core) => {
-      fire(callback, 'onInviteReceived', [this, new Call(core, this, callback, callback, log)], log);
-    });
+    const context = { call: (core: CoreCall) => new Call(core, this, callback, callback, log) };
+    wire(engine, SERVER_LOGIN_WIRING, context, (name, args) => fire(callback, name, [this, ...args], log));
   }
 
   /** 0 logged out, 1 logging in or reconnecting, 2 logged in, 3 login failed. */
@@ -68,12 +64,7 @@ export class LoginSession {
       log.warnOnce('message-ttl', 'messageInstantSend: ttl has no effect on RTM 1.x, which keeps no offline messages');
     }
     const callback = isCallbackObject(ttlOrCb) ? ttlOrCb : cb;
-    void this.#engine.sendPeer(legacyString(account) ?? '', msg).then((outcome) => {
-      if (!isCallbackObject(callback)) {
-        if (!outcome.ok) fire(this.#callback, 'onError', [this, outcome.failure.code, outcome.failure.reason], log);
-      } else if (outcome.ok) fire(callback, 'onMessageSendSuccess', [this], log);
-      else fire(callback, 'onMessageSendError', [this, outcome.failure.code], log);
-    });
+    void this.#engine.sendPeer(nameArg(account), msg).then((result) => reportSendResult(result, callback, this, this.#callback, log));
   }
 
   /**
@@ -82,8 +73,7 @@ export class LoginSession {
    * `channelId = channel`, `content = extra`, then `send()`.
    */
   channelInviteUser2(channel: string, peer: string, extra?: unknown, cb?: CallCallback): Call {
-    const core = this.#engine.invite(legacyString(channel) ?? '', legacyString(peer) ?? '', extra);
-    return new Call(core, this, isCallbackObject(cb) ? cb : {}, this.#callback, this.#engine.log);
+    return new Call(this.#engine.invite(nameArg(channel), nameArg(peer), extra), this, isCallbackObject(cb) ? cb : {}, this.#callback, this.#engine.log);
   }
 
   /**
@@ -95,6 +85,6 @@ export class LoginSession {
    */
   channelJoin(name: string, cb?: ChannelCallback): Channel {
     const events = isCallbackObject(cb) ? cb : this.#callback;
-    return new Channel(this.#engine.join(legacyString(name) ?? ''), this, events, this.#callback, this.#engine.log);
+    return new Channel(this.#engine.join(nameArg(name)), this, events, this.#callback, this.#engine.log);
   }
 }

@@ -1,8 +1,11 @@
 import { Engine, type EngineInit } from '../../core/Engine';
 import { legacyString } from '../../core/ids';
+import { LegacyCode } from '../../core/legacyCodes';
 import type { Log } from '../../core/log';
-import type { Reply } from '../../core/Queries';
-import { fire, fireNow } from '../dispatch';
+import type { QueryResult } from '../../core/Queries';
+import { err } from '../../core/result';
+import { fire } from '../dispatch';
+import { legacyReply, replyError, type LegacyReply } from '../reshape';
 import { isCallbackObject, type ChannelCallback, type LoginCallback, type UserAttrCallback, type UserAttrReply } from './callbacks';
 import { LoginSession, SERVER_STATUS } from './LoginSession';
 
@@ -14,14 +17,14 @@ const STATUS_INITIAL = 4;
  * (`ret.result`, `ret.value`, `ret.json.role`), a fresh object per callback. Its `toString()` is the
  * JSON text, so code that treated `ret` as a string (`JSON.parse(ret)`, `'' + ret`) still works.
  */
-function jsonObject(reply: Reply): UserAttrReply {
+function jsonObject(reply: LegacyReply): UserAttrReply {
   const ret = JSON.parse(JSON.stringify(reply)) as UserAttrReply;
   const text = JSON.stringify(reply);
   Object.defineProperty(ret, 'toString', { value: () => text, enumerable: false });
   return ret;
 }
 
-const NO_SESSION: Reply = { result: 'failed', reason: 'not logged in: this Signal has no logged-in session' };
+const NO_SESSION: QueryResult = err(LegacyCode.GENERAL_E_NOT_LOGIN, 'not logged in: this Signal has no logged-in session');
 
 /**
  * The Server-dialect side of one `Signal` object: its `LoginSession`s, and the Signal-level
@@ -62,36 +65,32 @@ export class ServerLogins {
     return undefined;
   }
 
-  #answer(cb: UserAttrCallback, name: keyof UserAttrCallback, run: (engine: Engine) => Promise<Reply>): void {
+  #answer(cb: UserAttrCallback, name: keyof UserAttrCallback, run: (engine: Engine) => Promise<QueryResult>): void {
     const current = this.#current();
-    void (current ? run(current.engine) : Promise.resolve(NO_SESSION)).then((reply) => {
-      if (!isCallbackObject(cb)) return;
-      fire(cb, name, [reply.result === 'ok' ? '' : reply.reason, jsonObject(reply)], this.#log);
+    void (current ? run(current.engine) : Promise.resolve(NO_SESSION)).then((result) => {
+      if (isCallbackObject(cb)) fire(cb, name, [replyError(result), jsonObject(legacyReply(result))], this.#log);
     });
   }
 
   userSetAttr(name: unknown, value: unknown, cb: UserAttrCallback): void {
-    this.#answer(cb, 'onUserSetAttr', (engine) => engine.queries.setUserAttr(name, value));
+    this.#answer(cb, 'onUserSetAttr', (engine) => engine.query('setUserAttr', name, value));
   }
 
   userGetAttr(account: unknown, name: unknown, cb: UserAttrCallback): void {
-    this.#answer(cb, 'onUserGetAttr', (engine) => engine.queries.getUserAttr(account, name));
+    this.#answer(cb, 'onUserGetAttr', (engine) => engine.query('getUserAttr', account, name));
   }
 
   userGetAttrAll(account: unknown, cb: UserAttrCallback): void {
-    this.#answer(cb, 'onUserGetAttrAll', (engine) => engine.queries.getUserAttrAll(account));
+    this.#answer(cb, 'onUserGetAttrAll', (engine) => engine.query('getUserAttrAll', account));
   }
 
   channelQueryUserNum(name: unknown, cb: ChannelCallback): void {
     const current = this.#current();
-    void (current ? current.engine.queries.channelMemberCount(name) : Promise.resolve(NO_SESSION)).then((reply) => {
+    void (current ? current.engine.query('channelMemberCount', name) : Promise.resolve(NO_SESSION)).then((result) => {
       if (!isCallbackObject(cb)) return;
-      const args = reply.result === 'ok' ? ['', Number(reply.num)] : [reply.reason, 0];
-      // Java apps also spelled it onChannelQueryUserNumResult (docs/reference/legacy-usage.md §2.12); read at fire time.
-      queueMicrotask(() => {
-        const handler = typeof cb.onChannelQueryUserNum === 'function' ? 'onChannelQueryUserNum' : 'onChannelQueryUserNumResult';
-        fireNow(cb, handler, [current?.session ?? null, ...args], this.#log);
-      });
+      const args = result.ok ? ['', Number(result.value.num)] : [result.reason, 0];
+      // `onChannelQueryUserNumResult` when the app spelled it so (the dispatch alias table).
+      fire(cb, 'onChannelQueryUserNum', [current?.session ?? null, ...args], this.#log);
     });
   }
 }

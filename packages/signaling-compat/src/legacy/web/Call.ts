@@ -1,7 +1,9 @@
 import type { CoreCall } from '../../core/CoreCall';
 import type { Log } from '../../core/log';
 import { fire, fireNow } from '../dispatch';
-import { RESULT_CALLBACK, type InvitationResultCallbacks } from '../invitationResults';
+import type { InvitationResultCallbacks } from '../invitationResults';
+import { wire } from '../wiring';
+import { WEB_CALL_WIRING } from './wiring';
 
 /**
  * The Web Call's callbacks (property callbacks, `""` until assigned), plus the opt-in operation
@@ -42,16 +44,7 @@ export class Call implements CallEvents {
     this.channelName = core.channelName;
     this.peer = core.peer;
     this.extra = core.extra;
-    core.on('receivedByPeer', (extra) => fire(this, 'onInviteReceivedByPeer', [extra], log));
-    core.on('accepted', (extra) => fire(this, 'onInviteAcceptedByPeer', [extra], log));
-    core.on('refused', (extra) => fire(this, 'onInviteRefusedByPeer', [extra], log));
-    // Apps do JSON.parse(extra).reason (docs/reference/mapping-decisions.md, "Calls").
-    core.on('failed', (f) => fire(this, 'onInviteFailed', [JSON.stringify({ reason: f.reason, ecode: f.code })], log));
-    core.on('endByPeer', (extra) => fire(this, 'onInviteEndByPeer', [extra], log));
-    // The one synchronous legacy callback: inside channelInviteEnd, always "" (docs/reference/legacy-web-sdk.md §7.3).
-    core.on('endByMyself', (extra) => fireNow(this, 'onInviteEndByMyself', [extra], log));
-    core.on('msg', (extra) => fire(this, 'onInviteMsg', [extra], log));
-    core.on('operationResult', (operation, id, ok, reason) => fire(this, RESULT_CALLBACK[operation], [id, ok, reason], log));
+    wire(core, WEB_CALL_WIRING, undefined, (name, args, w) => (w.sync ? fireNow : fire)(this, name, args, log));
   }
 
   /**

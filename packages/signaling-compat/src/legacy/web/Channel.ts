@@ -1,7 +1,9 @@
 import type { ChannelHandle, MemberEntry } from '../../core/ChannelHandle';
-import { legacyString } from '../../core/ids';
 import type { Log } from '../../core/log';
 import { callBack, fire } from '../dispatch';
+import { attributeValue, nameArg } from '../reshape';
+import { wire } from '../wiring';
+import { WEB_CHANNEL_WIRING } from './wiring';
 
 /** The Web Channel's callbacks (property callbacks, `""` until assigned). */
 export interface ChannelEvents {
@@ -37,15 +39,7 @@ export class Channel implements ChannelEvents {
     this.name = handle.name;
     this.#handle = handle;
     this.#log = log;
-    handle.on('joined', () => fire(this, 'onChannelJoined', [], log));
-    // The legacy SDK passed the server's error text, a string, not a number (docs/reference/legacy-web-sdk.md §5.4).
-    handle.on('joinFailed', (failure) => fire(this, 'onChannelJoinFailed', [failure.reason], log));
-    handle.on('left', (code) => fire(this, 'onChannelLeaved', [code], log));
-    handle.on('userList', (users) => fire(this, 'onChannelUserList', [users], log));
-    handle.on('userJoined', (account, uid) => fire(this, 'onChannelUserJoined', [account, uid], log));
-    handle.on('userLeft', (account, uid) => fire(this, 'onChannelUserLeaved', [account, uid], log));
-    handle.on('attrUpdated', (c) => fire(this, 'onChannelAttrUpdated', [c.name, c.value, c.type], log));
-    handle.on('message', (account, uid, msg) => fire(this, 'onMessageChannelReceive', [account, uid, msg], log));
+    wire(handle, WEB_CHANNEL_WIRING, undefined, (name, args) => fire(this, name, args, log));
   }
 
   /** `"joining"`, `"joined"` or `"leaved"`. */
@@ -75,13 +69,12 @@ export class Channel implements ChannelEvents {
 
   /** `channelSetAttr(name, value, cb)`: `cb()` always. RTM: `addOrUpdateChannelAttributes` (notify on). */
   channelSetAttr(name: unknown, value: unknown, cb?: () => void): void {
-    const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : legacyString(value) ?? '';
-    void this.#handle.setAttr(legacyString(name) ?? '', text).then(() => callBack(cb, [], this.#log, 'channelSetAttr'));
+    void this.#handle.setAttr(nameArg(name), attributeValue(value)).then(() => callBack(cb, [], this.#log, 'channelSetAttr'));
   }
 
   /** `channelDelAttr(name, cb)`: `cb()` always. RTM: `deleteChannelAttributesByKeys` (notify on). */
   channelDelAttr(name: unknown, cb?: () => void): void {
-    void this.#handle.delAttr(legacyString(name) ?? '').then(() => callBack(cb, [], this.#log, 'channelDelAttr'));
+    void this.#handle.delAttr(nameArg(name)).then(() => callBack(cb, [], this.#log, 'channelDelAttr'));
   }
 
   /** `channelClearAttr(cb)`: `cb()` always. RTM: `clearChannelAttributes` (notify on). */

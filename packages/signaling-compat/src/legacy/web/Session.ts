@@ -1,9 +1,11 @@
 import { Engine, type EngineInit, type EnginePhase } from '../../core/Engine';
 import { legacyString } from '../../core/ids';
-import { LegacyCode } from '../../core/legacyCodes';
 import { callBack, fire } from '../dispatch';
+import { legacyReply, nameArg, replyError } from '../reshape';
+import { wire } from '../wiring';
 import { Call } from './Call';
 import { Channel } from './Channel';
+import { WEB_SESSION_WIRING } from './wiring';
 
 /** Web `session.state` / `getStatus()`: 0 out, 1 logging in, 2 logged in, 3 reconnecting (docs/reference/legacy-web-sdk.md §2). */
 const WEB_STATUS: Record<EnginePhase, number> = {
@@ -13,9 +15,6 @@ const WEB_STATUS: Record<EnginePhase, number> = {
   'logged-out': 0,
   failed: 0,
 };
-
-/** Login failure codes the Web SDK raised (docs/reference/legacy-web-sdk.md §9); anything else is reported as 201. */
-const WEB_LOGIN_CODES = new Set<number>([201, 204, 206, 207, 209]);
 
 export interface SessionInit extends Omit<EngineInit, 'account'> {
   account: unknown;
@@ -59,17 +58,8 @@ export class Session implements SessionEvents {
     const log = engine.log;
     engine.on('loginSuccess', (uid) => {
       this.uid = uid;
-      fire(this, 'onLoginSuccess', [uid], log);
     });
-    engine.on('loginFailed', (failure) => {
-      fire(this, 'onLoginFailed', [WEB_LOGIN_CODES.has(failure.code) ? failure.code : LegacyCode.LOGIN_E_NET], log);
-    });
-    engine.on('logout', (code) => fire(this, 'onLogout', [code], log));
-    engine.on('peerMessage', (account, payload) => {
-      // The legacy SDK passed a hard-coded uid 0 here (docs/reference/legacy-web-sdk.md §4.3).
-      fire(this, 'onMessageInstantReceive', [account, 0, payload], log);
-    });
-    engine.on('inviteReceived', (core) => fire(this, 'onInviteReceived', [new Call(core, log)], log));
+    wire(engine, WEB_SESSION_WIRING, { call: (core) => new Call(core, log) }, (name, args) => fire(this, name, args, log));
     engine.start();
   }
 
@@ -99,9 +89,7 @@ export class Session implements SessionEvents {
    */
   messageInstantSend(peer: unknown, msg: unknown, cb?: (failed: boolean) => void): void {
     const log = this.#engine.log;
-    void this.#engine.sendPeer(legacyString(peer) ?? '', msg).then((outcome) => {
-      callBack(cb, [!outcome.ok], log, 'messageInstantSend');
-    });
+    void this.#engine.sendPeer(nameArg(peer), msg).then((result) => callBack(cb, [!result.ok], log, 'messageInstantSend'));
   }
 
   /**
@@ -111,9 +99,7 @@ export class Session implements SessionEvents {
    */
   invoke(func: unknown, args: unknown, cb?: (err: string, result: Record<string, unknown>) => void): void {
     const log = this.#engine.log;
-    void this.#engine.queries.invoke(func, args).then((reply) => {
-      callBack(cb, reply.result === 'ok' ? ['', reply] : [reply.reason, reply], log, 'invoke');
-    });
+    void this.#engine.query('invoke', func, args).then((result) => callBack(cb, [replyError(result), legacyReply(result)], log, 'invoke'));
   }
 
   /**
@@ -127,7 +113,7 @@ export class Session implements SessionEvents {
       this.#engine.log.warn('channelJoin: You should log in first.');
       return undefined;
     }
-    return new Channel(this.#engine.join(legacyString(name) ?? ''), this.#engine.log);
+    return new Channel(this.#engine.join(nameArg(name)), this.#engine.log);
   }
 
   /**
@@ -135,7 +121,6 @@ export class Session implements SessionEvents {
    * `createLocalInvitation(peer)` with `channelId` and `content = extra`, then `send()`.
    */
   channelInviteUser2(channelName: unknown, peer: unknown, extra?: unknown): Call {
-    const core = this.#engine.invite(legacyString(channelName) ?? '', legacyString(peer) ?? '', extra);
-    return new Call(core, this.#engine.log);
+    return new Call(this.#engine.invite(nameArg(channelName), nameArg(peer), extra), this.#engine.log);
   }
 }

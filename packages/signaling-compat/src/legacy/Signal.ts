@@ -1,7 +1,11 @@
-import { Log } from '../../core/log';
-import type { CompatOptions } from '../../core/options';
-import { resolveOptions } from '../../core/options';
-import { mergeProcessDefaults, readProcessDefaults } from '../../core/processDefaults';
+/**
+ * The entry both the Web and the Server SDK shared: `Signal(appid)` / `new Signal(appid)`. `login`'s
+ * third argument picks the dialect (an object: Server, `./server`; a number or nothing: Web, `./web`).
+ */
+import { Log } from '../core/log';
+import type { CompatOptions } from '../core/options';
+import { resolveOptions } from '../core/options';
+import { configureProcessDefaults, readProcessDefaults } from '../core/processDefaults';
 import {
   CallCallback,
   ChannelCallback,
@@ -9,14 +13,11 @@ import {
   MessageCallback,
   UserAttrCallback,
   isCallbackObject,
-} from '../server/callbacks';
-import type { LoginSession } from '../server/LoginSession';
-import { ServerLogins } from '../server/ServerLogins';
-import { Session } from './Session';
-
-/** The legacy Web SDK's version, which apps print and parse (docs/reference/legacy-web-sdk.md §3). */
-export const LEGACY_SDK_VERSION = '1.4.0';
-export const LEGACY_SDK_VERSION_INT = 1010400000;
+} from './server/callbacks';
+import type { LoginSession } from './server/LoginSession';
+import { ServerLogins } from './server/ServerLogins';
+import { LEGACY_SDK_VERSION, LEGACY_SDK_VERSION_INT } from './version';
+import { Session } from './web/Session';
 
 const LOG_LEVELS = { DEBUG: 0, WARNING: 1, INFO: 2 } as const;
 
@@ -176,15 +177,10 @@ function createSignal(appId?: string, options?: CompatOptions): SignalObject {
   return new SignalObject(appId, options);
 }
 
-function configure(options?: CompatOptions): CompatOptions {
-  if (options) mergeProcessDefaults(options);
-  return readProcessDefaults();
-}
-
 // One pure expression, so a bundler drops the whole shim from an app that imports only a constant
 // such as `LegacyCode` (statements assigning to `Signal` would keep it alive).
 export const Signal = /* @__PURE__ */ Object.assign(createSignal, {
-  configure,
+  configure: configureProcessDefaults,
   LoginCallback,
   ChannelCallback,
   CallCallback,

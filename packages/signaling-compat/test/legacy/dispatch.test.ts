@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { Log } from '../../src/core/log';
+import { fire, fireNow, fireToCurrent } from '../../src/legacy/dispatch';
+
+function recordingLog(): { log: Log; errors: string[] } {
+  const errors: string[] = [];
+  const sink = { debug() {}, info() {}, warn() {}, error: (message: unknown) => void errors.push(String(message)) };
+  return { log: new Log(sink, () => false), errors };
+}
+
+describe('the one dispatch helper', () => {
+  it('calls the handler as a method of its owner, or its alias spelling when the owner lacks it', () => {
+    const { log } = recordingLog();
+    const calls: unknown[][] = [];
+    const owner = {
+      OnQueryUserStatusResult(this: unknown, ...args: unknown[]) {
+        calls.push([this === owner, ...args]);
+      },
+    };
+    fireNow(owner, 'onQueryUserStatusResult', ['bob', '1'], log);
+    expect(calls).toEqual([[true, 'bob', '1']]);
+  });
+
+  it('prefers the main spelling and skips owners and handlers that are not there', () => {
+    const { log, errors } = recordingLog();
+    const calls: string[] = [];
+    fireNow({ onUserAttrResult: () => calls.push('main'), onUserAttributeResult: () => calls.push('alias') }, 'onUserAttrResult', [], log);
+    fireNow(undefined, 'onLogout', [101], log);
+    fireNow({ onLogout: '' }, 'onLogout', [101], log);
+    expect(calls).toEqual(['main']);
+    expect(errors).toEqual([]);
+  });
+
+  it('contains what the app throws, reading the handler included', () => {
+    const { log, errors } = recordingLog();
+    const owner = Object.defineProperty({}, 'onQueryUserStatusResult', { get: () => undefined });
+    Object.defineProperty(owner, 'OnQueryUserStatusResult', {
+      get() {
+        throw new Error('getter');
+      },
+    });
+    expect(() => fireNow(owner, 'onQueryUserStatusResult', [], log)).not.toThrow();
+    expect(() => fireNow({ onLogout: () => { throw new Error('app'); } }, 'onLogout', [], log)).not.toThrow();
+    expect(errors).toEqual([expect.stringContaining('OnQueryUserStatusResult'), expect.stringContaining('onLogout')]);
+  });
+
+  it('defers in call order, reading the owner and its handler when the event fires', async () => {
+    const { log } = recordingLog();
+    const order: string[] = [];
+    let current: object = { onA: () => order.push('old') };
+    const owner = { onB: () => order.push('b') };
+    fireToCurrent(() => current, 'onA', [], log);
+    fire(owner, 'onB', [], log);
+    current = { onA: () => order.push('new') };
+    expect(order).toEqual([]);
+    await Promise.resolve();
+    expect(order).toEqual(['new', 'b']);
+  });
+});
