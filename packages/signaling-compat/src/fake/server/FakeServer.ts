@@ -187,10 +187,12 @@ export class FakeServer {
       throw unknownError(1, 'Channel message send failure');
     }
     const props = { serverReceivedTs: this.#net.clock.now() };
-    for (const member of record.members.values()) {
-      if (member === session) continue;
-      this.#push(member, (peer) => peer.deliverChannelMessage(channelId, copyMessage(message), port.uid, props));
-    }
+    const from = port.uid;
+    const receivers: ServerSession[] = [];
+    for (const member of record.members.values()) if (member !== session) receivers.push(member);
+    this.#net.hopEach(receivers, (member) => {
+      if (this.#net.isUp(member.port.uid)) member.port.deliverChannelMessage(channelId, copyMessage(message), from, props);
+    });
   }
 
   // -------------------------------------------------------------------------------------------

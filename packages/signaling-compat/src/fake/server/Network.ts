@@ -27,6 +27,21 @@ export class Network {
     this.#after(this.latencyMs, fn);
   }
 
+  /**
+   * `hop(() => fn(item))` for each item, in order. At latency 0 those hops would be consecutive
+   * microtasks, between which nothing else can run (what they queue runs after the last), so they
+   * run as one: a message to a 50,000-member channel queues one microtask, not 50,000 closures.
+   */
+  hopEach<T>(items: readonly T[], fn: (item: T) => void): void {
+    if (this.latencyMs > 0) {
+      for (const item of items) this.clock.setTimeout(() => fn(item), this.latencyMs);
+      return;
+    }
+    this.#after(0, () => {
+      for (const item of items) fn(item);
+    });
+  }
+
   /** Runs `fn` asynchronously at the current time (a local event, no network involved). */
   soon(fn: () => void): void {
     this.#after(0, fn);
@@ -69,9 +84,34 @@ export class Network {
       return;
     }
     this.#inFlight++;
-    queueMicrotask(() => {
-      this.#inFlight--;
-      fn();
-    });
+    this.#due.push(fn);
+    // One microtask per hop, as `queueMicrotask` would queue it, but with no AsyncResource and no
+    // wrapper closure per hop (a message to 50,000 members is 50,000 hops): microtasks run in the
+    // order they were queued, so the n-th `#runNext` runs the n-th hop.
+    void settled.then(this.#runNext);
   }
+
+  /** Hops due at latency 0, oldest first from `#next`. */
+  #due: Array<(() => void) | undefined> = [];
+  #next = 0;
+
+  #runNext = (): void => {
+    const fn = this.#due[this.#next]!;
+    this.#due[this.#next++] = undefined;
+    if (this.#next === this.#due.length) {
+      this.#due.length = 0;
+      this.#next = 0;
+    } else if (this.#next >= COMPACT_AT && this.#next * 2 >= this.#due.length) {
+      this.#due.splice(0, this.#next);
+      this.#next = 0;
+    }
+    this.#inFlight--;
+    fn();
+  };
 }
+
+/** A settled promise: its `then` queues a microtask (see `Network.#after`). */
+const settled = Promise.resolve();
+
+/** Run hops are cut off the queue once there are this many (and they are half of it). */
+const COMPACT_AT = 1024;

@@ -88,8 +88,11 @@ export class Session implements SessionEvents {
    * shim clients.
    */
   messageInstantSend(peer: unknown, msg: unknown, cb?: (failed: boolean) => void): void {
+    const sending = this.#engine.sendPeer(nameArg(peer), msg);
+    // Without a callback, no `then` per message.
+    if (typeof cb !== 'function') return;
     const log = this.#engine.log;
-    void this.#engine.sendPeer(nameArg(peer), msg).then((result) => callBack(cb, [!result.ok], log, 'messageInstantSend'));
+    void sending.then((result) => callBack(cb, [!result.ok], log, 'messageInstantSend'));
   }
 
   /**
