@@ -45,11 +45,51 @@ export function fireNow(owner: unknown, name: string, args: readonly unknown[], 
 const later = /* @__PURE__ */ Promise.resolve();
 
 /**
+ * The deferred calls, five slots each (the function and its four arguments), oldest from `head`.
+ * Each call queues one microtask, exactly as a `then` with its own closure would, and microtasks
+ * run in the order they were queued, so the n-th `runDeferred` runs the n-th call: the order with
+ * every other microtask is the same, without a closure per callback (a message to a large channel
+ * defers one callback per receiving session).
+ */
+const deferred: unknown[] = [];
+let head = 0;
+/** Run calls are cut off the queue once this many slots are (and they are half of it). */
+const COMPACT_AT = 5 * 1024;
+
+type Deferrable<A, B, C, D> = (a: A, b: B, c: C, d: D) => void;
+
+function defer<A, B, C, D>(fn: Deferrable<A, B, C, D>, a: A, b: B, c: C, d: D): void {
+  deferred.push(fn, a, b, c, d);
+  void later.then(runDeferred);
+}
+
+function runDeferred(): void {
+  const at = head;
+  const fn = deferred[at] as Deferrable<unknown, unknown, unknown, unknown>;
+  const a = deferred[at + 1];
+  const b = deferred[at + 2];
+  const c = deferred[at + 3];
+  const d = deferred[at + 4];
+  head = at + 5;
+  if (head === deferred.length) {
+    deferred.length = 0;
+    head = 0;
+  } else {
+    deferred.fill(undefined, at, head);
+    if (head >= COMPACT_AT && head * 2 >= deferred.length) {
+      deferred.splice(0, head);
+      head = 0;
+    }
+  }
+  fn(a, b, c, d);
+}
+
+/**
  * `fireNow`, but never synchronously inside the API call that caused it: legacy callbacks came from
  * later socket messages (docs/reference/legacy-web-sdk.md §7.3). Order between events is kept.
  */
 export function fire(owner: unknown, name: string, args: readonly unknown[], log: Log): void {
-  void later.then(() => fireNow(owner, name, args, log));
+  defer(fireNow, owner, name, args, log);
 }
 
 /**
@@ -57,17 +97,23 @@ export function fire(owner: unknown, name: string, args: readonly unknown[], log
  * may replace while events are pending (docs/reference/legacy-usage.md §2.13).
  */
 export function fireToCurrent(owner: () => unknown, name: string, args: readonly unknown[], log: Log): void {
-  void later.then(() => fireNow(owner(), name, args, log));
+  defer(fireNowToCurrent, owner, name, args, log);
+}
+
+function fireNowToCurrent(owner: () => unknown, name: string, args: readonly unknown[], log: Log): void {
+  fireNow(owner(), name, args, log);
 }
 
 /** A plain result callback (`messageInstantSend`'s `cb`, `invoke`'s `cb`), contained the same way. */
 export function callBack(cb: unknown, args: readonly unknown[], log: Log, what: string): void {
   if (typeof cb !== 'function') return;
-  void later.then(() => {
-    try {
-      (cb as (...a: unknown[]) => void)(...args);
-    } catch (error) {
-      log.error(`the app's ${what} callback threw`, error);
-    }
-  });
+  defer(callNow, cb as (...a: unknown[]) => void, args, log, what);
+}
+
+function callNow(cb: (...a: unknown[]) => void, args: readonly unknown[], log: Log, what: string): void {
+  try {
+    cb(...args);
+  } catch (error) {
+    log.error(`the app's ${what} callback threw`, error);
+  }
 }

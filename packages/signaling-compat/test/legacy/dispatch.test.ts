@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Log } from '../../src/core/log';
-import { fire, fireNow, fireToCurrent } from '../../src/legacy/dispatch';
+import { callBack, fire, fireNow, fireToCurrent } from '../../src/legacy/dispatch';
 
 function recordingLog(): { log: Log; errors: string[] } {
   const errors: string[] = [];
@@ -55,5 +55,33 @@ describe('the one dispatch helper', () => {
     expect(order).toEqual([]);
     await Promise.resolve();
     expect(order).toEqual(['new', 'b']);
+  });
+
+  it('runs each deferred call in the microtask it queued, interleaved with other microtasks as queued', async () => {
+    const { log } = recordingLog();
+    const order: string[] = [];
+    const owner = {
+      onA: (n: number) => {
+        order.push(`a${n}`);
+        // Queued from inside a deferred call: after everything queued before it.
+        if (n === 1) fire(owner, 'onA', [3], log);
+      },
+    };
+    fire(owner, 'onA', [1], log);
+    void Promise.resolve().then(() => order.push('p1'));
+    callBack((x: string) => order.push(`cb${x}`), ['!'], log, 'test');
+    queueMicrotask(() => order.push('q1'));
+    fire(owner, 'onA', [2], log);
+    for (let i = 0; i < 3; i++) await Promise.resolve();
+    expect(order).toEqual(['a1', 'p1', 'cb!', 'q1', 'a2', 'a3']);
+  });
+
+  it('keeps the order over many more calls than the queue compacts at', async () => {
+    const { log } = recordingLog();
+    const seen: number[] = [];
+    const owner = { onN: (n: number) => void seen.push(n) };
+    for (let i = 0; i < 20_000; i++) fire(owner, 'onN', [i], log);
+    await Promise.resolve();
+    expect(seen).toEqual(Array.from({ length: 20_000 }, (_, i) => i));
   });
 });
