@@ -75,7 +75,8 @@ function runDeferred(): void {
     deferred.length = 0;
     head = 0;
   } else {
-    deferred.fill(undefined, at, head);
+    // Run calls let go of their arguments at once (a long queue would otherwise keep them alive).
+    deferred[at] = deferred[at + 1] = deferred[at + 2] = deferred[at + 3] = deferred[at + 4] = undefined;
     if (head >= COMPACT_AT && head * 2 >= deferred.length) {
       deferred.splice(0, head);
       head = 0;
