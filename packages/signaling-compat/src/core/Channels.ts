@@ -248,6 +248,11 @@ export class Channels {
     return err(code, reason);
   }
 
+  /** A `messageChannelSendForce` that is not sent (the Engine's gate): 400, and the reason to the log. */
+  notSent(reason: string): Promise<Result> {
+    return Promise.resolve(this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, reason));
+  }
+
   /** Logout or re-login: RTM dropped every channel; forget them without events. */
   dropAll(): void {
     for (const membership of [...this.#memberships.values()]) membership.drop();

@@ -141,9 +141,9 @@ export class CoreCall extends EventEmitter<CallEvents> {
     const channel = this.channelName === '' ? { id: '' } : ctx.codec.encode(this.channelName);
     if (!('id' in peer) || !('id' in channel)) {
       const why = 'id' in peer ? ('why' in channel ? channel.why : '') : peer.why;
-      return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: why }, 'invite');
+      return this.#inviteFailed(why);
     }
-    if (!ctx.connected()) return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: 'not logged in' }, 'invite');
+    if (!ctx.connected()) return this.#inviteFailed('not logged in');
     this.#peerId = peer.id;
     this.#channelId = channel.id;
     const terms = callTerms(this.extra);
@@ -152,7 +152,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
         const online = await ctx.client.queryPeersOnlineStatus([peer.id]);
         if (!online[peer.id]) return this.#fail({ code: LegacyCode.INVITE_E_PEEROFFLINE, reason: 'peer offline' }, 'invite');
       } catch (error) {
-        return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: describeRtmError(error) }, 'invite');
+        return this.#inviteFailed(describeRtmError(error));
       }
       if (this.#phase === 'ended') return;
     }
@@ -167,7 +167,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
       this.#local = local;
       local.send();
     } catch (error) {
-      return this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: describeRtmError(error) }, 'invite');
+      return this.#inviteFailed(describeRtmError(error));
     }
     this.#phase = 'ringing';
     this.emit('operationResult', 'invite', this.#inviteOperation, true, '');
@@ -181,6 +181,11 @@ export class CoreCall extends EventEmitter<CallEvents> {
         if (this.#phase === 'ringing') this.#abandon({ code: LegacyCode.INVITE_E_TIMEOUT, reason: 'timeout' });
       });
     }
+  }
+
+  /** The invitation could not be sent: `INVITE_E_OTHER`, reported as the invite operation's result too. */
+  #inviteFailed(reason: string): void {
+    this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason }, 'invite');
   }
 
   #after(name: 'offline' | 'timeout', ms: number, run: () => void): void {
@@ -227,20 +232,7 @@ export class CoreCall extends EventEmitter<CallEvents> {
 
   /** Callee: accept. Returns the operation id its result is reported under. */
   accept(extra: unknown): number {
-    const id = nextOperationId();
-    if (!this.#remote || this.#phase !== 'ringing') {
-      this.#report('accept', id, 'no incoming invitation to accept');
-      return id;
-    }
-    try {
-      this.#remote.response = contentOf(extra);
-      this.#remote.accept();
-      this.#phase = 'answered';
-      this.#report('accept', id);
-    } catch (error) {
-      this.#report('accept', id, describeRtmError(error));
-    }
-    return id;
+    return this.#answer('accept', extra);
   }
 
   /** Emits an operation result; a failure is also logged, since legacy callers hear nothing. */
@@ -251,18 +243,24 @@ export class CoreCall extends EventEmitter<CallEvents> {
 
   /** Callee: refuse. Returns the operation id its result is reported under. */
   refuse(extra: unknown): number {
+    return this.#answer('refuse', extra);
+  }
+
+  /** Answers the ringing invitation with `extra` as its response: accepted, or refused (the call ends). */
+  #answer(operation: 'accept' | 'refuse', extra: unknown): number {
     const id = nextOperationId();
     if (!this.#remote || this.#phase !== 'ringing') {
-      this.#report('refuse', id, 'no incoming invitation to refuse');
+      this.#report(operation, id, `no incoming invitation to ${operation}`);
       return id;
     }
     try {
       this.#remote.response = contentOf(extra);
-      this.#remote.refuse();
-      this.#finish();
-      this.#report('refuse', id);
+      this.#remote[operation]();
+      if (operation === 'accept') this.#phase = 'answered';
+      else this.#finish();
+      this.#report(operation, id);
     } catch (error) {
-      this.#report('refuse', id, describeRtmError(error));
+      this.#report(operation, id, describeRtmError(error));
     }
     return id;
   }

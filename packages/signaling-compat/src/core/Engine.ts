@@ -11,16 +11,15 @@ import type { ChannelHandle } from './ChannelHandle';
 import { Channels } from './Channels';
 import { Calls } from './Calls';
 import type { EngineContext } from './context';
-import type { AttrOp } from './AttributeQueue';
 import type { CoreCall } from './CoreCall';
 import { accountUid, codecFor, type IdCodec } from './ids';
 import { LegacyCode, describeRtmError, loginFailureCode, type Failure } from './legacyCodes';
 import type { Log } from './log';
-import { LOGGING_IN, ended, logoutAsked, movedTo, reloginDone, reloginStarted, type LoginState } from './loginState';
+import { LOGGING_IN, ended, moved, type LoginState } from './loginState';
 import { MessagePacer } from './MessagePacer';
 import { resolveBackend, type ResolvedOptions } from './options';
 import { PeerMessages } from './PeerMessages';
-import { Queries, type QueryResult } from './Queries';
+import { Queries, type QueryName, type QueryResult } from './Queries';
 import { err, type Result } from './result';
 import { retrySchedule, type ReconnectLimits } from './reconnectBudget';
 import { redactingClient, Secrets } from './secrets';
@@ -188,8 +187,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#rtmToken = token;
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
     try {
-      this.#lastLoginAt = this.clock.now();
-      await client.login(token === undefined ? { uid: id.id } : { uid: id.id, token });
+      await this.#loginClient(client, token);
     } catch (error) {
       if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
       const reason = this.#describe(error);
@@ -198,8 +196,19 @@ export class Engine extends EventEmitter<EngineEvents> {
     }
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
     if (this.#ended) return;
-    this.#state = movedTo(this.#state, 'logged-in');
+    this.#state = moved(this.#state, { phase: 'logged-in' });
     this.emit('loginSuccess', this.uid);
+  }
+
+  /** Logs the RTM client in as this login's user (RTM refuses another login for 500 ms after it). */
+  #loginClient(client: RtmClientLike, token: string | undefined): Promise<void> {
+    this.#lastLoginAt = this.clock.now();
+    return client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
+  }
+
+  /** Logs the RTM client out for good; its answer no longer matters to anyone. */
+  #logoutClient(client: RtmClientLike): void {
+    void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
   }
 
   /** The RTM token: from `tokenProvider`, or an RTM token passed as-is; legacy tokens are never sent. */
@@ -242,7 +251,7 @@ export class Engine extends EventEmitter<EngineEvents> {
   /** `logout()`: always ends in exactly one `logout(101)`, asynchronously, unless already ended. */
   logout(): void {
     if (this.#ended || this.#logoutRequested) return;
-    this.#state = logoutAsked(this.#state);
+    this.#state = moved(this.#state, { logoutRequested: true });
     if (this.#state.phase === 'logging-in') return; // #login ends it once the attempt settles
     queueMicrotask(() => this.#end(LegacyCode.LOGOUT_E_USER));
   }
@@ -252,7 +261,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     this.#state = ended('logged-out');
     const client = this.#client;
     this.#cleanup();
-    if (client) void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
+    if (client) this.#logoutClient(client);
     this.emit('logout', code);
   }
 
@@ -290,7 +299,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** The connection dropped: status 3, sends held, and the legacy retry budget starts. */
   #dropped(): void {
-    this.#state = movedTo(this.#state, 'reconnecting');
+    this.#state = moved(this.#state, { phase: 'reconnecting' });
     this.#pacer.pause();
     const { attempts, budgetMs } = retrySchedule(this.#init.reconnect ?? {});
     attempts.forEach((at, i) => {
@@ -306,7 +315,7 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   #restored(): void {
     this.#clearBudget();
-    this.#state = movedTo(this.#state, 'logged-in');
+    this.#state = moved(this.#state, { phase: 'logged-in' });
     this.#pacer.resume();
     this.emit('reconnected');
     this.emit('loginSuccess', this.uid);
@@ -321,20 +330,19 @@ export class Engine extends EventEmitter<EngineEvents> {
   async #tokenExpired(): Promise<void> {
     const client = this.#client;
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
-    this.#state = reloginStarted(movedTo(this.#state, 'reconnecting'));
+    this.#state = moved(this.#state, { phase: 'reconnecting', relogging: true });
     this.#pacer.pause();
     this.#channels.dropAll();
     try {
       await client.logout();
       const token = await this.#token();
       this.#rtmToken = token;
-      this.#lastLoginAt = this.clock.now();
-      await client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
+      await this.#loginClient(client, token);
     } catch (error) {
       this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
       return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     } finally {
-      this.#state = reloginDone(this.#state);
+      this.#state = moved(this.#state, { relogging: false });
     }
     if (this.#ended) return;
     this.#restored();
@@ -350,7 +358,7 @@ export class Engine extends EventEmitter<EngineEvents> {
     const client = this.#client;
     const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
     if (!client || this.#state.phase !== 'logged-in' || this.#relogging || busy) return false;
-    this.#state = reloginStarted(this.#state);
+    this.#state = moved(this.#state, { relogging: true });
     this.#pacer.pause();
     const token = this.#rtmToken;
     try {
@@ -358,20 +366,19 @@ export class Engine extends EventEmitter<EngineEvents> {
       if (!(await this.#loginSpacing())) return false;
       await client.logout();
       if (this.#ended) return false;
-      this.#lastLoginAt = this.clock.now();
-      await client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
+      await this.#loginClient(client, token);
     } catch (error) {
       if (this.#ended) return false;
       this.log.warn(`re-login to clear a failed channel join failed: ${this.#describe(error)}`);
       this.#end(LegacyCode.LOGOUT_E_NET);
       return false;
     } finally {
-      this.#state = reloginDone(this.#state);
+      this.#state = moved(this.#state, { relogging: false });
       if (!this.#ended) this.#pacer.resume();
     }
     if (!this.#ended) return true;
     // Logged out while the login was under way: nothing of this login may stay logged in.
-    void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
+    this.#logoutClient(client);
     return false;
   }
 
@@ -413,20 +420,14 @@ export class Engine extends EventEmitter<EngineEvents> {
 
   /** A p2p message; held while reconnecting, failed when not logged in. */
   sendPeer(peer: string, payload: unknown): Promise<Result> {
-    if (!this.#sending) {
-      this.log.warn(`messageInstantSend to "${peer}": not logged in`);
-      return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
-    }
-    return this.#peers.send(peer, payload);
+    if (this.#sending) return this.#peers.send(peer, payload);
+    this.log.warn(`messageInstantSend to "${peer}": not logged in`);
+    return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
   }
 
   /** `messageChannelSendForce`: a channel message by name, joined or not (a brief join when not). */
   sendToChannel(name: string, payload: unknown): Promise<Result> {
-    if (!this.#sending) {
-      this.log.warn(`messageChannelSendForce to "${name}": not logged in`);
-      return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
-    }
-    return this.#channels.sendTransient(name, payload);
+    return this.#sending ? this.#channels.sendTransient(name, payload) : this.#channels.notSent('not logged in');
   }
 
   /** A channel join; when not logged in, the handle reports `joinFailed(1003)`. */
@@ -441,40 +442,14 @@ export class Engine extends EventEmitter<EngineEvents> {
     return this.#calls.invite(channelName, peer, extra);
   }
 
-  // Queries (docs/reference/mapping-decisions.md, "User attributes and `invoke`"). A failure carries
-  // 1003 when the login is not logged in by the time it answers, else 1001.
-
-  /** `invoke(func, args)`: the `io.agora.signal.*` functions. */
-  invoke(func: unknown, args: unknown): Promise<QueryResult> {
-    return this.#queries.invoke(func, args);
-  }
-
-  queryUserStatus(account: unknown): Promise<QueryResult> {
-    return this.#queries.userStatus(account);
-  }
-
-  setUserAttr(name: unknown, value: unknown): Promise<QueryResult> {
-    return this.#queries.setUserAttr(name, value);
-  }
-
-  getUserAttr(account: unknown, name: unknown): Promise<QueryResult> {
-    return this.#queries.getUserAttr(account, name);
-  }
-
-  getUserAttrAll(account: unknown): Promise<QueryResult> {
-    return this.#queries.getUserAttrAll(account);
-  }
-
-  channelMemberCount(name: unknown): Promise<QueryResult> {
-    return this.#queries.channelMemberCount(name);
-  }
-
-  channelUserIsIn(name: unknown, account: unknown): Promise<QueryResult> {
-    return this.#queries.channelUserIsIn(name, account);
-  }
-
-  /** Channel attributes by name, joined or not. */
-  channelAttr(channel: unknown, op: AttrOp): Promise<QueryResult> {
-    return this.#queries.channelAttr(channel, op);
+  /**
+   * A legacy query or user-attribute RPC (docs/reference/mapping-decisions.md, "User attributes and
+   * `invoke`"): `invoke`, `userStatus`, `setUserAttr`, `getUserAttr`, `getUserAttrAll`,
+   * `channelMemberCount`, `channelUserIsIn`, `channelAttr`. A failure carries 1003 when the login is
+   * not logged in by the time it answers, else 1001.
+   */
+  query<K extends QueryName>(name: K, ...args: Parameters<Queries[K]>): Promise<QueryResult> {
+    const run = this.#queries[name] as (...a: Parameters<Queries[K]>) => Promise<QueryResult>;
+    return run.apply(this.#queries, args);
   }
 }

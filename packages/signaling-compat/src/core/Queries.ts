@@ -5,6 +5,7 @@ import { accountUid, legacyString } from './ids';
 import { attributeValue } from './legacyValues';
 import { LegacyCode, describeRtmError } from './legacyCodes';
 import { err, ok, type Result } from './result';
+import { INVOKE_PREFIX } from '../mapping/invokePrefix';
 import { StatusBatcher } from './StatusBatcher';
 import { safeText } from './untrusted';
 
@@ -16,7 +17,17 @@ export type QueryReply = { result: 'ok'; [field: string]: unknown };
 
 export type QueryResult = Result<QueryReply>;
 
-export const INVOKE_PREFIX = 'io.agora.signal.';
+/** The queries a dialect may ask its Engine for (`Engine.query`). */
+export type QueryName =
+  | 'invoke'
+  | 'userStatus'
+  | 'setUserAttr'
+  | 'getUserAttr'
+  | 'getUserAttrAll'
+  | 'channelMemberCount'
+  | 'channelUserIsIn'
+  | 'channelAttr';
+
 
 
 /**
@@ -110,15 +121,22 @@ export class Queries {
     return err(this.#ctx.connected() ? LegacyCode.GENERAL_E_FAILED : LegacyCode.GENERAL_E_NOT_LOGIN, reason);
   }
 
+  /** `#guard` for a query about a legacy name, run with its RTM ID; a name with none fails at once. */
+  #withId(
+    value: unknown,
+    what: string,
+    run: (target: { id: string; legacy: string }) => Promise<QueryResult>,
+  ): Promise<QueryResult> {
+    const target = this.#id(value, what);
+    return target.ok ? this.#guard(() => run(target.value)) : Promise.resolve(target);
+  }
+
   get busy(): boolean {
     return this.#running > 0;
   }
 
   userStatus(account: unknown): Promise<QueryResult> {
-    const targetResult = this.#id(account, 'account');
-    if (!targetResult.ok) return Promise.resolve(targetResult);
-    const target = targetResult.value;
-    return this.#guard(async () => {
+    return this.#withId(account, 'account', async (target) => {
       const online = await this.#status.query(target.id);
       return ok<QueryReply>({ result: 'ok', account: target.legacy, status: online[target.id] ? 1 : 0 });
     });
@@ -136,42 +154,30 @@ export class Queries {
   }
 
   getUserAttr(account: unknown, name: unknown): Promise<QueryResult> {
-    const targetResult = this.#id(account, 'account');
-    if (!targetResult.ok) return Promise.resolve(targetResult);
-    const target = targetResult.value;
     const key = legacyString(name) ?? '';
-    return this.#guard(async () => {
+    return this.#withId(account, 'account', async (target) => {
       const attrs = await this.#ctx.client.getUserAttributesByKeys(target.id, [key]);
       return ok<QueryReply>({ result: 'ok', account: target.legacy, name: key, value: attrs[key] ?? '' });
     });
   }
 
   getUserAttrAll(account: unknown): Promise<QueryResult> {
-    const targetResult = this.#id(account, 'account');
-    if (!targetResult.ok) return Promise.resolve(targetResult);
-    const target = targetResult.value;
-    return this.#guard(async () => {
+    return this.#withId(account, 'account', async (target) => {
       const attrs = await this.#ctx.client.getUserAttributes(target.id);
       return ok<QueryReply>({ result: 'ok', account: target.legacy, json: { ...attrs } });
     });
   }
 
   channelMemberCount(name: unknown): Promise<QueryResult> {
-    const channelResult = this.#id(name, 'channel name');
-    if (!channelResult.ok) return Promise.resolve(channelResult);
-    const channel = channelResult.value;
-    return this.#guard(async () => {
+    return this.#withId(name, 'channel name', async (channel) => {
       const counts = await this.#ctx.client.getChannelMemberCount([channel.id]);
       return ok<QueryReply>({ result: 'ok', name: channel.legacy, num: counts[channel.id] ?? 0 });
     });
   }
 
   channelUserIsIn(name: unknown, account: unknown): Promise<QueryResult> {
-    const channelResult = this.#id(name, 'channel name');
-    if (!channelResult.ok) return Promise.resolve(channelResult);
-    const channel = channelResult.value;
     const who = legacyString(account) ?? '';
-    return this.#guard(async () => {
+    return this.#withId(name, 'channel name', async (channel) => {
       const members = await this.#channels.members(channel.id);
       if (!members.ok) return this.#failed(members.reason);
       return ok<QueryReply>({ result: 'ok', name: channel.legacy, account: who, isin: members.value.includes(who) ? 1 : 0 });
@@ -179,10 +185,7 @@ export class Queries {
   }
 
   channelUserList(name: unknown): Promise<QueryResult> {
-    const channelResult = this.#id(name, 'channel name');
-    if (!channelResult.ok) return Promise.resolve(channelResult);
-    const channel = channelResult.value;
-    return this.#guard(async () => {
+    return this.#withId(name, 'channel name', async (channel) => {
       const members = await this.#channels.members(channel.id);
       if (!members.ok) return this.#failed(members.reason);
       const list = members.value.map((account) => [account, accountUid(account)]);

@@ -12,23 +12,15 @@ export type LoginState =
 
 export const LOGGING_IN: LoginState = { kind: 'live', phase: 'logging-in', logoutRequested: false, relogging: false };
 
-/** Logged in, dropped or restored. */
-export function movedTo(state: LoginState, phase: LivePhase): LoginState {
-  return state.kind === 'live' ? { ...state, phase } : state;
-}
+type Live = Extract<LoginState, { kind: 'live' }>;
 
-/** `logout()` was called; the login ends once whatever is under way settles. */
-export function logoutAsked(state: LoginState): LoginState {
-  return state.kind === 'live' ? { ...state, logoutRequested: true } : state;
-}
-
-/** A re-login of the RTM client starts: its connection-state changes are expected, not the app's. */
-export function reloginStarted(state: LoginState): LoginState {
-  return state.kind === 'live' ? { ...state, relogging: true } : state;
-}
-
-export function reloginDone(state: LoginState): LoginState {
-  return state.kind === 'live' ? { ...state, relogging: false } : state;
+/**
+ * A live login moves: logged in, dropped or restored (`phase`), a logout asked for
+ * (`logoutRequested`), a re-login of its RTM client started or done (`relogging`, during which its
+ * connection-state changes are expected, not the app's). An ended login stays as it is.
+ */
+export function moved(state: LoginState, change: Partial<Omit<Live, 'kind'>>): LoginState {
+  return state.kind === 'live' ? { ...state, ...change } : state;
 }
 
 /** Logged out (any reason) or failed to log in. */

@@ -28,15 +28,10 @@ export function fireNow(owner: unknown, name: string, args: readonly unknown[], 
   if (typeof owner !== 'object' || owner === null) return;
   let chosen = name;
   try {
-    let handler: unknown = (owner as Record<string, unknown>)[name];
-    if (typeof handler !== 'function') {
-      const alias = HANDLER_ALIASES.get(name);
-      if (alias === undefined) return;
-      chosen = alias;
-      handler = (owner as Record<string, unknown>)[alias];
-      if (typeof handler !== 'function') return;
-    }
-    handler.apply(owner, args);
+    const handlers = owner as Record<string, unknown>;
+    let handler = handlers[name];
+    if (typeof handler !== 'function' && HANDLER_ALIASES.has(name)) handler = handlers[(chosen = HANDLER_ALIASES.get(name)!)];
+    if (typeof handler === 'function') handler.apply(owner, args);
   } catch (error) {
     log.error(`the app's ${chosen} callback threw`, error);
   }

@@ -1,4 +1,5 @@
-import type { CallOperation } from '../core/CoreCall';
+import type { CallEvents, CallOperation } from '../core/CoreCall';
+import type { Wire } from './wiring';
 
 /**
  * Results of invitation operations, reported the way docs/reference/call-result-callbacks.md's `JRTCCallCallback` does
@@ -23,4 +24,14 @@ export const RESULT_CALLBACK: Readonly<Record<CallOperation, keyof InvitationRes
   cancel: 'onCancelInviteResult',
   accept: 'onAcceptInviteResult',
   refuse: 'onRejectInviteResult',
+};
+
+/**
+ * How every dialect's call table reports an operation result: the callback of its operation with
+ * `(operationId, ok, reason)` alone, never prefixed by a session or call.
+ */
+export const RESULT_WIRE: Wire<Parameters<CallEvents['operationResult']>, unknown> = {
+  name: (operation) => RESULT_CALLBACK[operation],
+  args: (_, _operation, id, ok, reason) => [id, ok, reason],
+  bare: true,
 };

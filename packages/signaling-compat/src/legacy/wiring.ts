@@ -6,12 +6,13 @@
 
 /** How one core event reaches the app. */
 export interface Wire<A extends unknown[], C> {
-  /** The legacy callback, or how to pick it from the event (`names` lists every one it can be). */
-  callback: string | { of: (...event: A) => string; names: readonly string[] };
-  /** The legacy argument list; `context` is what the dialect object knows (its name, its peer…). */
-  args: (context: C, ...event: A) => readonly unknown[];
-  /** Only some occurrences are reported. */
-  when?: (...event: A) => boolean;
+  /** The legacy callback, or how to pick it from the event (only `RESULT_WIRE` does). */
+  name: string | ((...event: A) => string);
+  /**
+   * The legacy argument list; `context` is what the dialect object knows (its name, its peer…).
+   * Without it the callback gets the event's own arguments; `undefined` skips this occurrence.
+   */
+  args?: (context: C, ...event: A) => readonly unknown[] | undefined;
   /** Where it goes when not to the object's own handlers (Server failures go to the LoginCallback). */
   to?: 'login';
   /**
@@ -33,6 +34,8 @@ export type WiringTable<Events, C> = {
   readonly [K in keyof Events]?: Wire<Args<Events[K]>, C> | ReadonlyArray<Wire<Args<Events[K]>, C>>;
 };
 
+type Entry<C> = Wire<unknown[], C> | Array<Wire<unknown[], C>>;
+
 /** Hands one reshaped event to the dialect's dispatch (`fire` / `fireNow` on the right owner). */
 export type Deliver = (callback: string, args: readonly unknown[], wire: { sync?: true; to?: 'login'; bare?: true }) => void;
 
@@ -42,26 +45,18 @@ interface Source {
 
 /** Subscribes `deliver` to every event of `table`; listeners added earlier (bookkeeping) run first. */
 export function wire<Events extends object, C>(source: object, table: WiringTable<Events, C>, context: C, deliver: Deliver): void {
-  for (const [event, entry] of Object.entries(table) as Array<[string, Wire<unknown[], C> | Array<Wire<unknown[], C>>]>) {
+  for (const [event, entry] of Object.entries(table) as Array<[string, Entry<C>]>) {
     const wires = Array.isArray(entry) ? entry : [entry];
     (source as Source).on(event, (...args) => {
       for (const w of wires) {
-        if (w.when && !w.when(...args)) continue;
-        const callback = typeof w.callback === 'string' ? w.callback : w.callback.of(...args);
-        deliver(callback, w.args(context, ...args), w);
+        const legacyArgs = w.args ? w.args(context, ...args) : args;
+        if (legacyArgs) deliver(typeof w.name === 'string' ? w.name : w.name(...args), legacyArgs, w);
       }
     });
   }
 }
 
-/** Every legacy callback a table can fire, for the mapping test. */
-export function callbacksOf(table: WiringTable<object, never>): string[] {
-  const names: string[] = [];
-  for (const entry of Object.values(table) as Array<Wire<unknown[], never> | Array<Wire<unknown[], never>>>) {
-    for (const w of Array.isArray(entry) ? entry : [entry]) {
-      if (typeof w.callback === 'string') names.push(w.callback);
-      else names.push(...w.callback.names);
-    }
-  }
-  return names;
+/** Every wire of a table, for the mapping test. */
+export function wiresOf(table: WiringTable<object, never>): Array<Wire<unknown[], never>> {
+  return (Object.values(table) as Array<Entry<never>>).flatMap((entry) => (Array.isArray(entry) ? entry : [entry]));
 }

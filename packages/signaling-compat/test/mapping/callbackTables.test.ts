@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { HANDLER_ALIASES } from '../../src/legacy/dispatch';
-import { RESULT_CALLBACK } from '../../src/legacy/invitationResults';
+import { RESULT_CALLBACK, RESULT_WIRE } from '../../src/legacy/invitationResults';
 import { NATIVE_CALL_WIRING, NATIVE_CHANNEL_WIRING, NATIVE_LOGIN_WIRING, NATIVE_OTHER_CALLBACKS } from '../../src/legacy/native/wiring';
 import { SERVER_CALL_WIRING, SERVER_CHANNEL_WIRING, SERVER_LOGIN_WIRING, SERVER_OTHER_CALLBACKS } from '../../src/legacy/server/wiring';
 import { WEB_CALL_WIRING, WEB_CHANNEL_WIRING, WEB_OTHER_CALLBACKS, WEB_SESSION_WIRING } from '../../src/legacy/web/wiring';
-import { callbacksOf, type Wire, type WiringTable } from '../../src/legacy/wiring';
+import { wiresOf, type WiringTable } from '../../src/legacy/wiring';
 import { MAPPING, MEMBER_ALIASES, type Dialect } from '../../src/mapping';
 
 /** docs/reference/call-result-callbacks.md's opt-in invitation results: beyond the legacy surface, so not in `MAPPING`. */
@@ -49,16 +49,9 @@ const DIALECTS: Record<Dialect, { tables: Wiring[]; call: Wiring; other: Readonl
   },
 };
 
-/** For every wire of a table (result callbacks left out), the callback and the owners it may reach. */
+/** For every wire of a table that names its callback, the callback and the owners it may reach. */
 function wired({ table: t, owners, loginOwner }: Wiring): Array<{ name: string; owners: readonly string[] }> {
-  const found: Array<{ name: string; owners: readonly string[] }> = [];
-  for (const entry of Object.values(t) as Array<Wire<unknown[], never> | Array<Wire<unknown[], never>>>) {
-    for (const w of Array.isArray(entry) ? entry : [entry]) {
-      const to = w.to === 'login' ? [loginOwner!] : owners;
-      for (const name of callbacksOf(table({ one: w }))) if (!RESULT_CALLBACKS.has(name)) found.push({ name, owners: to });
-    }
-  }
-  return found;
+  return wiresOf(t).flatMap((w) => (typeof w.name === 'string' ? [{ name: w.name, owners: w.to === 'login' ? [loginOwner!] : owners }] : []));
 }
 
 /** `Owner.callback` for every callback `MAPPING` lists for the dialect. */
@@ -91,8 +84,12 @@ describe.each(Object.keys(DIALECTS) as Dialect[])('the %s wiring tables against 
     }
   });
 
-  it('the call table fires the result callback of every call operation', () => {
-    expect(callbacksOf(call.table)).toEqual(expect.arrayContaining([...RESULT_CALLBACKS]));
+  it('the call table reports operation results through RESULT_WIRE, the one wire that picks its callback', () => {
+    expect(wiresOf(call.table)).toContain(RESULT_WIRE);
+    for (const t of all) for (const w of wiresOf(t.table)) if (typeof w.name !== 'string') expect(w).toBe(RESULT_WIRE);
+    for (const operation of Object.keys(RESULT_CALLBACK) as Array<keyof typeof RESULT_CALLBACK>) {
+      expect(RESULT_CALLBACKS.has((RESULT_WIRE.name as (o: string) => string)(operation))).toBe(true);
+    }
   });
 });
 

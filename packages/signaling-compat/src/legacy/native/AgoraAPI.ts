@@ -199,7 +199,7 @@ export class AgoraAPI {
 
   /** `onChannelQueryUserNumResult(channelID, ecode, num)`, ecode 0 on success. RTM: `getChannelMemberCount`. */
   channelQueryUserNum(channelID: string): void {
-    void this.#query((engine) => engine.channelMemberCount(channelID)).then((result) => {
+    void this.#query((engine) => engine.query('channelMemberCount', channelID)).then((result) => {
       if (result.ok) this.#emit('onChannelQueryUserNumResult', channelID, LegacyCode.SUCCESS, Number(result.value.num));
       else this.#emit('onChannelQueryUserNumResult', channelID, LegacyCode.QUERYUSERNUM_E_OTHER, 0);
     });
@@ -211,7 +211,7 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("channel_query_userisin", ecode, desc)`.
    */
   channelQueryUserIsIn(channelID: string, account: string): void {
-    void this.#query((engine) => engine.channelUserIsIn(channelID, account)).then((result) => {
+    void this.#query((engine) => engine.query('channelUserIsIn', channelID, account)).then((result) => {
       if (result.ok) this.#emit('onChannelQueryUserIsIn', channelID, account, Number(result.value.isin));
       else this.#error('channel_query_userisin', result);
     });
@@ -243,7 +243,7 @@ export class AgoraAPI {
   }
 
   #channelAttr(request: string, channelID: string, op: AttrOp): void {
-    this.#request(request, (engine) => engine.channelAttr(channelID, op));
+    this.#request(request, (engine) => engine.query('channelAttr', channelID, op));
   }
 
   // Messages
@@ -308,7 +308,7 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("user_set_attr", ecode, desc)`.
    */
   setAttr(name: string, value: string): void {
-    this.#request('user_set_attr', (engine) => engine.setUserAttr(name, value));
+    this.#request('user_set_attr', (engine) => engine.query('setUserAttr', name, value));
   }
 
   /** Own attribute → `onUserAttrResult(account, name, value)`. RTM: `getUserAttributesByKeys`. */
@@ -326,7 +326,7 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("user_get_attr", ecode, desc)`.
    */
   getUserAttr(account: string, name: string): void {
-    void this.#query((engine) => engine.getUserAttr(account, name)).then((result) => {
+    void this.#query((engine) => engine.query('getUserAttr', account, name)).then((result) => {
       if (result.ok) this.#emit('onUserAttrResult', result.value.account, result.value.name, result.value.value);
       else this.#error('user_get_attr', result);
     });
@@ -338,7 +338,7 @@ export class AgoraAPI {
    * @note compat: a failure fires `onError("user_get_attr_all", ecode, desc)`.
    */
   getUserAttrAll(account: string): void {
-    void this.#query((engine) => engine.getUserAttrAll(account)).then((result) => {
+    void this.#query((engine) => engine.query('getUserAttrAll', account)).then((result) => {
       if (result.ok) this.#emit('onUserAttrAllResult', result.value.account, JSON.stringify(result.value.json));
       else this.#error('user_get_attr_all', result);
     });
@@ -349,7 +349,7 @@ export class AgoraAPI {
    * A failure fires `onError("query_user_status", ecode, desc)`, as legacy.
    */
   queryUserStatus(account: string): void {
-    void this.#query((engine) => engine.queryUserStatus(account)).then((result) => {
+    void this.#query((engine) => engine.query('userStatus', account)).then((result) => {
       if (result.ok) this.#emit('onQueryUserStatusResult', result.value.account, result.value.status === 1 ? '1' : '0');
       else this.#error('query_user_status', result);
     });
@@ -363,7 +363,7 @@ export class AgoraAPI {
    * @note compat: a name outside `io.agora.signal.*` gets a failure reply instead of silence.
    */
   invoke(name: string, req: unknown, callID: string): void {
-    void this.#query((engine) => engine.invoke(name, parseRequest(req))).then((result) => {
+    void this.#query((engine) => engine.query('invoke', name, parseRequest(req))).then((result) => {
       this.#emit('onInvokeRet', callID, replyError(result), JSON.stringify(legacyReply(result)));
     });
   }

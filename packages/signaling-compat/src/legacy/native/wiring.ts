@@ -3,7 +3,7 @@ import type { ChannelEvents as CoreChannelEvents } from '../../core/ChannelHandl
 import type { EngineEvents } from '../../core/Engine';
 import { accountUid } from '../../core/ids';
 import { LegacyCode } from '../../core/legacyCodes';
-import { RESULT_CALLBACK } from '../invitationResults';
+import { RESULT_WIRE } from '../invitationResults';
 import { dtmfData, dtmfExtra, inviteFailedExtra } from '../reshape';
 import type { WiringTable } from '../wiring';
 
@@ -16,32 +16,32 @@ import type { WiringTable } from '../wiring';
 
 /** Session events. */
 export const NATIVE_LOGIN_WIRING: WiringTable<EngineEvents, void> = {
-  loginSuccess: { callback: 'onLoginSuccess', args: (_, uid) => [uid, 0] },
-  loginFailed: { callback: 'onLoginFailed', args: (_, failure) => [failure.code] },
-  logout: { callback: 'onLogout', args: (_, code) => [code] },
-  reconnecting: { callback: 'onReconnecting', args: (_, attempt) => [attempt] },
-  reconnected: { callback: 'onReconnected', args: () => [0] },
+  loginSuccess: { name: 'onLoginSuccess', args: (_, uid) => [uid, 0] },
+  loginFailed: { name: 'onLoginFailed', args: (_, failure) => [failure.code] },
+  logout: { name: 'onLogout' },
+  reconnecting: { name: 'onReconnecting' },
+  reconnected: { name: 'onReconnected', args: () => [0] },
   // The legacy SDK passed a hard-coded uid 0 here (docs/reference/mapping-decisions.md, "Identity").
-  peerMessage: { callback: 'onMessageInstantReceive', args: (_, account, msg) => [account, 0, msg] },
+  peerMessage: { name: 'onMessageInstantReceive', args: (_, account, msg) => [account, 0, msg] },
   inviteReceived: {
-    callback: 'onInviteReceived',
+    name: 'onInviteReceived',
     args: (_, call) => [call.channelName, call.peer, accountUid(call.peer), String(call.extra ?? '')],
   },
 };
 
 /** The events of one named channel; the context is its name. */
 export const NATIVE_CHANNEL_WIRING: WiringTable<CoreChannelEvents, string> = {
-  joined: { callback: 'onChannelJoined', args: (name) => [name] },
-  joinFailed: { callback: 'onChannelJoinFailed', args: (name, failure) => [name, failure.code] },
-  left: { callback: 'onChannelLeaved', args: (name, code) => [name, code] },
+  joined: { name: 'onChannelJoined', args: (name) => [name] },
+  joinFailed: { name: 'onChannelJoinFailed', args: (name, failure) => [name, failure.code] },
+  left: { name: 'onChannelLeaved', args: (name, code) => [name, code] },
   userList: {
-    callback: 'onChannelUserList',
+    name: 'onChannelUserList',
     args: (_, members) => [members.map(([account]) => account), members.map(([, uid]) => uid)],
   },
-  userJoined: { callback: 'onChannelUserJoined', args: (_, account, uid) => [account, uid] },
-  userLeft: { callback: 'onChannelUserLeaved', args: (_, account, uid) => [account, uid] },
-  attrUpdated: { callback: 'onChannelAttrUpdated', args: (name, change) => [name, change.name, change.value, change.type] },
-  message: { callback: 'onMessageChannelReceive', args: (name, account, uid, msg) => [name, account, uid, msg] },
+  userJoined: { name: 'onChannelUserJoined' },
+  userLeft: { name: 'onChannelUserLeaved' },
+  attrUpdated: { name: 'onChannelAttrUpdated', args: (name, change) => [name, change.name, change.value, change.type] },
+  message: { name: 'onMessageChannelReceive', args: (name, account, uid, msg) => [name, account, uid, msg] },
 };
 
 /** What identifies a call in native callbacks: `(channelID, account, uid)`. */
@@ -52,28 +52,22 @@ const OPERATION_ERROR_NAME = { cancel: 'channel_invite_end', accept: 'channel_in
 
 /** The events of one call. */
 export const NATIVE_CALL_WIRING: WiringTable<CoreCallEvents, CallKey> = {
-  receivedByPeer: { callback: 'onInviteReceivedByPeer', args: (key) => [...key] },
-  accepted: { callback: 'onInviteAcceptedByPeer', args: (key, extra) => [...key, extra] },
-  refused: { callback: 'onInviteRefusedByPeer', args: (key, extra) => [...key, extra] },
-  failed: { callback: 'onInviteFailed', args: (key, failure) => [...key, failure.code, inviteFailedExtra(failure)] },
-  endByPeer: { callback: 'onInviteEndByPeer', args: (key, extra) => [...key, extra] },
-  endByMyself: { callback: 'onInviteEndByMyself', args: (key) => [...key], sync: true },
-  dtmf: { callback: 'onInviteMsg', args: (key, digits) => [...key, 'dtmf', dtmfData(digits), dtmfExtra(digits)] },
+  receivedByPeer: { name: 'onInviteReceivedByPeer', args: (key) => [...key] },
+  accepted: { name: 'onInviteAcceptedByPeer', args: (key, extra) => [...key, extra] },
+  refused: { name: 'onInviteRefusedByPeer', args: (key, extra) => [...key, extra] },
+  failed: { name: 'onInviteFailed', args: (key, failure) => [...key, failure.code, inviteFailedExtra(failure)] },
+  endByPeer: { name: 'onInviteEndByPeer', args: (key, extra) => [...key, extra] },
+  endByMyself: { name: 'onInviteEndByMyself', args: (key) => [...key], sync: true },
+  dtmf: { name: 'onInviteMsg', args: (key, digits) => [...key, 'dtmf', dtmfData(digits), dtmfExtra(digits)] },
   operationResult: [
-    {
-      callback: { of: (operation) => RESULT_CALLBACK[operation], names: Object.values(RESULT_CALLBACK) },
-      args: (_, _operation, id, ok, reason) => [id, ok, reason],
-      bare: true,
-    },
+    RESULT_WIRE,
     // A failed invite is reported by onInviteFailed; the others have no legacy callback but onError.
     {
-      callback: 'onError',
-      when: (operation, _id, ok) => !ok && operation !== 'invite',
-      args: (_, operation, _id, _ok, reason) => [
-        OPERATION_ERROR_NAME[operation as keyof typeof OPERATION_ERROR_NAME],
-        LegacyCode.INVITE_E_OTHER,
-        reason,
-      ],
+      name: 'onError',
+      args: (_, operation, _id, ok, reason) =>
+        ok || operation === 'invite'
+          ? undefined
+          : [OPERATION_ERROR_NAME[operation as keyof typeof OPERATION_ERROR_NAME], LegacyCode.INVITE_E_OTHER, reason],
     },
   ],
 };

@@ -73,20 +73,20 @@ export class ServerLogins {
   }
 
   userSetAttr(name: unknown, value: unknown, cb: UserAttrCallback): void {
-    this.#answer(cb, 'onUserSetAttr', (engine) => engine.setUserAttr(name, value));
+    this.#answer(cb, 'onUserSetAttr', (engine) => engine.query('setUserAttr', name, value));
   }
 
   userGetAttr(account: unknown, name: unknown, cb: UserAttrCallback): void {
-    this.#answer(cb, 'onUserGetAttr', (engine) => engine.getUserAttr(account, name));
+    this.#answer(cb, 'onUserGetAttr', (engine) => engine.query('getUserAttr', account, name));
   }
 
   userGetAttrAll(account: unknown, cb: UserAttrCallback): void {
-    this.#answer(cb, 'onUserGetAttrAll', (engine) => engine.getUserAttrAll(account));
+    this.#answer(cb, 'onUserGetAttrAll', (engine) => engine.query('getUserAttrAll', account));
   }
 
   channelQueryUserNum(name: unknown, cb: ChannelCallback): void {
     const current = this.#current();
-    void (current ? current.engine.channelMemberCount(name) : Promise.resolve(NO_SESSION)).then((result) => {
+    void (current ? current.engine.query('channelMemberCount', name) : Promise.resolve(NO_SESSION)).then((result) => {
       if (!isCallbackObject(cb)) return;
       const args = result.ok ? ['', Number(result.value.num)] : [result.reason, 0];
       // `onChannelQueryUserNumResult` when the app spelled it so (the dispatch alias table).

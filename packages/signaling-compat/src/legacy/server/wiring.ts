@@ -2,7 +2,7 @@ import type { CallEvents as CoreCallEvents, CoreCall } from '../../core/CoreCall
 import type { ChannelEvents as CoreChannelEvents } from '../../core/ChannelHandle';
 import type { EngineEvents } from '../../core/Engine';
 import { LegacyCode } from '../../core/legacyCodes';
-import { RESULT_CALLBACK } from '../invitationResults';
+import { RESULT_WIRE } from '../invitationResults';
 import { dtmfExtra } from '../reshape';
 import type { WiringTable } from '../wiring';
 
@@ -19,50 +19,45 @@ export interface LoginContext {
 
 /** `LoginCallback` (session events). Server codes are reported as they are (202 included), unlike Web. */
 export const SERVER_LOGIN_WIRING: WiringTable<EngineEvents, LoginContext> = {
-  loginSuccess: { callback: 'onLoginSuccess', args: (_, uid) => [uid] },
-  loginFailed: { callback: 'onLoginFailed', args: (_, failure) => [failure.code] },
-  logout: { callback: 'onLogout', args: (_, code) => [code] },
+  loginSuccess: { name: 'onLoginSuccess' },
+  loginFailed: { name: 'onLoginFailed', args: (_, failure) => [failure.code] },
+  logout: { name: 'onLogout' },
   // The legacy SDK passed a hard-coded uid 0 here (docs/reference/mapping-decisions.md, "Identity").
-  peerMessage: { callback: 'onMessageInstantReceive', args: (_, account, msg) => [account, 0, msg] },
-  inviteReceived: { callback: 'onInviteReceived', args: (ctx, core) => [ctx.call(core)] },
+  peerMessage: { name: 'onMessageInstantReceive', args: (_, account, msg) => [account, 0, msg] },
+  inviteReceived: { name: 'onInviteReceived', args: (ctx, core) => [ctx.call(core)] },
 };
 
 /** `ChannelCallback` (or the LoginCallback of a join made without one). */
 export const SERVER_CHANNEL_WIRING: WiringTable<CoreChannelEvents, void> = {
-  joined: { callback: 'onChannelJoined', args: () => [] },
-  joinFailed: { callback: 'onChannelJoinFailed', args: (_, failure) => [failure.code] },
-  left: { callback: 'onChannelLeaved', args: (_, code) => [code] },
+  joined: { name: 'onChannelJoined' },
+  joinFailed: { name: 'onChannelJoinFailed', args: (_, failure) => [failure.code] },
+  left: { name: 'onChannelLeaved' },
   userList: {
-    callback: 'onChannelUserList',
+    name: 'onChannelUserList',
     args: (_, members) => [members.map(([account]) => account), members.map(([, uid]) => uid)],
   },
-  userJoined: { callback: 'onChannelUserJoined', args: (_, account, uid) => [account, uid] },
-  userLeft: { callback: 'onChannelUserLeaved', args: (_, account, uid) => [account, uid] },
-  attrUpdated: { callback: 'onChannelAttrUpdated', args: (_, change) => [change.name, change.value, change.type] },
-  message: { callback: 'onMessageChannelReceive', args: (_, account, uid, msg) => [account, uid, msg] },
+  userJoined: { name: 'onChannelUserJoined' },
+  userLeft: { name: 'onChannelUserLeaved' },
+  attrUpdated: { name: 'onChannelAttrUpdated', args: (_, change) => [change.name, change.value, change.type] },
+  message: { name: 'onMessageChannelReceive' },
 };
 
 /** `CallCallback` (the LoginCallback for an incoming call), plus the opt-in operation results. */
 export const SERVER_CALL_WIRING: WiringTable<CoreCallEvents, void> = {
-  receivedByPeer: { callback: 'onInviteReceivedByPeer', args: () => [] },
-  accepted: { callback: 'onInviteAcceptedByPeer', args: (_, extra) => [extra] },
-  refused: { callback: 'onInviteRefusedByPeer', args: (_, extra) => [extra] },
-  failed: { callback: 'onInviteFailed', args: (_, failure) => [failure.code] },
-  endByPeer: { callback: 'onInviteEndByPeer', args: (_, extra) => [extra] },
-  endByMyself: { callback: 'onInviteEndByMyself', args: (_, extra) => [extra], sync: true },
-  dtmf: { callback: 'onInviteMsg', args: (_, digits) => [dtmfExtra(digits)] },
+  receivedByPeer: { name: 'onInviteReceivedByPeer', args: () => [] },
+  accepted: { name: 'onInviteAcceptedByPeer' },
+  refused: { name: 'onInviteRefusedByPeer' },
+  failed: { name: 'onInviteFailed', args: (_, failure) => [failure.code] },
+  endByPeer: { name: 'onInviteEndByPeer' },
+  endByMyself: { name: 'onInviteEndByMyself', sync: true },
+  dtmf: { name: 'onInviteMsg', args: (_, digits) => [dtmfExtra(digits)] },
   operationResult: [
-    {
-      callback: { of: (operation) => RESULT_CALLBACK[operation], names: Object.values(RESULT_CALLBACK) },
-      args: (_, _operation, id, ok, reason) => [id, ok, reason],
-      bare: true,
-    },
+    RESULT_WIRE,
     // A failed invite is reported by onInviteFailed; the others have no legacy callback but onError.
     {
-      callback: 'onError',
+      name: 'onError',
       to: 'login',
-      when: (operation, _id, ok) => !ok && operation !== 'invite',
-      args: (_, _operation, _id, _ok, reason) => [LegacyCode.INVITE_E_OTHER, reason],
+      args: (_, operation, _id, ok, reason) => (ok || operation === 'invite' ? undefined : [LegacyCode.INVITE_E_OTHER, reason]),
     },
   ],
 };

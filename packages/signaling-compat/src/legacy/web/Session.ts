@@ -99,7 +99,7 @@ export class Session implements SessionEvents {
    */
   invoke(func: unknown, args: unknown, cb?: (err: string, result: Record<string, unknown>) => void): void {
     const log = this.#engine.log;
-    void this.#engine.invoke(func, args).then((result) => callBack(cb, [replyError(result), legacyReply(result)], log, 'invoke'));
+    void this.#engine.query('invoke', func, args).then((result) => callBack(cb, [replyError(result), legacyReply(result)], log, 'invoke'));
   }
 
   /**
