@@ -4,7 +4,7 @@ import type { RtmNamespaceLike } from '../rtm/types';
  * Turns the namespace named as the backend (the `rtm` option, else `window.AgoraRTM`) into the RTM
  * 1.x-shaped seam the core runs on, or `undefined` when it is no RTM namespace at all. Which
  * namespaces a build accepts is chosen by its entry: the package and the full script accept 1.x and
- * 2.x (`src/rtm2/backends.ts`); the Web-only script accepts 1.x alone, so it carries no 2.x adapter.
+ * 2.x (`everyBackend.ts`); the Web-only script accepts 1.x alone, so it carries no 2.x adapter.
  */
 export type BackendAdapter = (candidate: unknown) => RtmNamespaceLike | undefined;
 

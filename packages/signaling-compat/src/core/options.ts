@@ -1,8 +1,8 @@
 import type { Clock } from '../rtm/clock';
 import type { RtmConfigLike, RtmNamespaceLike } from '../rtm/types';
-import { everyBackend } from '../rtm2/backends';
 import type { Rtm2NamespaceLike } from '../rtm2/types';
 import type { BackendAdapter } from './backends';
+import { everyBackend } from './everyBackend';
 import type { IdCodecName } from './ids';
 
 /** Where the shim writes what it has to say. Any subset of `console` works. */

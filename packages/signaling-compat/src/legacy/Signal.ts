@@ -4,7 +4,7 @@
  */
 import type { CompatOptions } from '../core/options';
 import { configureProcessDefaults } from '../core/processDefaults';
-import { everyBackend } from '../rtm2/backends';
+import { everyBackend } from '../core/everyBackend';
 import {
   CallCallback,
   ChannelCallback,

@@ -22,14 +22,14 @@ const FAKE = 'signaling-compat-fake.global.js';
  * that to catch growth (a dialect or the fake leaking in) until the code is slimmed and the ceiling
  * can come down.
  */
-const SHIM_BUDGET = { minified: 96 * 1024, gzipped: 29 * 1024 };
+const SHIM_BUDGET = { minified: 94 * 1024, gzipped: 28.5 * 1024 };
 
 /**
  * Size ceiling of the Web-only script: the Web dialect and the core on RTM 1.x, with no Server or
  * native dialect and no 2.x adapter. The goal is 35 KB / 11.5 KB gzipped; the ceiling sits just
  * above today's size to catch growth until the core is slimmed to the goal.
  */
-const WEB_SHIM_BUDGET = { minified: 52 * 1024, gzipped: 17 * 1024 };
+const WEB_SHIM_BUDGET = { minified: 46 * 1024, gzipped: 15.5 * 1024 };
 
 interface PageGlobals {
   Signal?: typeof SignalType;
@@ -115,11 +115,11 @@ describe('the Web-only shim script (signaling-compat-web.global.js)', () => {
     const signal = page.Signal!('0123456789abcdef0123456789abcdef');
     const alice = signal.login('alice', '_no_need_token');
     const bob = signal.login('bob', '_no_need_token');
-    bob.onMessageInstantReceive = (account, uid, msg) => heard.push([account, uid === alice.uid, msg]);
+    bob.onMessageInstantReceive = (account, uid, msg) => heard.push([account, uid, msg]);
     await fake.flush();
     alice.messageInstantSend('bob', 'hi bob', (failed) => heard.push(['sent', failed]));
     await fake.flush();
-    expect(heard).toEqual([['alice', true, 'hi bob'], ['sent', false]]);
+    expect(heard).toEqual([['alice', 0, 'hi bob'], ['sent', false]]);
     alice.logout();
     bob.logout();
     await fake.flush();

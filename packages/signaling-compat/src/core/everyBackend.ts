@@ -1,7 +1,7 @@
-import { asRtm1Namespace, type BackendAdapter } from '../core/backends';
 import type { RtmNamespaceLike } from '../rtm/types';
-import { fromRtm2, isRtm2Namespace } from './fromRtm2';
-import type { Rtm2NamespaceLike } from './types';
+import { fromRtm2, isRtm2Namespace } from '../rtm2/fromRtm2';
+import type { Rtm2NamespaceLike } from '../rtm2/types';
+import { asRtm1Namespace, type BackendAdapter } from './backends';
 
 /** One adapter per 2.x namespace, so every login on it shares the adapter's options and clock. */
 const ADAPTED = new WeakMap<Rtm2NamespaceLike, RtmNamespaceLike>();
