@@ -131,9 +131,11 @@ describe('the Web-only shim script (signaling-compat-web.global.js)', () => {
     const logger = { warn: (text: string) => errors.push(text), error: (text: string) => errors.push(text) };
     const session = page.Signal!('0123456789abcdef0123456789abcdef', { rtm: new page.FakeRtm2!(), logger }).login('alice', '');
     const transcript: unknown[][] = [];
-    session.onLoginSuccess = (uid) => transcript.push(['onLoginSuccess', uid]);
-    session.onLoginFailed = (code) => transcript.push(['onLoginFailed', code]);
-    for (let i = 0; i < 10 && transcript.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    const settled = new Promise<void>((resolve) => {
+      session.onLoginSuccess = (uid) => resolve(void transcript.push(['onLoginSuccess', uid]));
+      session.onLoginFailed = (code) => resolve(void transcript.push(['onLoginFailed', code]));
+    });
+    await settled;
     expect(transcript).toEqual([['onLoginFailed', 201]]);
     expect(errors).toEqual([expect.stringContaining('signaling-compat.global.js')]);
   });
