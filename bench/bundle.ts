@@ -1,12 +1,14 @@
 /**
- * Size of the script-tag shim (`signaling-compat.global.js`): the browser entry bundled the way
- * tsup.config.ts builds it (IIFE, ES2022, minified, dependencies inlined), in memory, so the
- * benchmark never touches `dist/`. The fake is a separate script and must not be in it.
+ * Sizes of the script-tag shims as the package ships them: `dist/signaling-compat.global.js`
+ * (every dialect, RTM 1.x and 2.x) and `dist/signaling-compat-web.global.js` (the Web dialect on
+ * RTM 1.x), from the build bench/run.mjs made (or the current one with `--no-build`). Each input's
+ * share comes from the esbuild metafile the build writes next to them. The fake is a separate
+ * script and must be in neither.
  */
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { build, type BuildOptions } from 'esbuild';
 
-const ENTRY = 'packages/signaling-compat/src/browser/signal.global.ts';
+const DIST = 'packages/signaling-compat/dist';
 
 export interface BundleSize {
   minBytes: number;
@@ -15,49 +17,32 @@ export interface BundleSize {
   byDirectory: Record<string, number>;
 }
 
-/**
- * A Web-only script: the global `Signal` of the Web dialect alone (pages never use the Server or
- * native dialects), bundled from an in-memory entry until the package ships such a script.
- */
-const WEB_ONLY_ENTRY = {
-  contents: "import { Signal } from './legacy/Signal';\nglobalThis.Signal = Signal;\n",
-  resolveDir: 'packages/signaling-compat/src',
-  sourcefile: 'web-only.global.ts',
-  loader: 'ts',
-} as const;
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+}
 
 export function bundleSize(): Promise<BundleSize> {
-  return measure({ entryPoints: [ENTRY] }, ENTRY);
+  return measure('signaling-compat.global.js');
 }
 
 export function webBundleSize(): Promise<BundleSize> {
-  return measure({ stdin: WEB_ONLY_ENTRY }, WEB_ONLY_ENTRY.sourcefile);
+  return measure('signaling-compat-web.global.js');
 }
 
-async function measure(entry: Pick<BuildOptions, 'entryPoints' | 'stdin'>, name: string): Promise<BundleSize> {
-  const result = await build({
-    ...entry,
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    platform: 'browser',
-    minify: true,
-    metafile: true,
-    write: false,
-    logLevel: 'silent',
-  });
-  const [output] = result.outputFiles;
-  if (!output) throw new Error(`esbuild produced nothing for ${name}`);
-  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
-  const fake = Object.keys(inputs).filter((path) => path.includes('src/fake/'));
-  if (fake.length > 0) throw new Error(`the shim bundle contains fake code: ${fake.join(', ')}`);
+async function measure(file: string): Promise<BundleSize> {
+  const code = await readFile(`${DIST}/${file}`);
+  const meta = JSON.parse(await readFile(`${DIST}/metafile-iife.json`, 'utf8')) as Metafile;
+  const output = Object.entries(meta.outputs).find(([path]) => path.endsWith(`/${file}`));
+  if (!output) throw new Error(`${DIST}/metafile-iife.json does not list ${file}`);
+  const inputs = Object.entries(output[1].inputs).map(([path, { bytesInOutput }]) => [path.replace(/^(\.\.\/)+/, ''), bytesInOutput] as const);
+  const fake = inputs.map(([path]) => path).filter((path) => path.startsWith('src/fake'));
+  if (fake.length > 0) throw new Error(`${file} contains fake code: ${fake.join(', ')}`);
   const byDirectory: Record<string, number> = {};
-  for (const [input, { bytesInOutput }] of Object.entries(inputs)) {
-    const path = input.replace(/^packages\/signaling-compat\//, '');
+  for (const [path, bytes] of inputs) {
     const directory = path.split('/').slice(0, path.startsWith('node_modules/') ? 2 : 3).join('/');
     const key = directory.endsWith('.ts') ? path.split('/').slice(0, -1).join('/') : directory;
-    byDirectory[key] = (byDirectory[key] ?? 0) + bytesInOutput;
+    byDirectory[key] = (byDirectory[key] ?? 0) + bytes;
   }
   const sorted = Object.entries(byDirectory).sort(([, a], [, b]) => b - a);
-  return { minBytes: output.contents.byteLength, gzBytes: gzipSync(output.contents).byteLength, byDirectory: Object.fromEntries(sorted) };
+  return { minBytes: code.byteLength, gzBytes: gzipSync(code).byteLength, byDirectory: Object.fromEntries(sorted) };
 }

@@ -9,7 +9,9 @@ import { defineConfig } from 'tsup';
 //   `scripts/cjs-declarations.ts` (run after tsup) wraps them in `dist/index.d.cts` as the
 //   `export =` of a callable, so TypeScript and checkJs see `require()`'s result as callable too.
 // - IIFE: minified script-tag bundles. The shim defines `window.Signal` like the legacy
-//   `AgoraSig-*.js`; the fake is a separate file so pages that don't use it never download it.
+//   `AgoraSig-*.js`, with every dialect on RTM 1.x and 2.x; the Web-only shim has the Web dialect
+//   on RTM 1.x alone (what pages used, at about a third of the size); the fake is a separate file
+//   so pages that don't use it never download it.
 //
 // `global` is what `import 'signaling-compat/global'` runs: it defines the global `Signal`. In ESM
 // it shares its chunks with `.`, so the global is the very `Signal` the package exports; its
@@ -47,6 +49,7 @@ export default defineConfig([
   {
     entry: {
       'signaling-compat': 'src/browser/signal.global.ts',
+      'signaling-compat-web': 'src/browser/web.global.ts',
       'signaling-compat-fake': 'src/browser/fake.global.ts',
     },
     format: 'iife',

@@ -20,7 +20,7 @@ export { AgoraAPI, createAgoraSDKInstance } from './legacy/native/AgoraAPI';
 export { IAgoraAPI, type NativeErrorCodes } from './legacy/native/IAgoraAPI';
 export type { NativeCallback } from './legacy/native/NativeCallback';
 export type { CompatOptions, Logger, TokenProvider } from './core/options';
-export { LegacyCode } from './core/legacyCodes';
+export { LEGACY_CODE_TABLE as LegacyCode } from './core/legacyCodes';
 export type * from './rtm/types';
 export type { Clock } from './rtm/clock';
 export { fromRtm2, type Rtm2AdapterOptions } from './rtm2/fromRtm2';

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'eventemitter3';
+import { Emitter } from './Emitter';
 import type { AttrChange } from './attributeDiff';
 import { LegacyCode, type Failure } from './legacyCodes';
 import { err, ok, type Result } from './result';
@@ -39,7 +39,7 @@ export interface ChannelOps {
  * What one legacy `channelJoin` returns to a dialect. Each join makes a new handle; the newest
  * handle of a channel receives its events, as the legacy SDK's "current channel" did.
  */
-export class ChannelHandle extends EventEmitter<ChannelEvents> {
+export class ChannelHandle extends Emitter<ChannelEvents> {
   readonly name: string;
   #state: ChannelState = 'joining';
   #ops: ChannelOps | undefined;

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'eventemitter3';
+import { Emitter } from './Emitter';
 import type { TimerHandle } from '../rtm/clock';
 import type {
   LocalInvitationFailureReason,
@@ -58,7 +58,7 @@ const FAILURE_OF_LOCAL: Record<LocalInvitationFailureReason, Failure> = {
  * One legacy call (invitation), outgoing or incoming, carried on an RTM Local/RemoteInvitation plus
  * the END_CALL message after the answer (RTM has no call after accept).
  */
-export class CoreCall extends EventEmitter<CallEvents> {
+export class CoreCall extends Emitter<CallEvents> {
   readonly channelName: string;
   readonly peer: string;
   readonly direction: 'outgoing' | 'incoming';

@@ -1,4 +1,4 @@
-import { EventEmitter } from 'eventemitter3';
+import { Emitter } from './Emitter';
 import { systemClock, type Clock, type TimerHandle } from '../rtm/clock';
 import type {
   ConnectionChangeReason,
@@ -64,7 +64,7 @@ const NO_BACKEND =
  * The core of one legacy login: owns one RTM client and carries connection & status, the reconnect
  * budget, tokens, p2p messages, channels, calls and queries. Dialects translate their API onto it.
  */
-export class Engine extends EventEmitter<EngineEvents> {
+export class Engine extends Emitter<EngineEvents> {
   readonly account: string;
   readonly uid: number;
   readonly log: Log;

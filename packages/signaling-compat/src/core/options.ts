@@ -1,7 +1,8 @@
 import type { Clock } from '../rtm/clock';
 import type { RtmConfigLike, RtmNamespaceLike } from '../rtm/types';
-import { fromRtm2, isRtm2Namespace } from '../rtm2/fromRtm2';
 import type { Rtm2NamespaceLike } from '../rtm2/types';
+import type { BackendAdapter } from './backends';
+import { everyBackend } from './everyBackend';
 import type { IdCodecName } from './ids';
 
 /** Where the shim writes what it has to say. Any subset of `console` works. */
@@ -52,12 +53,21 @@ export interface ResolvedOptions extends CompatOptions {
   echoOwnChannelMessages: boolean;
   peerMessageSuccess: 'accepted' | 'delivered';
   transientJoins: boolean;
+  /** Which namespaces this build accepts as the backend, and how they become the 1.x seam. */
+  backends: BackendAdapter;
 }
 
+/** The options of a login in the package or the full script: RTM 1.x and 2.x backends. */
 export function resolveOptions(...layers: Array<CompatOptions | undefined>): ResolvedOptions {
+  return resolveOptionsFor(everyBackend, ...layers);
+}
+
+/** The options of a login in a build that accepts only the namespaces `backends` accepts. */
+export function resolveOptionsFor(backends: BackendAdapter, ...layers: Array<CompatOptions | undefined>): ResolvedOptions {
   const merged: CompatOptions = Object.assign({}, ...layers.filter(Boolean));
   return {
     ...merged,
+    backends,
     idCodec: merged.idCodec ?? 'strict',
     singleChannel: merged.singleChannel ?? true,
     echoOwnChannelMessages: merged.echoOwnChannelMessages ?? true,
@@ -68,23 +78,10 @@ export function resolveOptions(...layers: Array<CompatOptions | undefined>): Res
 
 /**
  * Backend resolution order (DESIGN.md): the `rtm` option (already merged over `configure`) →
- * `globalThis.AgoraRTM` (the real SDK loaded by a script tag). A 2.x namespace (an `RTM`
- * constructor, no `createInstance`) is accepted wherever a 1.x one is, through `fromRtm2`.
+ * `globalThis.AgoraRTM` (the real SDK loaded by a script tag), made a 1.x seam by the build's
+ * `backends` (the 2.x adapter where the build has it).
  */
-export function resolveBackend(options: CompatOptions): RtmNamespaceLike | undefined {
-  if (options.rtm) return asRtm1(options.rtm) ?? (options.rtm as RtmNamespaceLike);
-  return asRtm1((globalThis as { AgoraRTM?: unknown }).AgoraRTM);
-}
-
-/** One adapter per 2.x namespace, so every login on it shares the adapter's options and clock. */
-const ADAPTED = new WeakMap<Rtm2NamespaceLike, RtmNamespaceLike>();
-
-function asRtm1(candidate: unknown): RtmNamespaceLike | undefined {
-  if (isRtm2Namespace(candidate)) {
-    let adapted = ADAPTED.get(candidate);
-    if (!adapted) ADAPTED.set(candidate, (adapted = fromRtm2(candidate)));
-    return adapted;
-  }
-  const rtm1 = candidate as Partial<RtmNamespaceLike> | undefined;
-  return rtm1 && typeof rtm1.createInstance === 'function' ? (rtm1 as RtmNamespaceLike) : undefined;
+export function resolveBackend(options: ResolvedOptions): RtmNamespaceLike | undefined {
+  if (options.rtm) return options.backends(options.rtm) ?? (options.rtm as RtmNamespaceLike);
+  return options.backends((globalThis as { AgoraRTM?: unknown }).AgoraRTM);
 }

@@ -2,10 +2,9 @@
  * The entry both the Web and the Server SDK shared: `Signal(appid)` / `new Signal(appid)`. `login`'s
  * third argument picks the dialect (an object: Server, `./server`; a number or nothing: Web, `./web`).
  */
-import { Log } from '../core/log';
 import type { CompatOptions } from '../core/options';
-import { resolveOptions } from '../core/options';
-import { configureProcessDefaults, readProcessDefaults } from '../core/processDefaults';
+import { configureProcessDefaults } from '../core/processDefaults';
+import { everyBackend } from '../core/everyBackend';
 import {
   CallCallback,
   ChannelCallback,
@@ -16,97 +15,44 @@ import {
 } from './server/callbacks';
 import type { LoginSession } from './server/LoginSession';
 import { ServerLogins } from './server/ServerLogins';
-import { LEGACY_SDK_VERSION, LEGACY_SDK_VERSION_INT } from './version';
-import { Session } from './web/Session';
-
-const LOG_LEVELS = { DEBUG: 0, WARNING: 1, INFO: 2 } as const;
+import type { Session } from './web/Session';
+import { WebSignalObject, type LoginContext } from './web/Signal';
 
 /**
- * What `Signal(appId)` returns. Several Signal objects, each with several sessions, are independent
- * (docs/reference/legacy-usage.md §3.26).
+ * What `Signal(appId)` returns: the Web dialect's Signal object (`./web/Signal.ts`) with the Server
+ * dialect's `login(account, token, callback)` and user-attribute and channel queries. Several Signal
+ * objects, each with several sessions, are independent (docs/reference/legacy-usage.md §3.26).
  */
-export class SignalObject {
-  readonly appid: string;
-  readonly vid: string;
-  /** Present once `setDoLog` was called, as in the legacy SDK. */
-  isLogging?: unknown;
-  loggingLevel?: number;
-  #options: CompatOptions | undefined;
-  #log: Log;
+export class SignalObject extends WebSignalObject {
+  #context: LoginContext;
   #server: ServerLogins;
 
   constructor(appId?: string, options?: CompatOptions) {
-    this.appid = appId as string;
-    this.vid = appId as string;
-    this.#options = options;
-    this.#log = new Log(this.#resolved().logger, () => Boolean(this.isLogging) && this.loggingLevel === 0);
-    this.#server = new ServerLogins(this.#log);
-  }
-
-  #resolved() {
-    return resolveOptions(readProcessDefaults(), this.#options);
-  }
-
-  /** `"1.4.0"`, the legacy version string. */
-  getSDKVersion(): string {
-    return LEGACY_SDK_VERSION;
-  }
-
-  /** Undocumented legacy numeric version. */
-  getSDKVersion_int(): number {
-    return LEGACY_SDK_VERSION_INT;
+    let context!: LoginContext;
+    super(appId, options, everyBackend, (shared) => {
+      context = shared;
+    });
+    this.#context = context;
+    this.#server = new ServerLogins(context.log);
   }
 
   /**
-   * Legacy `setDoLog(isEnabled = false, level = "DEBUG")`: an unknown level prints the legacy notice
-   * and changes nothing; debug output needs `isEnabled` and level DEBUG.
-   */
-  setDoLog(isEnabled: unknown = false, level: unknown = 'DEBUG'): void {
-    if (level && !(typeof level === 'string' && level in LOG_LEVELS)) {
-      this.#log.warn('Only accept DEBUG / WARNING / INFO as the log level. The default level is DEBUG.');
-      return;
-    }
-    this.isLogging = isEnabled;
-    this.loggingLevel = level ? LOG_LEVELS[level as keyof typeof LOG_LEVELS] : undefined;
-  }
-
-  /**
-   * Legacy debugging hook that pointed the SDK at other Signaling servers; RTM picks its own servers.
-   * @note compat: accepted and ignored, with one warning.
-   */
-  setup_debugging(kind?: unknown): void {
-    this.#log.warnOnce('setup_debugging', `setup_debugging(${String(kind)}) has no effect on RTM`);
-  }
-
-  /** Alias of `setup_debugging`, as in the legacy SDK. */
-  setUpDebugging(kind?: unknown): void {
-    this.setup_debugging(kind);
-  }
-
-  /**
-   * `login(account, token, reconnect_count, reconnect_time)` → a new Session at once (every call
-   * makes an independent session: docs/reference/legacy-web-sdk.md §3). RTM: one `createInstance` + `login` per
-   * session. `reconnect_time` is in seconds, as documented.
+   * Web dialect: `login(account, token, reconnect_count, reconnect_time)` → a new Session at once
+   * (`WebSignalObject.login`).
    *
    * Server dialect: `login(account, token, callback)` with a LoginCallback object → a new
    * `LoginSession` at once, its events to the callback (docs/reference/server-and-native-api.md §1).
    * @note compat: the Web and Server SDKs were both `new Signal(appid)`; the third argument tells
    * them apart (an object: Server; a number or nothing: Web).
    */
-  login(account: unknown, token: unknown, callback: LoginCallback): LoginSession;
-  login(account: unknown, token?: unknown, reconnectCount?: number, reconnectTime?: number): Session;
-  login(account: unknown, token?: unknown, reconnectCount?: unknown, reconnectTime?: unknown): Session | LoginSession {
+  override login(account: unknown, token: unknown, callback: LoginCallback): LoginSession;
+  override login(account: unknown, token?: unknown, reconnectCount?: number, reconnectTime?: number): Session;
+  override login(account: unknown, token?: unknown, reconnectCount?: unknown, reconnectTime?: unknown): Session | LoginSession {
     if (isCallbackObject(reconnectCount)) {
-      return this.#server.login({ appId: this.appid, account, token, options: this.#resolved(), log: this.#log }, reconnectCount);
+      const { log, options } = this.#context;
+      return this.#server.login({ appId: this.appid, account, token, options: options(), log }, reconnectCount);
     }
-    return new Session({
-      appId: this.appid,
-      account,
-      token,
-      options: this.#resolved(),
-      log: this.#log,
-      reconnect: { count: Number(reconnectCount) || undefined, timeSeconds: Number(reconnectTime) || undefined },
-    });
+    return super.login(account, token, reconnectCount, reconnectTime);
   }
 
   /**

@@ -48,22 +48,30 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     await server?.close();
   });
 
-  async function openPage(path: string): Promise<{ page: Page; failures: string[]; blocked: string[] }> {
+  async function openPage(path: string): Promise<{ page: Page; failures: string[]; blocked: string[]; warnings: string[] }> {
     const page = await browser.newPage();
     const failures = await collectPageFailures(page);
     const blocked = await confineToLocalhost(page);
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
     await page.goto(`${server.origin}${path}`);
-    return { page, failures, blocked };
+    return { page, failures, blocked, warnings };
   }
 
-  test('an unchanged legacy page chats, shares an attribute and runs a call on the in-page fake', async () => {
-    const { page, failures, blocked } = await openPage('/pages/legacy-chat.html');
+  // The same page on the script with every dialect and on the Web-only script: the same transcript.
+  test.each([
+    ['signaling-compat.global.js', 'legacy-chat'],
+    ['signaling-compat-web.global.js', 'legacy-chat-web'],
+  ])('an unchanged legacy page on %s chats, shares an attribute and runs a call on the in-page fake', async (_script, name) => {
+    const { page, failures, blocked } = await openPage(`/pages/${name}.html`);
     // On a timeout the comparison below shows how far the page got.
     const completed = await page
       .waitForFunction(() => (window as unknown as ChatPage).done, undefined, { timeout: 15_000 })
       .then(() => true, () => false);
     mkdirSync(resultsDir, { recursive: true });
-    await page.screenshot({ path: join(resultsDir, 'legacy-chat.png'), fullPage: true });
+    await page.screenshot({ path: join(resultsDir, `${name}.png`), fullPage: true });
     const transcript = await page.evaluate(() => (window as unknown as ChatPage).transcript);
 
     expect({ completed, transcript }).toEqual({
@@ -117,6 +125,18 @@ describe.skipIf(!hasChromium)('in Chromium', () => {
     expect(blocked.some((url) => /agora|sd-rtn/.test(new URL(url).hostname))).toBe(true);
     expect(failures).toEqual([]);
   }, 60_000);
+
+  test('the Web-only script with agora-rtm-sdk 2.3.0 loaded first fails the login at once, naming the full script', async () => {
+    const { page, failures, blocked, warnings } = await openPage('/pages/real-sdk2-web-only.html');
+    await page.waitForFunction(() => (window as unknown as OfflinePage).transcript.length > 0, undefined, { timeout: 15_000 });
+    const transcript = await page.evaluate(() => (window as unknown as OfflinePage).transcript);
+
+    expect(transcript).toEqual([['onLoginFailed', 201, 0]]);
+    expect(warnings).toEqual([expect.stringContaining('needs signaling-compat.global.js')]);
+    // The login never reached the 2.x SDK.
+    expect(blocked).toEqual([]);
+    expect(failures).toEqual([]);
+  }, 30_000);
 
   test('with the real agora-rtm-sdk 2.3.0 loaded first and no network, login ends in one onLoginFailed(201)', async () => {
     const { page, failures, blocked } = await openPage('/pages/real-sdk2-offline.html');

@@ -17,6 +17,7 @@ test('the guide has the hand-written sections in order, then the reference', () 
   expect(headings).toEqual([
     '# Migrating from Agora Signaling to RTM with signaling-compat',
     '## Overview',
+    '## Script tags: which file to load',
     '## Tokens',
     '## Accounts, uids and channel names',
     '## RTM limits the shim absorbs',

@@ -1,7 +1,7 @@
-import { LegacyCode } from '../../core/legacyCodes';
+import { LEGACY_CODE_TABLE } from '../../core/legacyCodes';
 
 /** The native SDK's error-code constants: `IAgoraAPI.ECODE_LOGOUT_E_KICKED` & co. */
-export type NativeErrorCodes = { readonly [K in keyof typeof LegacyCode as `ECODE_${K}`]: (typeof LegacyCode)[K] };
+export type NativeErrorCodes = { readonly [K in keyof typeof LEGACY_CODE_TABLE as `ECODE_${K}`]: (typeof LEGACY_CODE_TABLE)[K] };
 
 /**
  * `IAgoraAPI.ECODE_*`, as Android apps compare them (`i == IAgoraAPI.ECODE_LOGIN_E_NET`;
@@ -12,6 +12,6 @@ export const IAgoraAPI: NativeErrorCodes = /* @__PURE__ */ nativeNames();
 
 function nativeNames(): NativeErrorCodes {
   return Object.freeze(
-    Object.fromEntries(Object.entries(LegacyCode).map(([name, code]) => [`ECODE_${name}`, code])),
+    Object.fromEntries(Object.entries(LEGACY_CODE_TABLE).map(([name, code]) => [`ECODE_${name}`, code])),
   ) as NativeErrorCodes;
 }
