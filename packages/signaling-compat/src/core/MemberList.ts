@@ -23,19 +23,10 @@ export class MemberList {
     this.#decode = decode;
   }
 
-  has(id: string): boolean {
-    return this.#members.has(id);
-  }
-
-  get size(): number {
-    return this.#members.size;
-  }
-
   /** Adds a member at the end; false when it was one already. */
   add(id: string): boolean {
-    if (this.#members.has(id)) return false;
-    this.#members.add(id);
-    return true;
+    const before = this.#members.size;
+    return this.#members.add(id).size > before;
   }
 
   /** Removes a member; false when it was none. */

@@ -20,16 +20,19 @@ const FAKE = 'signaling-compat-fake.global.js';
  * retries), are about 51 KB / 15 KB today, and the 2.x adapter (src/rtm2, so that the script also
  * runs after a Signaling 2.x script tag) adds about 38 KB / 11 KB, so the ceiling sits just above
  * that to catch growth (a dialect or the fake leaking in) until the code is slimmed and the ceiling
- * can come down.
+ * can come down. The message hot path's queues and caches (member list, sender entries, deferred
+ * calls, sends past the redacting view, the rate window's index) added about 1.7 KB minified and
+ * 0.7 KB gzipped here, 1.4 KB minified to the Web-only script.
  */
-const SHIM_BUDGET = { minified: 94 * 1024, gzipped: 28.5 * 1024 };
+const SHIM_BUDGET = { minified: 95 * 1024, gzipped: 29 * 1024 };
 
 /**
  * Size ceiling of the Web-only script: the Web dialect and the core on RTM 1.x, with no Server or
  * native dialect and no 2.x adapter. The goal is 35 KB / 11.5 KB gzipped; the ceiling sits just
- * above today's size to catch growth until the core is slimmed to the goal.
+ * above today's size to catch growth until the core is slimmed to the goal (plus the hot path's
+ * 1.4 KB, see above).
  */
-const WEB_SHIM_BUDGET = { minified: 46 * 1024, gzipped: 15.5 * 1024 };
+const WEB_SHIM_BUDGET = { minified: 47 * 1024, gzipped: 15.5 * 1024 };
 
 interface PageGlobals {
   Signal?: typeof SignalType;
