@@ -9,6 +9,7 @@ import { decodeMessage, encodePayload } from './payload';
 
 /** One peer send on its way through the pacer. */
 interface PeerSend {
+  readonly owner: PeerMessages;
   readonly message: RtmMessage;
   readonly peerId: string;
 }
@@ -45,7 +46,7 @@ export class PeerMessages {
       this.#ctx.log.warn(`messageInstantSend: ${encodedPayload.reason}`);
       return Promise.resolve(encodedPayload);
     }
-    return this.#ctx.pacer.send(this.#sendRtm, this.#settle, this.#dropped, { message: encodedPayload.value, peerId: encoded.id });
+    return this.#ctx.pacer.send(PeerMessages.#sendRtm, PeerMessages.#settle, dropped, { owner: this, message: encodedPayload.value, peerId: encoded.id });
   }
 
   /** The client exists once the login started; a later login's client replaces it. */
@@ -55,24 +56,28 @@ export class PeerMessages {
     return this.#unredacted;
   }
 
-  /** Made once: the pacer hands each send's data to them, so a message needs no closure of its own. */
-  #sendRtm = (send: PeerSend): Promise<PeerMessageSendResult> => this.#raw().target.sendMessageToPeer(send.message, send.peerId);
+  /**
+   * Shared by every session (static, so a login holds no handler of its own): the pacer hands each
+   * send's data, its session included, to them, so a message needs no closure of its own.
+   */
+  static #sendRtm(send: PeerSend): Promise<PeerMessageSendResult> {
+    return send.owner.#raw().target.sendMessageToPeer(send.message, send.peerId);
+  }
 
-  #settle = (result: SendResult<PeerMessageSendResult>, send: PeerSend): Result => {
+  static #settle(result: SendResult<PeerMessageSendResult>, send: PeerSend): Result {
+    const ctx = send.owner.#ctx;
     if (!result.ok) {
       // The one reader of a send's error: redacted here, first (the send bypassed the redacting view).
-      const error = this.#raw().redact(result.error);
+      const error = send.owner.#raw().redact(result.error);
       const reason = describeRtmError(error);
-      this.#ctx.log.warn(`messageInstantSend to "${send.peerId}" failed: ${reason}`);
+      ctx.log.warn(`messageInstantSend to "${send.peerId}" failed: ${reason}`);
       return err(sendFailureCode(error), reason);
     }
-    if (this.#ctx.options.peerMessageSuccess === 'delivered' && !result.value.hasPeerReceived) {
+    if (ctx.options.peerMessageSuccess === 'delivered' && !result.value.hasPeerReceived) {
       return err(LegacyCode.SENDMESSAGE_E_OTHER, 'the peer did not receive the message');
     }
     return ok();
-  };
-
-  #dropped = (): Result => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
+  }
 
   /** `MessageFromPeer`: control messages go to their call and are never surfaced as messages. */
   receive = (message: RtmMessage, peerId: string): void => {
@@ -87,4 +92,8 @@ export class PeerMessages {
       else this.#deliver(account, decoded.payload);
     }
   };
+}
+
+function dropped(): Result {
+  return err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
 }

@@ -39,8 +39,9 @@ export class Secrets {
 /** Methods whose result is itself an RTM object with methods that can fail. */
 const FACTORIES = new Set<PropertyKey>(['createChannel', 'createLocalInvitation']);
 
-/** Each redacting view's target, for the send hot path (see `unredacted`). */
-const TARGETS = new WeakMap<object, { target: object; secrets: Secrets }>();
+/** What a redacting view answers for these keys, for the send hot path (see `unredacted`). */
+const TARGET = Symbol('target');
+const SECRETS = Symbol('secrets');
 
 /**
  * `target` with every method's thrown or rejected error redacted. Properties are read and written on
@@ -55,6 +56,8 @@ export function redactingClient<T extends object>(target: T, secrets: Secrets): 
   };
   const proxy: T = new Proxy(target, {
     get(obj, prop) {
+      if (prop === TARGET) return obj;
+      if (prop === SECRETS) return secrets;
       const value: unknown = Reflect.get(obj, prop);
       if (typeof value !== 'function') return value;
       const known = wrapped.get(prop);
@@ -80,7 +83,6 @@ export function redactingClient<T extends object>(target: T, secrets: Secrets): 
       return Reflect.set(obj, prop, value);
     },
   });
-  TARGETS.set(proxy, { target, secrets });
   return proxy;
 }
 
@@ -91,8 +93,9 @@ export function redactingClient<T extends object>(target: T, secrets: Secrets): 
  * view is its own target, with nothing to redact.
  */
 export function unredacted<T extends object>(view: T): { target: T; redact: (error: unknown) => unknown } {
-  const known = TARGETS.get(view);
-  if (!known) return { target: view, redact: (error) => error };
-  const { target, secrets } = known;
-  return { target: target as T, redact: (error) => secrets.redactError(error) };
+  const keyed = view as { [TARGET]?: T; [SECRETS]?: Secrets };
+  const target = keyed[TARGET];
+  const secrets = keyed[SECRETS];
+  if (target === undefined || secrets === undefined) return { target: view, redact: (error) => error };
+  return { target, redact: (error) => secrets.redactError(error) };
 }
