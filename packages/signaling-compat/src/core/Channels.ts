@@ -4,16 +4,16 @@ import { ChannelHandle } from './ChannelHandle';
 import { ChannelMembership } from './ChannelMembership';
 import type { EngineContext } from './context';
 import type { RtmChannelLike } from '../rtm/types';
-import { LegacyCode, describeRtmError, sendFailureCode, type Failure } from './legacyCodes';
+import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 import { err, ok, resultOf, type Result } from './result';
-import { encodePayload } from './payload';
 
 /** Special legacy channels that RTM has no counterpart for (docs/reference/mapping-decisions.md, "Channels"). */
 const SPECIAL_CHANNEL = /^__?agora_/;
 
 /**
  * The channels of one login: joins (one at a time unless `singleChannel: false`), re-joins without an
- * RTM call, per-channel attribute queues (also used without joining), and transient joins for queries.
+ * RTM call, per-channel attribute queues (also used without joining), and brief joins for queries
+ * and sends about channels the session is not in.
  */
 export class Channels {
   #ctx: EngineContext;
@@ -27,7 +27,7 @@ export class Channels {
    * client logs in again (docs/reference/rtm1-web-sdk.md §2.3).
    */
   #failedJoins = new Set<string>();
-  /** Transient joins under way (messageChannelSendForce); a re-login would break them. */
+  /** Brief joins under way (`briefly`); a re-login would break them. */
   #transient = 0;
   /** The silent re-login under way, which every new join waits for. */
   #relogin: Promise<boolean> | undefined;
@@ -174,83 +174,67 @@ export class Channels {
     });
   }
 
+  /** What the engine's parts share, for operations kept in modules of their own (`channelSendForce.ts`). */
+  get context(): EngineContext {
+    return this.#ctx;
+  }
+
+  /** The membership of `id` when the session is in that RTM channel (its join sequence may be on its way). */
+  joined(id: string): ChannelMembership | undefined {
+    const membership = this.#memberships.get(id);
+    return membership?.joined ? membership : undefined;
+  }
+
   /**
    * Members of a channel by RTM ID: from the cache when joined; otherwise a brief join
    * (`transientJoins`), which other members see as a short membership.
    */
-  async members(id: string): Promise<Result<string[]>> {
-    const membership = this.#memberships.get(id);
-    if (membership?.joined) return ok(membership.userList().map(([account]) => account));
-    if (!this.#ctx.options.transientJoins) {
-      return err(LegacyCode.GENERAL_E_FAILED, `not in channel "${id}" and transientJoins is off`);
-    }
-    let channel: RtmChannelLike;
-    try {
-      channel = this.#ctx.client.createChannel(id);
-      await channel.join();
-    } catch (error) {
-      this.#failedJoins.add(id);
-      return err(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
-    }
-    try {
-      if (!this.#ctx.live()) return err(LegacyCode.GENERAL_E_FAILED, 'logged out');
-      // The brief join put this user in the list; it was not a member before the query.
-      const ids = (await channel.getMembers()).filter((m) => m !== this.#ctx.selfId);
-      const accounts: string[] = [];
-      for (const m of ids) {
-        const account = this.#ctx.codec.decode(m);
-        if (account !== undefined) accounts.push(account);
-      }
-      return ok(accounts);
-    } catch (error) {
-      return err(LegacyCode.GENERAL_E_FAILED, describeRtmError(error));
-    } finally {
-      if (this.#ctx.live()) await channel.leave().catch(() => undefined);
-    }
+  members(id: string): Promise<Result<string[]>> {
+    const membership = this.joined(id);
+    if (membership) return Promise.resolve(ok(membership.userList().map(([account]) => account)));
+    return this.briefly(
+      id,
+      async (channel) => {
+        if (!this.#ctx.live()) return err(LegacyCode.GENERAL_E_FAILED, 'logged out');
+        // The brief join put this user in the list; it was not a member before the query.
+        const accounts: string[] = [];
+        for (const m of await channel.getMembers()) {
+          const account = m === this.#ctx.selfId ? undefined : this.#ctx.codec.decode(m);
+          if (account !== undefined) accounts.push(account);
+        }
+        return ok(accounts);
+      },
+      (reason) => err(LegacyCode.GENERAL_E_FAILED, reason),
+    );
   }
 
   /**
-   * `messageChannelSendForce`: send to a channel by name without being in it — join briefly, send,
-   * leave (the other members see the brief membership).
+   * `work` in RTM channel `id` joined for the moment (a query or a send about a channel the session
+   * is not in): joined, worked, left again unless the login ended meanwhile. `failed` makes the
+   * result of a failure: `transientJoins` off, or an RTM error (passed along).
    */
-  async sendTransient(name: string, payload: unknown): Promise<Result> {
-    const id = this.#ctx.codec.encode(name);
-    if (!('id' in id)) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, id.why);
-    const message = encodePayload(payload);
-    if (!message.ok) return this.#forceFailed(message.code, message.reason);
-    const membership = this.#memberships.get(id.id);
-    if (membership?.joined) return membership.sendEncoded(message.value);
-    if (!this.#ctx.options.transientJoins) {
-      return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${id.id}" and transientJoins is off`);
-    }
+  async briefly<T>(
+    id: string,
+    work: (channel: RtmChannelLike) => Promise<Result<T>>,
+    failed: (reason: string, error?: unknown) => Result<T>,
+  ): Promise<Result<T>> {
+    if (!this.#ctx.options.transientJoins) return failed(`not in channel "${id}" and transientJoins is off`);
     let channel: RtmChannelLike | undefined;
     let joined = false;
     this.#transient++;
     try {
-      channel = this.#ctx.client.createChannel(id.id);
+      channel = this.#ctx.client.createChannel(id);
       await channel.join();
       joined = true;
-      if (!this.#ctx.live()) return this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
-      await channel.sendMessage(message.value);
-      return ok();
+      return await work(channel);
     } catch (error) {
-      if (channel && !joined) this.#failedJoins.add(id.id);
-      return this.#forceFailed(sendFailureCode(error), describeRtmError(error));
+      // RTM 1.x keeps the ID of a failed join (see `#recover`).
+      if (channel && !joined) this.#failedJoins.add(id);
+      return failed(describeRtmError(error), error);
     } finally {
       if (this.#ctx.live()) await channel?.leave().catch(() => undefined);
       this.#transient--;
     }
-  }
-
-  /** The native result callback carries only a code, so the reason goes to the log. */
-  #forceFailed(code: number, reason: string): Result {
-    this.#ctx.log.warn(`messageChannelSendForce failed: ${reason}`);
-    return err(code, reason);
-  }
-
-  /** A `messageChannelSendForce` that is not sent (the Engine's gate): 400, and the reason to the log. */
-  notSent(reason: string): Promise<Result> {
-    return Promise.resolve(this.#forceFailed(LegacyCode.SENDMESSAGE_E_OTHER, reason));
   }
 
   /** Logout or re-login: RTM dropped every channel; forget them without events. */

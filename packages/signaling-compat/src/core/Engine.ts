@@ -10,6 +10,7 @@ import type {
 import type { ChannelHandle } from './ChannelHandle';
 import { Channels } from './Channels';
 import { Calls } from './Calls';
+import type { ChannelSendForce } from './channelSendForce';
 import type { EngineContext } from './context';
 import type { CoreCall } from './CoreCall';
 import { accountUid, codecFor, type IdCodec } from './ids';
@@ -425,9 +426,13 @@ export class Engine extends Emitter<EngineEvents> {
     return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
   }
 
-  /** `messageChannelSendForce`: a channel message by name, joined or not (a brief join when not). */
-  sendToChannel(name: string, payload: unknown): Promise<Result> {
-    return this.#sending ? this.#channels.sendTransient(name, payload) : this.#channels.notSent('not logged in');
+  /**
+   * `messageChannelSendForce`: a channel message by name, joined or not (a brief join when not).
+   * `send` is `sendToChannelForce` (`./channelSendForce.ts`), handed in by the dialect that has the
+   * call, so a build without that dialect carries none of it.
+   */
+  sendToChannel(name: string, payload: unknown, send: ChannelSendForce): Promise<Result> {
+    return send(this.#channels, name, payload, this.#sending);
   }
 
   /** A channel join; when not logged in, the handle reports `joinFailed(1003)`. */

@@ -1,4 +1,5 @@
 import type { ChannelHandle } from '../../core/ChannelHandle';
+import { sendToChannelForce } from '../../core/channelSendForce';
 import type { CoreCall } from '../../core/CoreCall';
 import type { Engine } from '../../core/Engine';
 import { accountUid } from '../../core/ids';
@@ -78,7 +79,7 @@ export class NativeLogin {
   /** A channel message by name: in a joined channel a normal send, otherwise a brief join. */
   sendToChannel(name: string, msg: unknown): Promise<Result> {
     const handle = this.#channels.get(name);
-    return handle?.state === 'joined' ? handle.send(msg) : this.#engine.sendToChannel(name, msg);
+    return handle?.state === 'joined' ? handle.send(msg) : this.#engine.sendToChannel(name, msg, sendToChannelForce);
   }
 
   /** An outgoing call; returns the operation id its `onInviteResult` reports. */
