@@ -1,3 +1,5 @@
+import { tryStringify } from './untrusted';
+
 /**
  * Identity rules: legacy accounts and channel names → RTM user/channel IDs, and legacy uids.
  */
@@ -29,12 +31,7 @@ export function isValidRtmId(value: unknown): value is string {
  * stringified (circular) yields `undefined` too, and the caller reports it.
  */
 export function legacyString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return undefined;
-  }
+  return typeof value === 'string' ? value : tryStringify(value);
 }
 
 export type IdCodecName = 'strict' | 'escape';
