@@ -19,22 +19,20 @@ const FAKE = 'signaling-compat-fake.global.js';
 /**
  * Size ceiling of the shim script. The goal is 25 KB / 8 KB; the Web and Server dialects with their
  * shared core, hardened against hostile peers (bounded parsing, redaction at the seam, pacing
- * retries), are about 51 KB / 15 KB today, and the 2.x adapter (src/rtm2, so that the script also
- * runs after a Signaling 2.x script tag) adds about 38 KB / 11 KB, so the ceiling sits just above
- * that to catch growth (a dialect or the fake leaking in) until the code is slimmed and the ceiling
- * can come down. The message hot path's queues and caches (member list, sender entries, deferred
- * calls, sends past the redacting view, the rate window's index) added about 1.7 KB minified and
- * 0.7 KB gzipped here, 1.4 KB minified to the Web-only script.
+ * retries), and the 2.x adapter (src/rtm2, so that the script also runs after a Signaling 2.x
+ * script tag, about 38 KB / 11 KB of it) are 91.5 KB / 27.4 KB today (after terser's pass and the
+ * renamed internal properties, see tsup.config.ts), so the ceiling sits just above that to catch
+ * growth (a dialect or the fake leaking in) until the code is slimmed and the ceiling can come down.
  */
-const SHIM_BUDGET = { minified: 95 * 1024, gzipped: 29 * 1024 };
+const SHIM_BUDGET = { minified: 92 * 1024, gzipped: 27.5 * 1024 };
 
 /**
  * Size ceiling of the Web-only script: the Web dialect and the core on RTM 1.x, with no Server or
- * native dialect and no 2.x adapter. The goal is 35 KB / 11.5 KB gzipped; the ceiling sits just
- * above today's size to catch growth until the core is slimmed to the goal (plus the hot path's
- * 1.4 KB, see above).
+ * native dialect and no 2.x adapter. The goal is 35 KB / 11.5 KB gzipped; the script is 44.8 KB /
+ * 14.9 KB today, and the ceiling sits just above that to catch growth until the core is slimmed to
+ * the goal (BENCHMARKS.md lists what each Web feature costs).
  */
-const WEB_SHIM_BUDGET = { minified: 47 * 1024, gzipped: 15.5 * 1024 };
+const WEB_SHIM_BUDGET = { minified: 45 * 1024, gzipped: 15 * 1024 };
 
 interface PageGlobals {
   Signal?: typeof SignalType;
