@@ -3,14 +3,16 @@ import { LegacyCode, sendFailureCode } from './legacyCodes';
 import { encodePayload } from './payload';
 import { err, ok, type Result } from './result';
 
+/** What `Engine.sendToChannel` runs: `sendToChannelForce`, handed in by the dialect that has the call. */
+export type ChannelSendForce = typeof sendToChannelForce;
+
 /**
  * `messageChannelSendForce` (native): sends to a channel by name without being in it — in a joined
  * channel a normal send without echo, otherwise a brief join, the send, a leave (the other members
  * see the brief membership). Only the native dialect has the call: it hands this function to
  * `Engine.sendToChannel`, so builds without that dialect (the Web-only script) leave it out.
+ * `sending` is the Engine's gate: logged in or reconnecting.
  */
-export type ChannelSendForce = typeof sendToChannelForce;
-
 export async function sendToChannelForce(channels: Channels, name: string, payload: unknown, sending: boolean): Promise<Result> {
   const ctx = channels.context;
   // The native result callback carries only a code, so the reason goes to the log.
