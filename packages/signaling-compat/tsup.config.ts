@@ -27,44 +27,6 @@ const subpaths = {
 };
 const globalScript = { global: 'src/browser/signal.global.ts' };
 
-/**
- * Properties of the core's own objects that the script bundles rename to short names (esbuild's
- * `mangleProps`; the package's ESM and CJS builds keep every name). Only names that nothing outside
- * the shim ever reads: each occurs in no source outside `src/core` and `src/legacy` (not in the RTM
- * seam, the fakes, the 2.x adapter or the mapping), in no string (no event name, no dynamic key)
- * and as no member of a legacy object or of the options. `test/packaging/scriptBundles.test.ts`
- * checks every name against those rules.
- */
-export const RENAMED_PROPERTIES = [
-  'channelUserList',
-  'clearAttr',
-  'codec',
-  'delAttr',
-  'direction',
-  'disposeAll',
-  'inviteOperationId',
-  'pacer',
-  'pause',
-  'quiet',
-  'receiveControl',
-  'recover',
-  'redactError',
-  'redacting',
-  'reinvite',
-  'relogin',
-  'requirePeerOnline',
-  'selfId',
-  'sendEncoded',
-  'sendPeer',
-  'senderEntry',
-  'seq',
-  'submit',
-  'timeoutSeconds',
-  'updateAttributes',
-  'waitFor',
-  'warnOnce',
-];
-
 export default defineConfig([
   {
     entry: { ...subpaths, ...globalScript },
@@ -105,8 +67,5 @@ export default defineConfig([
     metafile: true,
     // A script tag has no module loader: everything, dependencies included, goes in the file.
     noExternal: [/./],
-    esbuildOptions(options) {
-      options.mangleProps = new RegExp(`^(${RENAMED_PROPERTIES.join('|')})$`);
-    },
   },
 ]);

@@ -1,15 +1,13 @@
 /**
  * The script-tag builds (IIFE), run in a fresh V8 context that stands in for a page's global scope.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type SignalType from '../../src/index';
 import type { FakeRtm as FakeRtmType, FakeRtm2 as FakeRtm2Type, ManualClock as ManualClockType } from '../../src/fake/index';
-import { RENAMED_PROPERTIES } from '../../tsup.config';
 import { ensureBuilt } from './build';
 
 const SHIM = 'signaling-compat.global.js';
@@ -192,29 +190,5 @@ describe('the fake script (signaling-compat-fake.global.js)', () => {
     const inputs = bundleInputs(FAKE);
     expect(inputs.some((input) => input.startsWith('src/fake/'))).toBe(true);
     expect(inputs.filter((input) => /^src\/(core|legacy)\//.test(input) || input === 'src/index.ts')).toEqual([]);
-  });
-});
-
-describe('the properties the script bundles rename (RENAMED_PROPERTIES in tsup.config.ts)', () => {
-  const src = fileURLToPath(new URL('../../src', import.meta.url));
-  const sources = (readdirSync(src, { recursive: true }) as string[])
-    .filter((file) => file.endsWith('.ts'))
-    .map((file) => ({ path: relative(src, join(src, file)).replaceAll('\\', '/'), text: readFileSync(join(src, file), 'utf8') }));
-  const shim = (path: string): boolean => path.startsWith('core/') || path.startsWith('legacy/');
-  /** Objects the app builds or receives: the legacy objects and the options. */
-  const facing = (path: string): boolean => path.startsWith('legacy/') || path === 'core/options.ts';
-
-  test.each(RENAMED_PROPERTIES)('%s occurs only in the core and the dialects, in no string, on no legacy object or option', (name) => {
-    const word = new RegExp(`\\b${name}\\b`);
-    expect(sources.filter((s) => !shim(s.path) && word.test(s.text)).map((s) => s.path), 'outside the shim').toEqual([]);
-    expect(sources.filter((s) => new RegExp(`['"\`]${name}['"\`]`).test(s.text)).map((s) => s.path), 'in a string').toEqual([]);
-    const member = new RegExp(`^\\s+(?:(?:static|async|get|set|readonly|declare|override)\\s+)*${name}\\??\\s*[(:=<]`, 'm');
-    const key = new RegExp(`[{,]\\s*${name}\\s*[:,}]`);
-    expect(sources.filter((s) => facing(s.path) && (member.test(s.text) || key.test(s.text))).map((s) => s.path), 'a legacy member or option').toEqual([]);
-  });
-
-  test('are renamed in the Web-only script: no access by the long name is left', () => {
-    const code = readFileSync(join(distDir, WEB_SHIM), 'utf8');
-    expect(RENAMED_PROPERTIES.filter((name) => new RegExp(`\\.${name}\\b`).test(code))).toEqual([]);
   });
 });
