@@ -37,7 +37,10 @@ export interface Check {
 
 const KB = 1024;
 const LATENCY_SLACK = 1.05;
-/** Shim throughput ÷ direct: a hand-written legacy contract on raw RTM reaches 0.92–0.96 of direct. */
+/**
+ * Shim throughput ÷ direct. The issue behind it measured a hand-written legacy contract on raw RTM
+ * at 0.92–0.96 of direct; the bench measures that contract too (`ceiling`), on today's fake.
+ */
 const RATIO = 0.93;
 
 export function checkTargets(f: Figures): Check[] {
@@ -60,7 +63,7 @@ export function checkTargets(f: Figures): Check[] {
   const ms = (n: number | undefined): string => (n === undefined ? 'not measured' : `${n.toFixed(1)} ms`);
   const ratio = (name: string, c: Comparison): Check => ({
     name: `${name} throughput ratio`,
-    value: `${c.ratio.toFixed(3)} (blocks ${c.spread.map((r) => r.toFixed(3)).join('–')})`,
+    value: `${c.ratio.toFixed(3)} (blocks ${c.spread.map((r) => r.toFixed(3)).join('–')}; the contract by hand ${c.ceiling.ratio.toFixed(3)})`,
     target: `≥ ${RATIO}`,
     met: c.ratio >= RATIO,
   });

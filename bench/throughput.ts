@@ -31,19 +31,37 @@ export interface Comparison {
   ratio: number;
   /** Lowest and highest median ratio of the `BLOCKS` blocks of rounds. */
   spread: [number, number];
+  /**
+   * The same for the legacy contract written by hand on raw RTM (`handWritten`): what the ratio
+   * can reach at best with today's fake, since the shim must do at least that much per message.
+   */
+  ceiling: { perSec: number; ratio: number; spread: [number, number] };
+  /** Shim throughput ÷ hand-written throughput: the shim's cost beyond the contract itself. */
+  shimToCeiling: number;
   rounds: number;
 }
 
 type Send = () => Promise<void>;
+type Path = 'shim' | 'direct' | 'handWritten';
+type Paths = Record<Path, Send>;
+
+/** Every order of the three paths: round r runs them in `ORDERS[r % 6]`, so no path always goes first. */
+const ORDERS: readonly (readonly Path[])[] = [
+  ['shim', 'direct', 'handWritten'],
+  ['direct', 'handWritten', 'shim'],
+  ['handWritten', 'shim', 'direct'],
+  ['shim', 'handWritten', 'direct'],
+  ['handWritten', 'direct', 'shim'],
+  ['direct', 'shim', 'handWritten'],
+];
 
 /**
- * Times both paths in alternating rounds. Each iteration sends `BATCH` messages and ends when every
+ * Times the three paths in rotating order. Each iteration sends `BATCH` messages and ends when every
  * sender callback and every receive callback ran; the manual clock moves past the rate window
- * before each iteration (untimed), so each batch starts with an empty window on both paths. A full
- * collection before each round (untimed) starts both paths from the same, nearly empty young
- * generation: see BENCHMARKS.md, "Collector".
+ * before each iteration (untimed), so each batch starts with an empty window on every path. No
+ * forced collection between rounds: see BENCHMARKS.md, "Collector".
  */
-async function compare(shim: Send, direct: Send, clock: ManualClock, rounds: number): Promise<Comparison> {
+async function compare(paths: Paths, clock: ManualClock, rounds: number): Promise<Comparison> {
   const timeOf = async (send: Send): Promise<number> => {
     const times: number[] = [];
     for (let i = 0; i < ITERATIONS_PER_ROUND; i++) {
@@ -54,32 +72,50 @@ async function compare(shim: Send, direct: Send, clock: ManualClock, rounds: num
     }
     return median(times);
   };
-  const results: Array<{ shimMs: number; directMs: number }> = [];
+  const results: Array<Record<Path, number>> = [];
   for (let round = 0; round < WARMUP_ROUNDS + rounds; round++) {
-    let shimMs: number;
-    let directMs: number;
-    if (round % 2 === 0) {
-      shimMs = await timeOf(shim);
-      directMs = await timeOf(direct);
-    } else {
-      directMs = await timeOf(direct);
-      shimMs = await timeOf(shim);
-    }
-    if (round >= WARMUP_ROUNDS) results.push({ shimMs, directMs });
+    const ms = { shim: 0, direct: 0, handWritten: 0 };
+    for (const path of ORDERS[round % ORDERS.length]!) ms[path] = await timeOf(paths[path]);
+    if (round >= WARMUP_ROUNDS) results.push(ms);
   }
-  const ratios = results.map((r) => r.directMs / r.shimMs);
-  const perBlock = Math.floor(ratios.length / BLOCKS);
-  const blockMedians = Array.from({ length: BLOCKS }, (_, b) => median(ratios.slice(b * perBlock, (b + 1) * perBlock)));
+  const perSec = (path: Path): number => (BATCH * 1000) / median(results.map((r) => r[path]));
+  const against = (path: Path): { ratio: number; spread: [number, number] } => {
+    const ratios = results.map((r) => r.direct / r[path]);
+    const perBlock = Math.floor(ratios.length / BLOCKS);
+    const blockMedians = Array.from({ length: BLOCKS }, (_, b) => median(ratios.slice(b * perBlock, (b + 1) * perBlock)));
+    return { ratio: median(ratios), spread: [Math.min(...blockMedians), Math.max(...blockMedians)] };
+  };
+  const shim = against('shim');
   return {
-    shimPerSec: (BATCH * 1000) / median(results.map((r) => r.shimMs)),
-    directPerSec: (BATCH * 1000) / median(results.map((r) => r.directMs)),
-    ratio: median(ratios),
-    spread: [Math.min(...blockMedians), Math.max(...blockMedians)],
+    shimPerSec: perSec('shim'),
+    directPerSec: perSec('direct'),
+    ratio: shim.ratio,
+    spread: shim.spread,
+    ceiling: { perSec: perSec('handWritten'), ...against('handWritten') },
+    shimToCeiling: median(results.map((r) => r.handWritten / r.shim)),
     rounds,
   };
 }
 
-/** Web `messageInstantSend` against `sendMessageToPeer` of the same message. */
+/**
+ * The legacy contract by hand on raw RTM, as an app author would write it without the shim: the
+ * receiver's callback deferred with the sender's account and uid (cached per sender), the send
+ * callback deferred after RTM's answer and, on a channel, the sender's own copy deferred with it.
+ * Nothing else the shim does (validation, pacing, hostile-input checks, logout gates) is in it.
+ */
+const later = Promise.resolve();
+const handWrittenUids = new Map<string, number>();
+function handWrittenUid(account: string): number {
+  let uid = handWrittenUids.get(account);
+  if (uid === undefined) {
+    uid = 0;
+    for (let i = 0; i < account.length; i++) uid = (Math.imul(uid, 31) + account.charCodeAt(i)) >>> 0;
+    handWrittenUids.set(account, uid);
+  }
+  return uid;
+}
+
+/** Web `messageInstantSend` against `sendMessageToPeer` of the same message, and the contract by hand. */
 export async function peerThroughput(rounds: number): Promise<Comparison> {
   const clock = new ManualClock();
   const { rtm, signal } = world({ clock });
@@ -97,16 +133,36 @@ export async function peerThroughput(rounds: number): Promise<Comparison> {
   const directAlice = await directLogin(rtm, 'p2p-direct-alice');
   const directBob = await directLogin(rtm, 'p2p-direct-bob');
   directBob.on('MessageFromPeer', counter.tick);
+  const handAlice = await directLogin(rtm, 'p2p-hand-alice');
+  const handBob = await directLogin(rtm, 'p2p-hand-bob');
+  const handReceive: (account: string, uid: number, text: string) => void = counter.tick;
+  handBob.on('MessageFromPeer', (message: RtmMessage, peerId: string) => {
+    const uid = handWrittenUid(peerId);
+    void later.then(() => handReceive(peerId, uid, message.text ?? ''));
+  });
+  const handSent = (failed: boolean): void => void later.then(() => sent(failed));
   const result = await compare(
-    async () => {
-      const done = counter.expect(2 * BATCH);
-      for (let i = 0; i < BATCH; i++) alice.messageInstantSend('p2p-shim-bob', TEXT, sent);
-      await done;
-    },
-    async () => {
-      const done = counter.expect(2 * BATCH);
-      for (let i = 0; i < BATCH; i++) directAlice.sendMessageToPeer(MESSAGE, 'p2p-direct-bob').then(directSent, directFailed);
-      await done;
+    {
+      shim: async () => {
+        const done = counter.expect(2 * BATCH);
+        for (let i = 0; i < BATCH; i++) alice.messageInstantSend('p2p-shim-bob', TEXT, sent);
+        await done;
+      },
+      direct: async () => {
+        const done = counter.expect(2 * BATCH);
+        for (let i = 0; i < BATCH; i++) directAlice.sendMessageToPeer(MESSAGE, 'p2p-direct-bob').then(directSent, directFailed);
+        await done;
+      },
+      handWritten: async () => {
+        const done = counter.expect(2 * BATCH);
+        for (let i = 0; i < BATCH; i++) {
+          handAlice.sendMessageToPeer(MESSAGE, 'p2p-hand-bob').then(
+            () => handSent(false),
+            () => handSent(true),
+          );
+        }
+        await done;
+      },
     },
     clock,
     rounds,
@@ -115,7 +171,7 @@ export async function peerThroughput(rounds: number): Promise<Comparison> {
   return result;
 }
 
-/** Web `messageChannelSend` (with the legacy echo to the sender) against `channel.sendMessage`. */
+/** Web `messageChannelSend` (with the legacy echo to the sender) against `channel.sendMessage`, and the contract by hand. */
 export async function channelThroughput(rounds: number): Promise<Comparison> {
   const clock = new ManualClock();
   const { rtm, signal } = world({ clock });
@@ -129,22 +185,42 @@ export async function channelThroughput(rounds: number): Promise<Comparison> {
   const aliceRoom = await shimJoin(alice, 'ch-shim-room');
   const bobRoom = await shimJoin(bob, 'ch-shim-room');
   // A legacy app handles its own echo; the shim's cost of delivering it is part of the figure.
-  aliceRoom.onMessageChannelReceive = () => undefined;
+  const ownCopy = (_account: string, _uid: number, _text: unknown): void => undefined;
+  aliceRoom.onMessageChannelReceive = ownCopy;
   bobRoom.onMessageChannelReceive = counter.tick;
   const directAlice = await directLogin(rtm, 'ch-direct-alice');
   const directBob = await directLogin(rtm, 'ch-direct-bob');
   const directRoom = await directJoin(directAlice, 'ch-direct-room');
   (await directJoin(directBob, 'ch-direct-room')).on('ChannelMessage', counter.tick);
+  const handAccount = 'ch-hand-alice';
+  const handRoom = await directJoin(await directLogin(rtm, handAccount), 'ch-hand-room');
+  const handReceive: (account: string, uid: number, text: string) => void = counter.tick;
+  (await directJoin(await directLogin(rtm, 'ch-hand-bob'), 'ch-hand-room')).on('ChannelMessage', (message: RtmMessage, memberId: string) => {
+    const uid = handWrittenUid(memberId);
+    void later.then(() => handReceive(memberId, uid, message.text ?? ''));
+  });
+  const handSent = (): void => {
+    const uid = handWrittenUid(handAccount);
+    void later.then(() => ownCopy(handAccount, uid, TEXT));
+    void later.then(counter.tick);
+  };
   const result = await compare(
-    async () => {
-      const done = counter.expect(2 * BATCH);
-      for (let i = 0; i < BATCH; i++) aliceRoom.messageChannelSend(TEXT, counter.tick);
-      await done;
-    },
-    async () => {
-      const done = counter.expect(2 * BATCH);
-      for (let i = 0; i < BATCH; i++) directRoom.sendMessage(MESSAGE).then(counter.tick, directFailed);
-      await done;
+    {
+      shim: async () => {
+        const done = counter.expect(2 * BATCH);
+        for (let i = 0; i < BATCH; i++) aliceRoom.messageChannelSend(TEXT, counter.tick);
+        await done;
+      },
+      direct: async () => {
+        const done = counter.expect(2 * BATCH);
+        for (let i = 0; i < BATCH; i++) directRoom.sendMessage(MESSAGE).then(counter.tick, directFailed);
+        await done;
+      },
+      handWritten: async () => {
+        const done = counter.expect(2 * BATCH);
+        for (let i = 0; i < BATCH; i++) handRoom.sendMessage(MESSAGE).then(handSent, directFailed);
+        await done;
+      },
     },
     clock,
     rounds,

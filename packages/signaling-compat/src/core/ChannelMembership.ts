@@ -10,7 +10,7 @@ import { MemberList } from './MemberList';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import type { SendResult } from './MessagePacer';
 import { err, ok, resultOf, type Result } from './result';
-import { decodeMessage, encodePayload } from './payload';
+import { decodeMessage, encodePayload, plainText } from './payload';
 
 /** One channel send on its way through the pacer: the message, and the payload its echo carries. */
 interface PendingSend {
@@ -445,10 +445,13 @@ export class ChannelMembership implements ChannelOps {
   };
 
   #onMessage = (message: RtmMessage, memberId: string): void => {
-    const decoded = decodeMessage(message);
-    // Control messages are peer-to-peer only; an END_CALL-looking channel text is ordinary text (docs/reference/rtm1-web-sdk.md §4.9).
-    if (decoded.kind === 'control') return;
-    const payload = decoded.kind === 'payload' ? decoded.payload : message.text;
+    let payload: unknown = plainText(message);
+    if (payload === undefined) {
+      const decoded = decodeMessage(message);
+      // Control messages are peer-to-peer only; an END_CALL-looking channel text is ordinary text (docs/reference/rtm1-web-sdk.md §4.9).
+      if (decoded.kind === 'control') return;
+      payload = decoded.kind === 'payload' ? decoded.payload : message.text;
+    }
     const entry = this.#members.senderEntry(memberId);
     if (!entry) return;
     // Once announced (every message but the first few of a join), no closure per message.

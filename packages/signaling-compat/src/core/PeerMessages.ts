@@ -5,7 +5,7 @@ import type { SendResult } from './MessagePacer';
 import { unredacted } from './secrets';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import { err, ok, type Result } from './result';
-import { decodeMessage, encodePayload } from './payload';
+import { decodeMessage, encodePayload, plainText } from './payload';
 
 /** One peer send on its way through the pacer. */
 interface PeerSend {
@@ -81,17 +81,23 @@ export class PeerMessages {
 
   /** `MessageFromPeer`: control messages go to their call and are never surfaced as messages. */
   receive = (message: RtmMessage, peerId: string): void => {
+    const text = plainText(message);
+    if (text !== undefined) return this.#deliverFrom(peerId, text);
     const decoded = decodeMessage(message);
     if (decoded.kind === 'end-call') {
       this.#calls.route(peerId, decoded.channel, 'end', decoded.extra);
     } else if (decoded.kind === 'control') {
       this.#calls.route(peerId, decoded.control.channel, decoded.control.type, decoded.control.data);
     } else {
-      const account = this.#ctx.codec.decode(peerId);
-      if (account === undefined) this.#ctx.log.debug(`ignored a message from "${peerId}": not an ID the shim writes`);
-      else this.#deliver(account, decoded.payload);
+      this.#deliverFrom(peerId, decoded.payload);
     }
   };
+
+  #deliverFrom(peerId: string, payload: unknown): void {
+    const account = this.#ctx.codec.decode(peerId);
+    if (account === undefined) this.#ctx.log.debug(`ignored a message from "${peerId}": not an ID the shim writes`);
+    else this.#deliver(account, payload);
+  }
 }
 
 function dropped(): Result {

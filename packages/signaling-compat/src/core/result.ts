@@ -7,10 +7,13 @@ import type { Failure } from './legacyCodes';
  */
 export type Result<T = void> = { ok: true; value: T } | ({ ok: false } & Failure);
 
+/** The one success without a value: every message sent is one, so they share it (frozen: nobody changes it). */
+const OK_VOID = /* @__PURE__ */ Object.freeze({ ok: true, value: undefined } as const);
+
 export function ok(): Result<void>;
 export function ok<T>(value: T): Result<T>;
 export function ok<T>(value?: T): Result<T | undefined> {
-  return { ok: true, value };
+  return value === undefined ? OK_VOID : { ok: true, value };
 }
 
 export function err<T = void>(code: number, reason: string): Result<T> {

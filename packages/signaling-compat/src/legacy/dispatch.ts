@@ -40,49 +40,18 @@ export function fireNow(owner: unknown, name: string, args: readonly unknown[], 
 /**
  * Schedules the deferred callbacks. A settled promise's `then` queues the same microtask, in the same
  * order, as `queueMicrotask`, which in Node also wraps every job in an AsyncResource and costs about
- * twice as much; every message a session sends or receives goes through here.
+ * twice as much; every message a session sends or receives goes through here. One small closure per
+ * call is the cheapest form: a shared queue of calls and arguments, tried instead, cost 10 to 20
+ * times as much per call once it held thousands (a message to a large channel defers one callback
+ * per receiving session), because a long-lived array that keeps taking new objects makes the
+ * collector keep and promote them (BENCHMARKS.md).
  */
 const later = /* @__PURE__ */ Promise.resolve();
-
-/**
- * The deferred calls, five slots each (the function and its four arguments), oldest from `head`.
- * Each call queues one microtask, exactly as a `then` with its own closure would, and microtasks
- * run in the order they were queued, so the n-th `runDeferred` runs the n-th call: the order with
- * every other microtask is the same, without a closure per callback (a message to a large channel
- * defers one callback per receiving session).
- */
-const deferred: unknown[] = [];
-let head = 0;
-/** Run calls are cut off the queue once this many slots are (and they are half of it). */
-const COMPACT_AT = 5 * 1024;
 
 type Deferrable<A, B, C, D> = (a: A, b: B, c: C, d: D) => void;
 
 function defer<A, B, C, D>(fn: Deferrable<A, B, C, D>, a: A, b: B, c: C, d: D): void {
-  deferred.push(fn, a, b, c, d);
-  void later.then(runDeferred);
-}
-
-function runDeferred(): void {
-  const at = head;
-  const fn = deferred[at] as Deferrable<unknown, unknown, unknown, unknown>;
-  const a = deferred[at + 1];
-  const b = deferred[at + 2];
-  const c = deferred[at + 3];
-  const d = deferred[at + 4];
-  head = at + 5;
-  if (head === deferred.length) {
-    deferred.length = 0;
-    head = 0;
-  } else {
-    // Run calls let go of their arguments at once (a long queue would otherwise keep them alive).
-    deferred[at] = deferred[at + 1] = deferred[at + 2] = deferred[at + 3] = deferred[at + 4] = undefined;
-    if (head >= COMPACT_AT && head * 2 >= deferred.length) {
-      deferred.splice(0, head);
-      head = 0;
-    }
-  }
-  fn(a, b, c, d);
+  void later.then(() => fn(a, b, c, d));
 }
 
 /**

@@ -76,7 +76,7 @@ describe('the one dispatch helper', () => {
     expect(order).toEqual(['a1', 'p1', 'cb!', 'q1', 'a2', 'a3']);
   });
 
-  it('keeps the order over many more calls than the queue compacts at', async () => {
+  it('keeps the order over the thousands of calls one message to a large channel defers', async () => {
     const { log } = recordingLog();
     const seen: number[] = [];
     const owner = { onN: (n: number) => void seen.push(n) };
