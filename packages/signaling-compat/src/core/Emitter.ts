@@ -29,31 +29,11 @@ export class Emitter<Events extends EventMap<Events>> {
     return this.on(event, once as unknown as Events[K]);
   }
 
-  /**
-   * Runs the event's listeners with exactly the arguments given. Defined on the prototype below
-   * (one function for every emitter, as a method would be) so that up to three arguments are passed
-   * as they came, with no rest array per emit: every message is an emit.
-   */
-  declare emit: <K extends keyof Events>(event: K, ...args: Parameters<Events[K]>) => boolean;
-
-  static {
-    Emitter.prototype.emit = function emit(this: Emitter<Record<PropertyKey, Listener>>, event: PropertyKey, a?: unknown, b?: unknown, c?: unknown): boolean {
-      const listeners = this.#listeners.get(event);
-      if (!listeners) return false;
-      const count = arguments.length - 1;
-      if (count > 3) {
-        const args: unknown[] = Array.prototype.slice.call(arguments, 1);
-        for (const listener of listeners) listener.apply(this, args);
-        return true;
-      }
-      for (const listener of listeners) {
-        if (count === 3) listener.call(this, a, b, c);
-        else if (count === 2) listener.call(this, a, b);
-        else if (count === 1) listener.call(this, a);
-        else listener.call(this);
-      }
-      return true;
-    };
+  emit<K extends keyof Events>(event: K, ...args: Parameters<Events[K]>): boolean {
+    const listeners = this.#listeners.get(event);
+    if (!listeners) return false;
+    for (const listener of listeners) listener.apply(this, args);
+    return true;
   }
 
   /** Drops every listener (of `event`, or of all events). */

@@ -47,25 +47,13 @@ interface Source {
 export function wire<Events extends object, C>(source: object, table: WiringTable<Events, C>, context: C, deliver: Deliver): void {
   for (const [event, entry] of Object.entries(table) as Array<[string, Entry<C>]>) {
     const wires = Array.isArray(entry) ? entry : [entry];
-    (source as Source).on(event, wires.length === 1 ? listenerOf(wires[0]!, context, deliver) : (...args) => {
-      for (const w of wires) forward(w, context, deliver, args);
+    (source as Source).on(event, (...args) => {
+      for (const w of wires) {
+        const legacyArgs = w.args ? w.args(context, ...args) : args;
+        if (legacyArgs) deliver(typeof w.name === 'string' ? w.name : w.name(...args), legacyArgs, w);
+      }
     });
   }
-}
-
-/**
- * The listener of an event with one wire (nearly all of them, the message events included): a
- * callback named in the table with the event's own arguments is one call, with no loop.
- */
-function listenerOf<C>(w: Wire<unknown[], C>, context: C, deliver: Deliver): (...args: unknown[]) => void {
-  const name = w.name;
-  if (typeof name === 'string' && !w.args) return (...args) => deliver(name, args, w);
-  return (...args) => forward(w, context, deliver, args);
-}
-
-function forward<C>(w: Wire<unknown[], C>, context: C, deliver: Deliver, args: unknown[]): void {
-  const legacyArgs = w.args ? w.args(context, ...args) : args;
-  if (legacyArgs) deliver(typeof w.name === 'string' ? w.name : w.name(...args), legacyArgs, w);
 }
 
 /** Every wire of a table, for the mapping test. */
