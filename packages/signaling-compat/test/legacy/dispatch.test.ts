@@ -76,12 +76,46 @@ describe('the one dispatch helper', () => {
     expect(order).toEqual(['a1', 'p1', 'cb!', 'q1', 'a2', 'a3']);
   });
 
-  it('keeps the order over the thousands of calls one message to a large channel defers', async () => {
+  it('keeps the order over many more calls than a chunk of the queue holds', async () => {
     const { log } = recordingLog();
     const seen: number[] = [];
     const owner = { onN: (n: number) => void seen.push(n) };
     for (let i = 0; i < 20_000; i++) fire(owner, 'onN', [i], log);
     await Promise.resolve();
     expect(seen).toEqual(Array.from({ length: 20_000 }, (_, i) => i));
+  });
+
+  it('keeps the order with other microtasks when calls queued from deferred calls cross chunks', async () => {
+    const { log } = recordingLog();
+    const order: string[] = [];
+    // 1,500 calls (more than a chunk), each of the first 600 queueing another call and a promise
+    // job while the queue spans two chunks; the queue is used again once empty.
+    const owner = {
+      onN: (n: number) => {
+        order.push(`n${n}`);
+        if (n < 600) {
+          fire(owner, 'onN', [n + 10_000], log);
+          void Promise.resolve().then(() => order.push(`p${n}`));
+        }
+      },
+    };
+    const expected: string[] = [];
+    for (let i = 0; i < 1_500; i++) {
+      fire(owner, 'onN', [i], log);
+      if (i % 500 === 0) queueMicrotask(() => order.push(`q${i}`));
+    }
+    // What one microtask per call gives: the first round in order (each `q` right after its call),
+    // then, in the order they were queued, each call's follow-up and its promise job.
+    for (let i = 0; i < 1_500; i++) {
+      expected.push(`n${i}`);
+      if (i % 500 === 0) expected.push(`q${i}`);
+    }
+    for (let i = 0; i < 600; i++) expected.push(`n${i + 10_000}`, `p${i}`);
+    for (let i = 0; i < 4; i++) await Promise.resolve();
+    expect(order).toEqual(expected);
+    order.length = 0;
+    fire(owner, 'onN', [700], log);
+    await Promise.resolve();
+    expect(order).toEqual(['n700']);
   });
 });
