@@ -21,9 +21,13 @@ export interface ChannelEndpoint {
  * joined (or joining) channel leaves, or at logout. A join that fails leaves its ID behind, so
  * every later join of that ID in the same login gets 202; the record counts toward the 20-channel
  * cap (docs/reference/rtm1-web-sdk.md §3.4). A new login starts a new record.
+ *
+ * The instances are an array in the order they were added (at most 20 and the leaving ones), not
+ * a `Set`: `joined` runs once per receiver of every channel message, and an index loop makes no
+ * iterator there.
  */
 export class ChannelInstances {
-  readonly #live = new Set<ChannelEndpoint>();
+  readonly #live: ChannelEndpoint[] = [];
   readonly #usedIds = new Set<string>();
 
   isUsed(channelId: string): boolean {
@@ -40,34 +44,41 @@ export class ChannelInstances {
   }
 
   add(channel: ChannelEndpoint): void {
-    this.#live.add(channel);
+    if (!this.#live.includes(channel)) this.#live.push(channel);
   }
 
   has(channel: ChannelEndpoint): boolean {
-    return this.#live.has(channel);
+    return this.#live.includes(channel);
   }
 
   /** The instance left (or failed to join); `freeId` false keeps its ID recorded (the SDK quirk above). */
   remove(channel: ChannelEndpoint, freeId: boolean): void {
-    this.#live.delete(channel);
+    const at = this.#live.indexOf(channel);
+    if (at >= 0) this.#live.splice(at, 1);
     if (freeId) this.#usedIds.delete(channel.channelId);
   }
 
   /** The joined instance of `channelId`, which pushes for that channel go to. */
   joined(channelId: string): ChannelEndpoint | undefined {
-    for (const channel of this.#live) {
+    const live = this.#live;
+    for (let i = 0; i < live.length; i++) {
+      const channel = live[i]!;
       if (channel.channelId === channelId && channel.joinState === 'JOINED') return channel;
     }
     return undefined;
   }
 
   joinedIds(): string[] {
-    return [...this.#live].filter((channel) => channel.joinState === 'JOINED').map((channel) => channel.channelId);
+    return this.#live.filter((channel) => channel.joinState === 'JOINED').map((channel) => channel.channelId);
   }
 
-  /** `getChannelMemberCount` results feed MemberCountUpdated of the joined instances (docs/reference/rtm1-web-sdk.md §4.11). */
+  /**
+   * `getChannelMemberCount` results feed MemberCountUpdated of the joined instances (docs/reference/rtm1-web-sdk.md §4.11).
+   * Over a copy: an instance a listener adds or removes meanwhile is not JOINED (it joins later,
+   * or left before it went), so it is skipped, as a live iteration would skip or never reach it.
+   */
   receiveMemberCounts(counts: Record<string, number>): void {
-    for (const channel of this.#live) {
+    for (const channel of [...this.#live]) {
       const count = counts[channel.channelId];
       if (channel.joinState === 'JOINED' && count !== undefined) channel.receiveMemberCount(count);
     }

@@ -188,10 +188,13 @@ export class FakeServer {
     }
     const props = { serverReceivedTs: this.#net.clock.now() };
     const from = port.uid;
-    const receivers: ServerSession[] = [];
-    for (const member of record.members.values()) if (member !== session) receivers.push(member);
-    this.#net.hopEach(receivers, (member) => {
-      if (this.#net.isUp(member.port.uid)) member.port.deliverChannelMessage(channelId, copyMessage(message), from, props);
+    // The members at the time of sending, the sender taken out: a spread of the map is allocated
+    // at its size at once, where pushing 50,000 members would grow an array some twenty times.
+    const receivers = [...record.members.values()];
+    receivers.splice(receivers.indexOf(session), 1);
+    const net = this.#net;
+    net.hopEach(receivers, (member) => {
+      if (net.isUp(member.port.uid)) member.port.deliverChannelMessage(channelId, copyMessage(message), from, props);
     });
   }
 

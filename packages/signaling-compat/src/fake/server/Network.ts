@@ -62,7 +62,8 @@ export class Network {
   }
 
   isUp(uid: string | undefined): boolean {
-    return uid !== undefined && !this.#down.has(uid);
+    // With no connection cut, no lookup: a channel message asks this once per receiver.
+    return uid !== undefined && (this.#down.size === 0 || !this.#down.has(uid));
   }
 
   setLink(uid: string, up: boolean): void {

@@ -30,8 +30,19 @@ function checkListener(listener: unknown): asserts listener is AnyListener {
 
 const DEFAULT_MAX_LISTENERS = 10;
 
+/**
+ * An event's registrations: the listener itself while there is one (as Node stores it), else the
+ * list. A list is never changed, only replaced: Node copies it on every emit, but listeners change
+ * rarely and a channel message is emitted once per receiver, so the list an emit started with is
+ * its snapshot. One listener per event is the common case (the shim's, once per login).
+ */
+type Registrations = AnyListener | readonly AnyListener[];
+
+const asList = (entry: Registrations | undefined): readonly AnyListener[] =>
+  entry === undefined ? [] : typeof entry === 'function' ? [entry] : entry;
+
 export class SdkEmitter<Events extends EventMap<Events>> {
-  readonly #events = new Map<keyof Events, AnyListener[]>();
+  readonly #events = new Map<keyof Events, Registrations>();
   #maxListeners = DEFAULT_MAX_LISTENERS;
 
   on<E extends keyof Events>(event: E, listener: Events[E]): this {
@@ -63,13 +74,13 @@ export class SdkEmitter<Events extends EventMap<Events>> {
   /** Node: removes the most recently added registration of `listener` (or its `once` wrapper). */
   removeListener<E extends keyof Events>(event: E, listener: Events[E]): this {
     checkListener(listener);
-    const list = this.#events.get(event);
-    if (!list) return this;
+    const list = asList(this.#events.get(event));
     for (let i = list.length - 1; i >= 0; i -= 1) {
       const entry = list[i] as AnyListener & Partial<OnceWrapper>;
       if (entry === listener || entry.listener === listener) {
-        list.splice(i, 1);
-        if (list.length === 0) this.#events.delete(event);
+        if (list.length === 1) this.#events.delete(event);
+        else if (list.length === 2) this.#events.set(event, list[1 - i]!);
+        else this.#events.set(event, list.slice(0, i).concat(list.slice(i + 1)));
         break;
       }
     }
@@ -88,30 +99,29 @@ export class SdkEmitter<Events extends EventMap<Events>> {
    * catches the same way.
    */
   emit<E extends keyof Events>(event: E, ...args: Parameters<Events[E]>): void {
-    const list = this.#events.get(event);
+    const entry = this.#events.get(event);
     try {
-      if (!list) {
+      if (entry === undefined) {
         if (event === 'error') throw args[0] instanceof Error ? args[0] : new Error('Unhandled error.');
         return;
       }
-      for (const listener of [...list]) (listener as (...a: unknown[]) => unknown).apply(this, args);
+      if (typeof entry === 'function') (entry as (...a: unknown[]) => unknown).apply(this, args);
+      else for (const listener of entry) (listener as (...a: unknown[]) => unknown).apply(this, args);
     } catch (error) {
       console.error('RTM:ERROR Caught in the callback function of the event %s', String(event), error);
     }
   }
 
   listeners<E extends keyof Events>(event: E): Array<Events[E]> {
-    return (this.#events.get(event) ?? []).map(
-      (entry) => ((entry as Partial<OnceWrapper>).listener ?? entry) as Events[E],
-    );
+    return asList(this.#events.get(event)).map((entry) => ((entry as Partial<OnceWrapper>).listener ?? entry) as Events[E]);
   }
 
   rawListeners<E extends keyof Events>(event: E): Array<Events[E]> {
-    return [...(this.#events.get(event) ?? [])] as Array<Events[E]>;
+    return [...asList(this.#events.get(event))] as Array<Events[E]>;
   }
 
   listenerCount(event: keyof Events): number {
-    return this.#events.get(event)?.length ?? 0;
+    return asList(this.#events.get(event)).length;
   }
 
   eventNames(): Array<keyof Events> {
@@ -132,10 +142,14 @@ export class SdkEmitter<Events extends EventMap<Events>> {
 
   #add(event: keyof Events, listener: unknown, prepend: boolean): this {
     checkListener(listener);
-    const list = this.#events.get(event);
-    if (!list) this.#events.set(event, [listener]);
-    else if (prepend) list.unshift(listener);
-    else list.push(listener);
+    const entry = this.#events.get(event);
+    if (entry === undefined) {
+      this.#events.set(event, listener);
+      return this;
+    }
+    // `concat` allocates the exact length (a spread or a push leaves room for 16 more).
+    const one = [listener];
+    this.#events.set(event, prepend ? one.concat(entry) : asList(entry).concat(one));
     return this;
   }
 
