@@ -28,9 +28,9 @@ const NOT_JOINED = 'The channel does not join. Cannot do the operation';
 export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChannelLike {
   readonly channelId: string;
   readonly #core: ClientCore;
-  readonly #endpoint: ChannelEndpoint;
+  /** Holds the join state itself, a plain field the client's routing reads once per pushed message. */
+  readonly #endpoint: ChannelEndpoint & { joinState: JoinState };
   readonly #memberCount: MemberCountThrottle;
-  #joinState: JoinState = 'LEFT';
   #joining: Promise<void> | undefined;
 
   /** @internal Created by `FakeClient.createChannel`. */
@@ -39,12 +39,9 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
     this.#core = core;
     this.channelId = channelId;
     this.#memberCount = new MemberCountThrottle(core.net, (count) => this.emit('MemberCountUpdated', count));
-    const channel = this;
     this.#endpoint = {
       channelId,
-      get joinState() {
-        return channel.#joinState;
-      },
+      joinState: 'LEFT',
       receiveMessage: (message, from, props) => this.emit('ChannelMessage', message, from, props),
       receiveMemberNotice: (notice) => {
         try {
@@ -65,7 +62,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
 
   /** Undocumented in the SDK: `"LEFT"`, `"JOINING"` or `"JOINED"`. */
   get joinState(): JoinState {
-    return this.#joinState;
+    return this.#endpoint.joinState;
   }
 
   /** Undocumented in the SDK: the latest member count received (0 when not joined). */
@@ -96,9 +93,9 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
   async #join(): Promise<void> {
     const core = this.#core;
     if (!core.everLoggedIn) throw notLoggedIn(CHANNEL_NOT_LOGGED_IN);
-    if (this.#joinState !== 'LEFT') {
+    if (this.#endpoint.joinState !== 'LEFT') {
       // @note compat: a second join() while the first is pending also resets joinState to LEFT (docs/reference/rtm1-web-sdk.md §2.3, V).
-      if (this.#joinState === 'JOINING') this.#joinState = 'LEFT';
+      if (this.#endpoint.joinState === 'JOINING') this.#endpoint.joinState = 'LEFT';
       throw invalidStatus(6, 'The channel has joined. Cannot rejoin');
     }
     if (core.channels.isUsed(this.channelId)) {
@@ -111,7 +108,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
     // this 102) leaves it recorded (see ChannelInstances).
     core.channels.recordId(this.channelId);
     if (core.state !== 'CONNECTED') throw invalidStatus(102, 'Client is not logged in. Cannot join the channel');
-    this.#joinState = 'JOINING';
+    this.#endpoint.joinState = 'JOINING';
     core.channels.add(this.#endpoint);
     const joining = core.request({
       timeoutMs: TIMEOUTS.joinMs,
@@ -119,7 +116,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
       fault: core.ledger.takeFault('channel.join'),
       serve: (server, port) => server.join(port, this.channelId),
       arrive: () => {
-        if (core.channels.has(this.#endpoint)) this.#joinState = 'JOINED';
+        if (core.channels.has(this.#endpoint)) this.#endpoint.joinState = 'JOINED';
       },
     });
     this.#joining = joining.catch(() => undefined);
@@ -137,10 +134,10 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
     const core = this.#core;
     if (!core.everLoggedIn) throw notLoggedIn(CHANNEL_NOT_LOGGED_IN);
     // @note compat: after a logout this is 3, not 102: the SDK's session object survives (docs/reference/rtm1-web-sdk.md §2.3).
-    if (this.#joinState === 'LEFT') throw invalidStatus(3, 'The channel does not join. Cannot do the operation');
+    if (this.#endpoint.joinState === 'LEFT') throw invalidStatus(3, 'The channel does not join. Cannot do the operation');
     const fault = core.ledger.takeFault('channel.leave');
     if (fault) throw fault;
-    if (this.#joinState === 'JOINING') await this.#joining;
+    if (this.#endpoint.joinState === 'JOINING') await this.#joining;
     if (!core.channels.has(this.#endpoint)) return;
     this.#dropMembership();
     if (core.state !== 'ABORTED') core.fireAndForget((server, port) => server.leave(port, this.channelId));
@@ -151,7 +148,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
     const codes = CHANNEL_MESSAGE_CODES;
     const shaped = checkMessageShape(message, codes);
     if (shaped instanceof RtmError) throw shaped;
-    if (core.state === 'CONNECTED' && this.#joinState !== 'JOINED') {
+    if (core.state === 'CONNECTED' && this.#endpoint.joinState !== 'JOINED') {
       throw invalidStatus(5, NOT_JOINED);
     }
     const reconnecting = connectionCheck(core, 'The client is not logged in. Cannot do the operation.');
@@ -179,7 +176,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
   async #getMembers(): Promise<string[]> {
     const core = this.#core;
     if (core.state !== 'CONNECTED') throw notLoggedIn(CHANNEL_NOT_LOGGED_IN);
-    if (this.#joinState !== 'JOINED') throw invalidStatus(5, NOT_JOINED);
+    if (this.#endpoint.joinState !== 'JOINED') throw invalidStatus(5, NOT_JOINED);
     return core.request({
       timeoutMs: TIMEOUTS.queryMs,
       // @note compat: code 4, the member-count timeout code the SDK reuses here (docs/reference/rtm1-web-sdk.md §2.3).
@@ -191,7 +188,7 @@ export class FakeChannel extends SdkEmitter<RtmChannelEvents> implements RtmChan
 
   /** Leaves locally; `freeId` false after a failed join, whose ID stays recorded (SDK quirk). */
   #dropMembership(freeId = true): void {
-    this.#joinState = 'LEFT';
+    this.#endpoint.joinState = 'LEFT';
     this.#core.channels.remove(this.#endpoint, freeId);
     this.#memberCount.reset();
   }
