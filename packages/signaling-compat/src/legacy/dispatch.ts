@@ -51,34 +51,21 @@ const later = /* @__PURE__ */ Promise.resolve();
  * every other microtask is the same, without a closure per callback (a message to a large channel
  * defers one callback per receiving session).
  *
- * Chunks of a fixed size, not one array: an array grown from empty by 250,000 slots (a message to
- * 50,000 members) is reallocated and copied some thirty times, the last ones as large objects, and
- * cost about 1 µs a call, rising with the fan-out; a chunk is allocated once per 1,024 calls, and a
- * run chunk is let go, so a burst leaves no large array behind. Calls are added at `tail` of `last`
- * and run from `head` of `first`; a chunk's last slot links the next one.
+ * Chunks of at most `CHUNK` slots, not one array: grown from empty by 250,000 slots (a message to
+ * 50,000 members), one array was reallocated and copied some thirty times, the last copies as large
+ * objects, and cost about 1 µs a call, more the larger the fan-out. A full chunk's next slot links
+ * the next one; calls run from `head` of `first` and are added to `last`.
  */
-const CHUNK = 5 * 1024;
-let first: unknown[] = /* @__PURE__ */ new Array(CHUNK + 1);
+const CHUNK = 5120;
+let first: unknown[] = [];
 let last = first;
 let head = 0;
-let tail = 0;
 
 type Deferrable<A, B, C, D> = (a: A, b: B, c: C, d: D) => void;
 
 function defer<A, B, C, D>(fn: Deferrable<A, B, C, D>, a: A, b: B, c: C, d: D): void {
-  if (tail === CHUNK) {
-    const next: unknown[] = new Array(CHUNK + 1);
-    last[CHUNK] = next;
-    last = next;
-    tail = 0;
-  }
-  const chunk = last;
-  chunk[tail] = fn;
-  chunk[tail + 1] = a;
-  chunk[tail + 2] = b;
-  chunk[tail + 3] = c;
-  chunk[tail + 4] = d;
-  tail += 5;
+  if (last.length >= CHUNK) last = last[CHUNK] = [];
+  last.push(fn, a, b, c, d);
   void later.then(runDeferred);
 }
 
@@ -93,9 +80,9 @@ function runDeferred(): void {
   // Run calls let go of their arguments at once (a long queue would otherwise keep them alive).
   chunk[at] = chunk[at + 1] = chunk[at + 2] = chunk[at + 3] = chunk[at + 4] = undefined;
   head = at + 5;
-  if (chunk === last && head === tail) {
-    head = tail = 0;
-  } else if (head === CHUNK) {
+  // The last chunk run to its end is empty again; a full one hands over to the next.
+  if (head === chunk.length) chunk.length = head = 0;
+  else if (head === CHUNK) {
     first = chunk[CHUNK] as unknown[];
     head = 0;
   }
