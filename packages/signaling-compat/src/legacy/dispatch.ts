@@ -53,8 +53,10 @@ const later = /* @__PURE__ */ Promise.resolve();
  *
  * Chunks of at most `CHUNK` slots, not one array: grown from empty by 250,000 slots (a message to
  * 50,000 members), one array was reallocated and copied some thirty times, the last copies as large
- * objects, and cost about 1 µs a call, more the larger the fan-out. A full chunk's next slot links
- * the next one; calls run from `head` of `first` and are added to `last`.
+ * objects, and cost about 1 µs a call, more the larger the fan-out. A closure per call, the other
+ * way to carry the arguments, keeps about three times the bytes per pending call alive and made a
+ * 50,000-member fan-out about a tenth slower (BENCHMARKS.md). A full chunk's next slot links the
+ * next one; calls run from `head` of `first` and are added to `last`.
  */
 const CHUNK = 5120;
 let first: unknown[] = [];
