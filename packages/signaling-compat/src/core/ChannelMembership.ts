@@ -6,7 +6,7 @@ import type { ChannelHandle, ChannelOps, MemberEntry } from './ChannelHandle';
 import type { EngineContext } from './context';
 import { accountUid } from './ids';
 import { unredacted } from './secrets';
-import { MemberList } from './MemberList';
+import { MemberList, sharedSenderCache } from './MemberList';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import type { SendResult } from './MessagePacer';
 import { err, ok, resultOf, type Result } from './result';
@@ -117,7 +117,7 @@ export class ChannelMembership implements ChannelOps {
     this.#previous = lifecycle.previous;
     this.#settling = lifecycle.settling;
     this.#recover = lifecycle.recover;
-    this.#members = new MemberList(this.#decodeEntry);
+    this.#members = new MemberList(this.#decodeEntry, sharedSenderCache(ctx.codec.name));
     this.#channel = this.#createChannel();
     this.#raw = unredacted(this.#channel);
   }

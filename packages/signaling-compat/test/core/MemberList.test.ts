@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemberEntry } from '../../src/core/ChannelHandle';
-import { MemberList, SENDER_CACHE_SIZE } from '../../src/core/MemberList';
+import { MemberList, SENDER_CACHE_SIZE, sharedSenderCache } from '../../src/core/MemberList';
 
 /** IDs starting with `x` are not ones the shim writes; `decoded` counts the decodings. */
 function list(): { members: MemberList; decoded: string[] } {
@@ -8,7 +8,7 @@ function list(): { members: MemberList; decoded: string[] } {
   const members = new MemberList((id): MemberEntry | undefined => {
     decoded.push(id);
     return id.startsWith('x') ? undefined : [id, id.length];
-  });
+  }, new Map());
   return { members, decoded };
 }
 
@@ -91,5 +91,23 @@ describe('MemberList', () => {
     expect(decoded).toHaveLength(SENDER_CACHE_SIZE + 2);
     // Senders are not members.
     expect(members.latest(200, 'me')).toEqual([['me', 2]]);
+  });
+
+  it('shares one sender cache between the memberships of one ID codec', () => {
+    expect(sharedSenderCache('strict')).toBe(sharedSenderCache('strict'));
+    expect(sharedSenderCache('escape')).not.toBe(sharedSenderCache('strict'));
+    const decoded: string[] = [];
+    const decode = (id: string): MemberEntry => {
+      decoded.push(id);
+      return [id, 1];
+    };
+    const shared = new Map();
+    const one = new MemberList(decode, shared);
+    const other = new MemberList(decode, shared);
+    one.senderEntry('a');
+    expect(other.senderEntry('a')).toEqual(['a', 1]);
+    expect(decoded).toEqual(['a']);
+    // The cache holds senders, not members: the other list has no member "a".
+    expect(other.latest(200, 'me')).toEqual([['me', 1]]);
   });
 });
