@@ -67,7 +67,7 @@ export interface InvitationTiming {
   acceptResendMs: number;
 }
 
-export const DEFAULT_INVITATION_TIMING: Readonly<InvitationTiming> = Object.freeze({
+export const DEFAULT_INVITATION_TIMING: Readonly<InvitationTiming> = /* @__PURE__ */ Object.freeze({
   retryMs: 2_000,
   offlineWindowMs: 30_000,
   expiryMs: 60_000,
