@@ -68,10 +68,6 @@ function isControl(value: unknown): value is ControlMessage {
 }
 
 /**
- * Decodes any incoming RTM message. Peer-supplied data never throws out of here: malformed, over-deep
- * or oversized JSON and control bodies are delivered as plain text (see `untrusted.ts`).
- */
-/**
  * The text of an ordinary text message, the common case, read with no decoding object; `undefined`
  * for anything else (raw, JSON, control or end-call messages), which `decodeMessage` handles.
  */
@@ -81,6 +77,10 @@ export function plainText(message: RtmMessage): string | undefined {
   return typeof text === 'string' && !text.startsWith(END_CALL_PREFIX) ? text : undefined;
 }
 
+/**
+ * Decodes any incoming RTM message. Peer-supplied data never throws out of here: malformed, over-deep
+ * or oversized JSON and control bodies are delivered as plain text (see `untrusted.ts`).
+ */
 export function decodeMessage(message: RtmMessage): DecodedMessage {
   if (message.messageType === 'RAW' || message.rawMessage instanceof Uint8Array) {
     const body = message.rawMessage instanceof Uint8Array ? decoder.decode(message.rawMessage) : '';
