@@ -56,9 +56,9 @@ export interface EngineInit {
 /** docs/reference/rtm1-web-sdk.md §3.5: a login attempt blocks the client's next one for 500 ms. */
 const RTM_LOGIN_SPACING_MS = 500;
 
-const NO_BACKEND =
-  'no RTM backend configured: pass { rtm } to Signal(appId, options) or Signal.configure({ rtm }) ' +
-  "(agora-rtm-sdk's AgoraRTM, 1.x or 2.x, or new FakeRtm() / new FakeRtm2() from 'signaling-compat/fake'), " +
+/** Why a login with no backend fails, naming what this build accepts (the Web-only script: 1.x alone). */
+const noBackend = (accepts: string): string =>
+  `no RTM backend configured: pass { rtm } to Signal(appId, options) or Signal.configure({ rtm }) (${accepts}), ` +
   'or load agora-rtm-sdk with a script tag so that window.AgoraRTM exists';
 
 /**
@@ -163,8 +163,9 @@ export class Engine extends Emitter<EngineEvents> {
   async #login(): Promise<void> {
     await Promise.resolve();
     if (!this.#backend) {
-      this.log.error(NO_BACKEND);
-      return this.#failLogin({ code: LegacyCode.LOGIN_E_NET, reason: NO_BACKEND });
+      const reason = noBackend(this.options.backends.accepts);
+      this.log.error(reason);
+      return this.#failLogin({ code: LegacyCode.LOGIN_E_NET, reason });
     }
     const id = this.codec.encode(this.account);
     if (!('id' in id)) {

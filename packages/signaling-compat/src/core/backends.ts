@@ -6,7 +6,11 @@ import type { RtmNamespaceLike } from '../rtm/types';
  * namespaces a build accepts is chosen by its entry: the package and the full script accept 1.x and
  * 2.x (`everyBackend.ts`); the Web-only script accepts 1.x alone, so it carries no 2.x adapter.
  */
-export type BackendAdapter = (candidate: unknown) => RtmNamespaceLike | undefined;
+export interface BackendAdapter {
+  (candidate: unknown): RtmNamespaceLike | undefined;
+  /** The backends it accepts, for the reason a login with none configured fails with. */
+  readonly accepts: string;
+}
 
 /** An agora-rtm-sdk 1.x-shaped namespace (`createInstance`), such as `FakeRtm`, as it is. */
 export function asRtm1Namespace(candidate: unknown): RtmNamespaceLike | undefined {
@@ -24,14 +28,17 @@ export const RTM2_NEEDS_FULL_SCRIPT =
  * constructor, docs/reference/rtm2-web-sdk.md §1.1) becomes one whose `createInstance` throws, so
  * login ends through the legacy failure path (`onLoginFailed`) with a reason naming the full script.
  */
-export const rtm1Backends: BackendAdapter = (candidate) => {
-  const rtm1 = asRtm1Namespace(candidate);
-  if (rtm1 || typeof (candidate as { RTM?: unknown } | null | undefined)?.RTM !== 'function') return rtm1;
-  return {
-    END_CALL_PREFIX: '',
-    VERSION: '',
-    createInstance() {
-      throw new Error(RTM2_NEEDS_FULL_SCRIPT);
-    },
-  };
-};
+export const rtm1Backends: BackendAdapter = /* @__PURE__ */ Object.assign(
+  (candidate: unknown): RtmNamespaceLike | undefined => {
+    const rtm1 = asRtm1Namespace(candidate);
+    if (rtm1 || typeof (candidate as { RTM?: unknown } | null | undefined)?.RTM !== 'function') return rtm1;
+    return {
+      END_CALL_PREFIX: '',
+      VERSION: '',
+      createInstance() {
+        throw new Error(RTM2_NEEDS_FULL_SCRIPT);
+      },
+    };
+  },
+  { accepts: "agora-rtm-sdk 1.x's AgoraRTM, or new FakeRtm() from signaling-compat-fake.global.js" },
+);

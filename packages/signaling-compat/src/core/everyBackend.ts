@@ -10,9 +10,12 @@ const ADAPTED = new WeakMap<Rtm2NamespaceLike, RtmNamespaceLike>();
  * The package's and the full script's backends: a 1.x namespace as it is, a 2.x one (an `RTM`
  * constructor, no `createInstance`) through `fromRtm2`.
  */
-export const everyBackend: BackendAdapter = (candidate) => {
-  if (!isRtm2Namespace(candidate)) return asRtm1Namespace(candidate);
-  let adapted = ADAPTED.get(candidate);
-  if (!adapted) ADAPTED.set(candidate, (adapted = fromRtm2(candidate)));
-  return adapted;
-};
+export const everyBackend: BackendAdapter = /* @__PURE__ */ Object.assign(
+  (candidate: unknown): RtmNamespaceLike | undefined => {
+    if (!isRtm2Namespace(candidate)) return asRtm1Namespace(candidate);
+    let adapted = ADAPTED.get(candidate);
+    if (!adapted) ADAPTED.set(candidate, (adapted = fromRtm2(candidate)));
+    return adapted;
+  },
+  { accepts: "agora-rtm-sdk's AgoraRTM, 1.x or 2.x, or new FakeRtm() / new FakeRtm2() from 'signaling-compat/fake'" },
+);

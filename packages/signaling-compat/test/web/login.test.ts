@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
 import { Signal } from '../../src/legacy/Signal';
+import { WebSignal } from '../../src/legacy/web/Signal';
 import { APP_ID, BACKEND, CHANNEL_CALLBACKS, recordingLogger, rtmToken, watch, world } from '../support/harness';
 
 /** FakeRtm's `validateToken` stands in for the token server; FakeRtm2 checks tokens as 2.x does. */
@@ -63,7 +64,23 @@ describe('Web login, status and logout', () => {
     const errors = logger.lines.filter(([level]) => level === 'error');
     expect(errors).toHaveLength(1);
     expect(errors[0]![1]).toMatch(/Signal\.configure\(\{ rtm \}\)/);
+    expect(errors[0]![1]).toMatch(/1\.x or 2\.x, or new FakeRtm\(\) \/ new FakeRtm2\(\)/);
     expect(session.state).toBe(0);
+  });
+
+  it("with no backend, the Web-only script's reason names only what it runs on (1.x)", async () => {
+    const logger = recordingLogger();
+    const session = WebSignal(APP_ID, { logger }).login('alice', '');
+    const t: unknown[][] = [];
+    session.onLoginFailed = (code: number) => t.push(['onLoginFailed', code]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(t).toEqual([['onLoginFailed', 201]]);
+    const errors = logger.lines.filter(([level]) => level === 'error').map(([, text]) => text);
+    expect(errors).toEqual([
+      "signaling-compat: no RTM backend configured: pass { rtm } to Signal(appId, options) or Signal.configure({ rtm }) (agora-rtm-sdk 1.x's " +
+        'AgoraRTM, or new FakeRtm() from signaling-compat-fake.global.js), or load agora-rtm-sdk with a script tag so that ' +
+        'window.AgoraRTM exists',
+    ]);
   });
 
   it.runIf(withTokenServer)('maps RTM token rejection to 206 and expiry to 204', async () => {
