@@ -55,7 +55,8 @@ describe('the packages as published', () => {
   test('agree on one version with the workspace, the CLI dependency and the CHANGELOG', async () => {
     const [libraryManifest, cliManifest] = await Promise.all([manifestOf(library.tarball), manifestOf(cli.tarball)]);
     const { version } = libraryManifest;
-    const latestChangelogEntry = /^## (\S+)/m.exec(readFileSync(join(workspaceRoot, 'CHANGELOG.md'), 'utf8'))?.[1];
+    // The newest released version: changes not released yet sit above it under `## Unreleased`.
+    const latestChangelogEntry = /^## (?!Unreleased$)(\S+)$/m.exec(readFileSync(join(workspaceRoot, 'CHANGELOG.md'), 'utf8'))?.[1];
     expect({
       cli: cliManifest.version,
       cliDependsOn: cliManifest.dependencies?.['signaling-compat'],
