@@ -40,5 +40,5 @@ export const rtm1Backends: BackendAdapter = /* @__PURE__ */ Object.assign(
       },
     };
   },
-  { accepts: "agora-rtm-sdk 1.x's AgoraRTM, or new FakeRtm() from signaling-compat-fake.global.js" },
+  { accepts: "agora-rtm-sdk 1.x's AgoraRTM or a FakeRtm" },
 );

@@ -14,11 +14,6 @@ export class Secrets {
     if (typeof token === 'string' && token.length >= 8 && !isLegacyNoToken(token)) this.#tokens.add(token);
   }
 
-  /** A rejection handler for every redacting view of this login: throws the error redacted. */
-  readonly rethrowRedacted = (error: unknown): never => {
-    throw this.redactError(error);
-  };
-
   redact(text: string): string {
     for (const token of this.#tokens) if (text.includes(token)) text = text.split(token).join('<token>');
     return text;
@@ -51,57 +46,44 @@ const SECRETS = Symbol('secrets');
 /**
  * `target` with every method's thrown or rejected error redacted. Properties are read and written on
  * the target itself (RTM objects keep state in private fields and accessors). Each method is
- * wrapped once (again only if the target's method changes).
+ * wrapped once (again only if the target's method changes), and the rejection handler is made once
+ * per view.
  */
 export function redactingClient<T extends object>(target: T, secrets: Secrets): T {
-  const handler = new RedactingView<T>(secrets);
-  return (handler.proxy = new Proxy(target, handler));
-}
-
-/**
- * A redacting view's traps, on a prototype rather than as closures in a literal: every session's
- * client and every channel it joins has one (BENCHMARKS.md, heap per session).
- */
-class RedactingView<T extends object> implements ProxyHandler<T> {
-  readonly #secrets: Secrets;
-  readonly #wrapped = new Map<PropertyKey, { original: unknown; fn: unknown }>();
-  /** The view itself: `on`/`off` return the target for chaining, and the chain stays on the view. */
-  proxy: T | undefined;
-
-  constructor(secrets: Secrets) {
-    this.#secrets = secrets;
-  }
-
-  get(obj: T, prop: PropertyKey): unknown {
-    if (prop === TARGET) return obj;
-    if (prop === SECRETS) return this.#secrets;
-    const value: unknown = Reflect.get(obj, prop);
-    if (typeof value !== 'function') return value;
-    const known = this.#wrapped.get(prop);
-    if (known !== undefined && known.original === value) return known.fn;
-    const fn = this.#wrap(obj, value as (...args: unknown[]) => unknown, FACTORIES.has(prop));
-    this.#wrapped.set(prop, { original: value, fn });
-    return fn;
-  }
-
-  set(obj: T, prop: PropertyKey, value: unknown): boolean {
-    return Reflect.set(obj, prop, value);
-  }
-
-  #wrap(obj: T, method: (...args: unknown[]) => unknown, factory: boolean): (...args: unknown[]) => unknown {
-    const secrets = this.#secrets;
-    return (...args) => {
-      let result: unknown;
-      try {
-        result = method.apply(obj, args);
-      } catch (error) {
-        throw secrets.redactError(error);
-      }
-      if (factory && typeof result === 'object' && result !== null) return redactingClient(result, secrets);
-      if (result instanceof Promise) return result.then(undefined, secrets.rethrowRedacted);
-      return result === obj ? this.proxy : result;
-    };
-  }
+  const wrapped = new Map<PropertyKey, { original: unknown; fn: unknown }>();
+  const rethrowRedacted = (error: unknown): never => {
+    throw secrets.redactError(error);
+  };
+  const proxy: T = new Proxy(target, {
+    get(obj, prop) {
+      if (prop === TARGET) return obj;
+      if (prop === SECRETS) return secrets;
+      const value: unknown = Reflect.get(obj, prop);
+      if (typeof value !== 'function') return value;
+      const known = wrapped.get(prop);
+      if (known !== undefined && known.original === value) return known.fn;
+      const method = value as (...args: unknown[]) => unknown;
+      const factory = FACTORIES.has(prop);
+      const fn = (...args: unknown[]): unknown => {
+        let result: unknown;
+        try {
+          result = method.apply(obj, args);
+        } catch (error) {
+          throw secrets.redactError(error);
+        }
+        if (factory && typeof result === 'object' && result !== null) return redactingClient(result, secrets);
+        if (result instanceof Promise) return result.then(undefined, rethrowRedacted);
+        // `on`/`off` return the target for chaining; keep the chain on the redacting view.
+        return result === obj ? proxy : result;
+      };
+      wrapped.set(prop, { original: value, fn });
+      return fn;
+    },
+    set(obj, prop, value) {
+      return Reflect.set(obj, prop, value);
+    },
+  });
+  return proxy;
 }
 
 /**

@@ -78,7 +78,7 @@ describe('Web login, status and logout', () => {
     const errors = logger.lines.filter(([level]) => level === 'error').map(([, text]) => text);
     expect(errors).toEqual([
       "signaling-compat: no RTM backend configured: pass { rtm } to Signal(appId, options) or Signal.configure({ rtm }) (agora-rtm-sdk 1.x's " +
-        'AgoraRTM, or new FakeRtm() from signaling-compat-fake.global.js), or load agora-rtm-sdk with a script tag so that ' +
+        'AgoraRTM or a FakeRtm), or load agora-rtm-sdk with a script tag so that ' +
         'window.AgoraRTM exists',
     ]);
   });
