@@ -7,6 +7,23 @@ import type { RtmChannelLike } from '../rtm/types';
 import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 import { err, ok, resultOf, type Result } from './result';
 
+/**
+ * A brief join of one channel ID (`Channels.briefly`), shared by every query and send about that
+ * channel while it lasts: RTM 1.x refuses a second instance of a channel while one is joining,
+ * joined or leaving (docs/reference/rtm1-web-sdk.md §2.3).
+ */
+interface BriefJoin {
+  /** The joined RTM channel; rejects with the join's error. */
+  readonly joined: Promise<RtmChannelLike>;
+  /** Set once joined, so the last user can leave without waiting a step. */
+  channel: RtmChannelLike | undefined;
+  /** The queries and sends using it. */
+  users: number;
+  /** Resolves once it has left (or the login ended): what a new join of its ID waits for. */
+  readonly done: Promise<void>;
+  readonly finish: () => void;
+}
+
 /** Special legacy channels that RTM has no counterpart for (docs/reference/mapping-decisions.md, "Channels"). */
 const SPECIAL_CHANNEL = /^__?agora_/;
 
@@ -29,6 +46,8 @@ export class Channels {
   #failedJoins = new Set<string>();
   /** Brief joins under way (`briefly`); a re-login would break them. */
   #transient = 0;
+  /** Per channel ID, the brief join its queries and sends share. */
+  #brief = new Map<string, BriefJoin>();
   /** The silent re-login under way, which every new join waits for. */
   #relogin: Promise<boolean> | undefined;
   /** The client's one channel-attribute write window, shared by every channel's queue. */
@@ -78,12 +97,7 @@ export class Channels {
         },
         previous: this.#before(id),
         recover: (retry) => this.#recover(id, retry),
-        settling: (leave) => {
-          this.#settling.set(id, leave);
-          void leave.then(() => {
-            if (this.#settling.get(id) === leave) this.#settling.delete(id);
-          });
-        },
+        settling: (leave) => this.#settle(id, leave),
       });
     } catch (error) {
       // createChannel throws synchronously; legacy channelJoin returned normally and failed later.
@@ -97,10 +111,21 @@ export class Channels {
     return handle;
   }
 
-  /** What a new join of `id` waits for: the leave of its previous membership and a re-login under way. */
+  /**
+   * What a new join of `id` waits for: the leave of its previous membership or brief join, a brief
+   * join of it under way, and a re-login under way.
+   */
   #before(id: string): Promise<void> | undefined {
-    const waits = [this.#settling.get(id), this.#relogin].filter((wait) => wait !== undefined);
+    const waits = [this.#settling.get(id), this.#brief.get(id)?.done, this.#relogin].filter((wait) => wait !== undefined);
     return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
+  }
+
+  /** A leave of `id` under way, which the next join of that channel waits for. */
+  #settle(id: string, leave: Promise<void>): void {
+    this.#settling.set(id, leave);
+    void leave.then(() => {
+      if (this.#settling.get(id) === leave) this.#settling.delete(id);
+    });
   }
 
   /**
@@ -210,8 +235,10 @@ export class Channels {
 
   /**
    * `work` in RTM channel `id` joined for the moment (a query or a send about a channel the session
-   * is not in): joined, worked, left again unless the login ended meanwhile. `failed` makes the
-   * result of a failure: `transientJoins` off, or an RTM error (passed along).
+   * is not in): joined, worked, left again unless the login ended meanwhile. Works about one channel
+   * at the same time share one brief join and run in the order they were asked for; the join waits
+   * for a leave of that channel under way. `failed` makes the result of a failure: `transientJoins`
+   * off, or an RTM error (passed along).
    */
   async briefly<T>(
     id: string,
@@ -219,22 +246,61 @@ export class Channels {
     failed: (reason: string, error?: unknown) => Result<T>,
   ): Promise<Result<T>> {
     if (!this.#ctx.options.transientJoins) return failed(`not in channel "${id}" and transientJoins is off`);
-    let channel: RtmChannelLike | undefined;
-    let joined = false;
+    let brief = this.#brief.get(id);
+    if (!brief) this.#brief.set(id, (brief = this.#briefJoin(id)));
+    brief.users++;
     this.#transient++;
     try {
-      channel = this.#ctx.client.createChannel(id);
-      await channel.join();
-      joined = true;
-      return await work(channel);
+      return await work(await brief.joined);
     } catch (error) {
-      // RTM 1.x keeps the ID of a failed join (see `#recover`).
-      if (channel && !joined) this.#failedJoins.add(id);
       return failed(describeRtmError(error), error);
     } finally {
-      if (this.#ctx.live()) await channel?.leave().catch(() => undefined);
+      if (--brief.users === 0) await this.#briefLeave(id, brief);
       this.#transient--;
     }
+  }
+
+  #briefJoin(id: string): BriefJoin {
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const brief: BriefJoin = {
+      joined: this.#joinBriefly(id, this.#before(id)).then((channel) => (brief.channel = channel)),
+      channel: undefined,
+      users: 0,
+      done,
+      finish,
+    };
+    // Its users read the outcome; this copy only keeps a failed join from going unhandled.
+    brief.joined.catch(() => undefined);
+    return brief;
+  }
+
+  async #joinBriefly(id: string, previous: Promise<void> | undefined): Promise<RtmChannelLike> {
+    if (previous) await previous;
+    if (!this.#ctx.live()) throw new Error('logged out before the brief join');
+    const channel = this.#ctx.client.createChannel(id);
+    try {
+      await channel.join();
+    } catch (error) {
+      // RTM 1.x keeps the ID of a failed join (see `#recover`).
+      this.#failedJoins.add(id);
+      throw error;
+    }
+    return channel;
+  }
+
+  /** The last user of `brief` is done: it leaves (the next join of `id` waits for that). */
+  async #briefLeave(id: string, brief: BriefJoin): Promise<void> {
+    if (this.#brief.get(id) === brief) this.#brief.delete(id);
+    if (brief.channel && this.#ctx.live()) {
+      const left = brief.channel.leave().then(
+        () => undefined,
+        () => undefined,
+      );
+      this.#settle(id, left);
+      await left;
+    }
+    brief.finish();
   }
 
   /** Logout or re-login: RTM dropped every channel; forget them without events. */
@@ -242,6 +308,8 @@ export class Channels {
     for (const membership of [...this.#memberships.values()]) membership.drop();
     this.#memberships.clear();
     this.#settling.clear();
+    // Their users finish on the dropped channels; new ones join anew.
+    this.#brief.clear();
     // RTM logged out: it forgot every channel ID.
     this.#failedJoins.clear();
   }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { accountUid } from '../../src/core/ids';
+import { byOwner } from '../server/serverHarness';
+import { nativeWorld } from './nativeHarness';
+
+const uid = accountUid;
+
+/** Brief joins: `messageChannelSendForce` and channel queries about a channel the session is not in. */
+describe('native brief joins', () => {
+  it('two messageChannelSendForce and a query in one tick share one brief membership; every call succeeds, in order', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    const carol = await w.login('carol');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    carol.messageChannelSendForce('room', 'one', 'f1');
+    carol.messageChannelSendForce('room', 'two', 'f2');
+    carol.channelQueryUserIsIn('room', 'bob');
+    await w.flush();
+    const { bob: seen, carol: results } = byOwner(w.take());
+    expect(seen).toEqual([
+      ['bob.onChannelUserJoined', 'carol', uid('carol')],
+      ['bob.onMessageChannelReceive', 'room', 'carol', uid('carol'), 'one'],
+      ['bob.onMessageChannelReceive', 'room', 'carol', uid('carol'), 'two'],
+      ['bob.onChannelUserLeaved', 'carol', uid('carol')],
+    ]);
+    expect(results).toEqual([
+      ['carol.onMessageSendSuccess', 'f1'],
+      ['carol.onMessageSendSuccess', 'f2'],
+      ['carol.onChannelQueryUserIsIn', 'room', 'bob', 1],
+    ]);
+    expect(w.logger.lines.filter(([level]) => level === 'warn')).toEqual([]);
+  });
+
+  it('messageChannelSendForce right after channelLeave waits for the leave, then joins briefly', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    const carol = await w.login('carol');
+    bob.channelJoin('room');
+    carol.channelJoin('room');
+    await w.flush();
+    w.take();
+    carol.channelLeave('room');
+    carol.messageChannelSendForce('room', 'bye', 'f1');
+    await w.flush();
+    expect(byOwner(w.take()).bob).toEqual([
+      ['bob.onChannelUserLeaved', 'carol', uid('carol')],
+      ['bob.onChannelUserJoined', 'carol', uid('carol')],
+      ['bob.onMessageChannelReceive', 'room', 'carol', uid('carol'), 'bye'],
+      ['bob.onChannelUserLeaved', 'carol', uid('carol')],
+    ]);
+    expect(w.take()).toEqual([]);
+    expect(w.logger.lines.filter(([level]) => level === 'warn')).toEqual([]);
+  });
+
+  it('a channelJoin right after a brief join waits for its leave and gets in', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    const carol = await w.login('carol');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    carol.messageChannelSendForce('room', 'knock', 'f1');
+    carol.channelJoin('room');
+    await w.flush();
+    const { carol: own } = byOwner(w.take());
+    expect(own?.map(([name]) => name)).toEqual([
+      'carol.onMessageSendSuccess',
+      'carol.onChannelJoined',
+      'carol.onChannelUserList',
+    ]);
+  });
+});
