@@ -24,7 +24,7 @@ const LOGGED_OUT: Failure = { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'log
 
 /**
  * Carries one channel's legacy attribute operations onto RTM. While an RTM call is in flight (or the
- * rate window is full), further operations queue and are coalesced into one net change, so a burst
+ * rate window is full), further operations queue and are coalesced into their net change (`planCalls`), so a burst
  * of 100 `channelSetAttr` becomes a handful of RTM calls, loses nothing and never surfaces RTM's
  * "too often". Every operation's callback runs once its batch is carried.
  */
@@ -194,32 +194,50 @@ function attrOpFailure(op: AttrOp): Failure | undefined {
 type RtmCall = (client: RtmClientLike, channelId: string) => Promise<void>;
 
 /**
- * The fewest RTM calls with the same net effect as `ops` applied in order: at most one clear or
- * replace (`setChannelAttributes`), or one delete and one add-or-update.
+ * Few RTM calls with the same net effect as `ops` applied in order, which the other members see as
+ * the same events, in the same order, as the operations one by one (they see RTM's pushed maps,
+ * diffed): a clear is a `clearChannelAttributes` of its own (replacing the map in one call would
+ * reach them as one `del` per key instead), and the names' final sets and deletes follow in the
+ * order of each name's last operation, one `addOrUpdateChannelAttributes` or
+ * `deleteChannelAttributesByKeys` per run of one kind. Repeated sets of a name carry its last value.
  */
 export function planCalls(ops: AttrOp[]): RtmCall[] {
   let cleared = false;
+  // Each name's net value (null: deleted), in the order of its last operation.
   const net = new Map<string, string | null>();
   for (const op of ops) {
     if (op.kind === 'clear') {
       cleared = true;
       net.clear();
-    } else net.set(op.name, op.kind === 'set' ? op.value : null);
+    } else {
+      net.delete(op.name);
+      net.set(op.name, op.kind === 'set' ? op.value : null);
+    }
   }
-  // A plain object, since RTM 1.x refuses a null-prototype map ("attributes must be an object");
-  // each name is defined as an own property, so a `__proto__` attribute is an ordinary key here,
-  // not the object's prototype.
-  const sets: Record<string, string> = {};
-  const dels: string[] = [];
+  const calls: RtmCall[] = cleared ? [(c, id) => c.clearChannelAttributes(id, NOTIFY)] : [];
+  let sets: Record<string, string> | undefined;
+  let dels: string[] | undefined;
   for (const [name, value] of net) {
-    if (value !== null) Object.defineProperty(sets, name, { value, enumerable: true, writable: true, configurable: true });
-    else if (!cleared) dels.push(name);
+    if (value === null) {
+      // Nothing is left to delete after a clear.
+      if (cleared) continue;
+      sets = undefined;
+      if (!dels) {
+        const keys: string[] = (dels = []);
+        calls.push((c, id) => c.deleteChannelAttributesByKeys(id, keys, NOTIFY));
+      }
+      dels.push(name);
+    } else {
+      dels = undefined;
+      if (!sets) {
+        // A plain object, since RTM 1.x refuses a null-prototype map ("attributes must be an
+        // object"); each name is defined as an own property, so a `__proto__` attribute is an
+        // ordinary key here, not the object's prototype.
+        const map: Record<string, string> = (sets = {});
+        calls.push((c, id) => c.addOrUpdateChannelAttributes(id, map, NOTIFY));
+      }
+      Object.defineProperty(sets, name, { value, enumerable: true, writable: true, configurable: true });
+    }
   }
-  const hasSets = Object.keys(sets).length > 0;
-  // A clear and then sets: RTM's `setChannelAttributes` replaces the whole map, one call for both.
-  if (cleared) return [hasSets ? (c, id) => c.setChannelAttributes(id, sets, NOTIFY) : (c, id) => c.clearChannelAttributes(id, NOTIFY)];
-  const calls: RtmCall[] = [];
-  if (dels.length > 0) calls.push((c, id) => c.deleteChannelAttributesByKeys(id, dels, NOTIFY));
-  if (hasSets) calls.push((c, id) => c.addOrUpdateChannelAttributes(id, sets, NOTIFY));
   return calls;
 }
