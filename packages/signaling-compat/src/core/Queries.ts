@@ -138,7 +138,7 @@ export class Queries {
   userStatus(account: unknown): Promise<QueryResult> {
     return this.#withId(account, 'account', async (target) => {
       const online = await this.#status.query(target.id);
-      return ok<QueryReply>({ result: 'ok', account: target.legacy, status: online[target.id] ? 1 : 0 });
+      return ok<QueryReply>({ result: 'ok', account: target.legacy, status: own(online, target.id) === true ? 1 : 0 });
     });
   }
 
@@ -157,7 +157,8 @@ export class Queries {
     const key = legacyString(name) ?? '';
     return this.#withId(account, 'account', async (target) => {
       const attrs = await this.#ctx.client.getUserAttributesByKeys(target.id, [key]);
-      return ok<QueryReply>({ result: 'ok', account: target.legacy, name: key, value: attrs[key] ?? '' });
+      const value = own(attrs, key);
+      return ok<QueryReply>({ result: 'ok', account: target.legacy, name: key, value: typeof value === 'string' ? value : '' });
     });
   }
 
@@ -171,7 +172,8 @@ export class Queries {
   channelMemberCount(name: unknown): Promise<QueryResult> {
     return this.#withId(name, 'channel name', async (channel) => {
       const counts = await this.#ctx.client.getChannelMemberCount([channel.id]);
-      return ok<QueryReply>({ result: 'ok', name: channel.legacy, num: counts[channel.id] ?? 0 });
+      const num = own(counts, channel.id);
+      return ok<QueryReply>({ result: 'ok', name: channel.legacy, num: typeof num === 'number' ? num : 0 });
     });
   }
 
@@ -202,4 +204,13 @@ export class Queries {
       return outcome.ok ? ok<QueryReply>({ result: 'ok' }) : this.#failed(outcome.reason);
     });
   }
+}
+
+/**
+ * `result[key]` when RTM's result has it as its own entry: a name such as `constructor` or
+ * `__proto__` must not read Object.prototype's (an offline `__proto__` reported online, a function
+ * as an attribute value).
+ */
+function own(result: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(result, key) ? (result as Record<string, unknown>)[key] : undefined;
 }
