@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
 import { byOwner } from '../server/serverHarness';
+import { onBackend } from '../support/harness';
 import { nativeWorld } from './nativeHarness';
 
 const uid = accountUid;
@@ -91,5 +92,26 @@ describe('native brief joins', () => {
       Array.from({ length: 200 }, (_, i) => `m${i}`),
     );
     expect(results).toEqual(Array.from({ length: 200 }, (_, i) => ['carol.onMessageSendSuccess', `f${i}`]));
+  });
+
+  it('a logout in the middle of a paced messageChannelSendForce burst answers every send once, and nothing runs after it', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    const carol = await w.login('carol');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    for (let i = 0; i < 200; i++) carol.messageChannelSendForce('room', `m${i}`, `f${i}`);
+    await w.flush();
+    carol.logout();
+    await w.flush();
+    await w.advance(10_000);
+    const results = byOwner(w.take()).carol ?? [];
+    const answers = results.filter(([name]) => name === 'carol.onMessageSendSuccess' || name === 'carol.onMessageSendError');
+    // Each send answered once (2.x's adapter fails the publishes it held a little later than the pacer its queue).
+    expect(answers.map((e) => e[1]).sort()).toEqual(Array.from({ length: 200 }, (_, i) => `f${i}`).sort());
+    // 2.x allows 60 publishes per second (docs/reference/rtm2-web-sdk.md §2.14).
+    expect(answers.filter(([name]) => name === 'carol.onMessageSendSuccess')).toHaveLength(onBackend({ rtm1: 180, rtm2: 60 }));
+    expect(w.clock.pendingTimers()).toBe(0);
   });
 });
