@@ -48,6 +48,8 @@ export class Channels {
   #transient = 0;
   /** Per channel ID, the brief join its queries and sends share. */
   #brief = new Map<string, BriefJoin>();
+  /** Per channel ID, the `channelJoin` under way (until its join sequence went out or it failed). */
+  #joining = new Map<string, Promise<void>>();
   /** The silent re-login under way, which every new join waits for. */
   #relogin: Promise<boolean> | undefined;
   /** The client's one channel-attribute write window, shared by every channel's queue. */
@@ -107,7 +109,11 @@ export class Channels {
     }
     this.#memberships.set(id, membership);
     handle.bind(membership);
-    void membership.join();
+    const joining = membership.join();
+    this.#joining.set(id, joining);
+    void joining.then(() => {
+      if (this.#joining.get(id) === joining) this.#joining.delete(id);
+    });
     return handle;
   }
 
@@ -211,12 +217,24 @@ export class Channels {
   }
 
   /**
+   * A `channelJoin` of `id` under way and not in the RTM channel yet, which a query or forced send
+   * waits for and then uses (RTM would refuse a brief join of a channel that is joining). With
+   * none, the caller decides at once, so that a brief join it starts is one a later `channelJoin`
+   * waits for.
+   */
+  joining(id: string): Promise<void> | undefined {
+    return this.joined(id) ? undefined : this.#joining.get(id);
+  }
+
+  /**
    * Members of a channel by RTM ID: from the cache when joined; otherwise a brief join
    * (`transientJoins`), which other members see as a short membership.
    */
-  members(id: string): Promise<Result<string[]>> {
+  async members(id: string): Promise<Result<string[]>> {
+    const joining = this.joining(id);
+    if (joining) await joining;
     const membership = this.joined(id);
-    if (membership) return Promise.resolve(ok(membership.userList().map(([account]) => account)));
+    if (membership) return ok(membership.userList().map(([account]) => account));
     return this.briefly(
       id,
       async (channel) => {
@@ -308,6 +326,7 @@ export class Channels {
     for (const membership of [...this.#memberships.values()]) membership.drop();
     this.#memberships.clear();
     this.#settling.clear();
+    this.#joining.clear();
     // Their users finish on the dropped channels; new ones join anew.
     this.#brief.clear();
     // RTM logged out: it forgot every channel ID.

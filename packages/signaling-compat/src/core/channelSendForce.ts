@@ -26,6 +26,8 @@ export async function sendToChannelForce(channels: Channels, name: string, paylo
   if (!('id' in id)) return failed(LegacyCode.SENDMESSAGE_E_OTHER, id.why);
   const message = encodePayload(payload);
   if (!message.ok) return failed(message.code, message.reason);
+  const joining = channels.joining(id.id);
+  if (joining) await joining;
   const membership = channels.joined(id.id);
   if (membership) return membership.sendEncoded(message.value);
   return channels.briefly(

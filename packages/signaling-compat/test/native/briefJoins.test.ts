@@ -114,4 +114,30 @@ describe('native brief joins', () => {
     expect(answers.filter(([name]) => name === 'carol.onMessageSendSuccess')).toHaveLength(onBackend({ rtm1: 180, rtm2: 60 }));
     expect(w.clock.pendingTimers()).toBe(0);
   });
+
+  it('a query and a messageChannelSendForce right after channelJoin use that join once it is in', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    const carol = await w.login('carol');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    w.rtm.resetStats();
+    carol.channelJoin('room');
+    carol.channelQueryUserIsIn('room', 'bob');
+    carol.messageChannelSendForce('room', 'hello', 'f1');
+    await w.flush();
+    const { bob: seen, carol: own } = byOwner(w.take());
+    expect(seen).toEqual([
+      ['bob.onChannelUserJoined', 'carol', uid('carol')],
+      ['bob.onMessageChannelReceive', 'room', 'carol', uid('carol'), 'hello'],
+    ]);
+    expect(own).toEqual([
+      ['carol.onChannelJoined', 'room'],
+      ['carol.onChannelUserList', ['bob', 'carol'], [uid('bob'), uid('carol')]],
+      ['carol.onChannelQueryUserIsIn', 'room', 'bob', 1],
+      ['carol.onMessageSendSuccess', 'f1'],
+    ]);
+    expect(w.rtm.stats()[onBackend({ rtm1: 'channel.join', rtm2: 'subscribe' })]).toBe(1);
+  });
 });
