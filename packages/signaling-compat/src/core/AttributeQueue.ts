@@ -215,29 +215,24 @@ export function planCalls(ops: AttrOp[]): RtmCall[] {
     }
   }
   const calls: RtmCall[] = cleared ? [(c, id) => c.clearChannelAttributes(id, NOTIFY)] : [];
-  let sets: Record<string, string> | undefined;
-  let dels: string[] | undefined;
+  let run: Record<string, string> | string[] | undefined;
   for (const [name, value] of net) {
-    if (value === null) {
-      // Nothing is left to delete after a clear.
-      if (cleared) continue;
-      sets = undefined;
-      if (!dels) {
-        const keys: string[] = (dels = []);
-        calls.push((c, id) => c.deleteChannelAttributesByKeys(id, keys, NOTIFY));
-      }
-      dels.push(name);
-    } else {
-      dels = undefined;
-      if (!sets) {
-        // A plain object, since RTM 1.x refuses a null-prototype map ("attributes must be an
-        // object"); each name is defined as an own property, so a `__proto__` attribute is an
-        // ordinary key here, not the object's prototype.
-        const map: Record<string, string> = (sets = {});
-        calls.push((c, id) => c.addOrUpdateChannelAttributes(id, map, NOTIFY));
-      }
-      Object.defineProperty(sets, name, { value, enumerable: true, writable: true, configurable: true });
+    const del = value === null;
+    // Nothing is left to delete after a clear.
+    if (del && cleared) continue;
+    if (!run || Array.isArray(run) !== del) {
+      // Sets go in a plain object, since RTM 1.x refuses a null-prototype map ("attributes must be
+      // an object"); each name is defined as an own property, so a `__proto__` attribute is an
+      // ordinary key here, not the object's prototype.
+      const keys = (run = del ? [] : {});
+      calls.push(
+        Array.isArray(keys)
+          ? (c, id) => c.deleteChannelAttributesByKeys(id, keys, NOTIFY)
+          : (c, id) => c.addOrUpdateChannelAttributes(id, keys, NOTIFY),
+      );
     }
+    if (Array.isArray(run)) run.push(name);
+    else Object.defineProperty(run, name, { value, enumerable: true, writable: true, configurable: true });
   }
   return calls;
 }

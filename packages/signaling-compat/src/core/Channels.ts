@@ -15,13 +15,10 @@ import { err, ok, resultOf, type Result } from './result';
 interface BriefJoin {
   /** The joined RTM channel; rejects with the join's error. */
   readonly joined: Promise<RtmChannelLike>;
-  /** Set once joined, so the last user can leave without waiting a step. */
-  channel: RtmChannelLike | undefined;
   /** The queries and sends using it. */
   users: number;
-  /** Resolves once it has left (or the login ended): what a new join of its ID waits for. */
-  readonly done: Promise<void>;
-  readonly finish: () => void;
+  /** Ends the wait of the next join of its ID (`#settling`), once it has left. */
+  readonly end: () => void;
 }
 
 /** Special legacy channels that RTM has no counterpart for (docs/reference/mapping-decisions.md, "Channels"). */
@@ -44,12 +41,10 @@ export class Channels {
    * client logs in again (docs/reference/rtm1-web-sdk.md §2.3).
    */
   #failedJoins = new Set<string>();
-  /** Brief joins under way (`briefly`); a re-login would break them. */
-  #transient = 0;
   /** Per channel ID, the brief join its queries and sends share. */
   #brief = new Map<string, BriefJoin>();
-  /** Per channel ID, the `channelJoin` under way (until its join sequence went out or it failed). */
-  #joining = new Map<string, Promise<void>>();
+  /** Each membership's `join` (its join sequence, or its failure). */
+  #joins = new WeakMap<ChannelMembership, Promise<void>>();
   /** The silent re-login under way, which every new join waits for. */
   #relogin: Promise<boolean> | undefined;
   /** The client's one channel-attribute write window, shared by every channel's queue. */
@@ -109,20 +104,16 @@ export class Channels {
     }
     this.#memberships.set(id, membership);
     handle.bind(membership);
-    const joining = membership.join();
-    this.#joining.set(id, joining);
-    void joining.then(() => {
-      if (this.#joining.get(id) === joining) this.#joining.delete(id);
-    });
+    this.#joins.set(membership, membership.join());
     return handle;
   }
 
   /**
-   * What a new join of `id` waits for: the leave of its previous membership or brief join, a brief
-   * join of it under way, and a re-login under way.
+   * What a new join of `id` waits for: the leave of its previous membership, a brief join of it
+   * until it has left, and a re-login under way.
    */
   #before(id: string): Promise<void> | undefined {
-    const waits = [this.#settling.get(id), this.#brief.get(id)?.done, this.#relogin].filter((wait) => wait !== undefined);
+    const waits = [this.#settling.get(id), this.#relogin].filter((wait) => wait !== undefined);
     return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
   }
 
@@ -157,7 +148,8 @@ export class Channels {
 
   /** Only the failed join of `id` is under way: no other channel, leave, transient join or attribute write. */
   #quiet(id: string): boolean {
-    if (this.#transient > 0 || this.#settling.size > 0) return false;
+    // A brief join (`briefly`) is in `#settling` from its start until it has left.
+    if (this.#settling.size > 0) return false;
     for (const other of this.#memberships.keys()) if (other !== id) return false;
     for (const queue of this.#queues.values()) if (!queue.idle) return false;
     return true;
@@ -223,7 +215,8 @@ export class Channels {
    * waits for.
    */
   joining(id: string): Promise<void> | undefined {
-    return this.joined(id) ? undefined : this.#joining.get(id);
+    const membership = this.#memberships.get(id);
+    return membership && !membership.joined ? this.#joins.get(membership) : undefined;
   }
 
   /**
@@ -267,35 +260,32 @@ export class Channels {
     let brief = this.#brief.get(id);
     if (!brief) this.#brief.set(id, (brief = this.#briefJoin(id)));
     brief.users++;
-    this.#transient++;
     try {
       return await work(await brief.joined);
     } catch (error) {
       return failed(describeRtmError(error), error);
     } finally {
-      if (--brief.users === 0) await this.#briefLeave(id, brief);
-      this.#transient--;
+      if (--brief.users === 0) {
+        // The last user: it leaves, and a join of the channel waits for that.
+        if (this.#brief.get(id) === brief) this.#brief.delete(id);
+        const channel = await brief.joined.catch(() => undefined);
+        if (channel && this.#ctx.live()) await channel.leave().catch(() => undefined);
+        brief.end();
+      }
     }
   }
 
   #briefJoin(id: string): BriefJoin {
-    let finish!: () => void;
-    const done = new Promise<void>((resolve) => (finish = resolve));
-    const brief: BriefJoin = {
-      joined: this.#joinBriefly(id, this.#before(id)).then((channel) => (brief.channel = channel)),
-      channel: undefined,
-      users: 0,
-      done,
-      finish,
-    };
-    // Its users read the outcome; this copy only keeps a failed join from going unhandled.
-    brief.joined.catch(() => undefined);
-    return brief;
+    const previous = this.#before(id);
+    let end!: () => void;
+    this.#settle(id, new Promise<void>((resolve) => (end = resolve)));
+    // Its first user awaits `joined` at once, so a failed join is never unhandled.
+    return { joined: this.#joinBriefly(id, previous), users: 0, end };
   }
 
   async #joinBriefly(id: string, previous: Promise<void> | undefined): Promise<RtmChannelLike> {
-    if (previous) await previous;
-    if (!this.#ctx.live()) throw new Error('logged out before the brief join');
+    await previous;
+    if (!this.#ctx.live()) throw new Error('logged out');
     const channel = this.#ctx.client.createChannel(id);
     try {
       await channel.join();
@@ -307,26 +297,11 @@ export class Channels {
     return channel;
   }
 
-  /** The last user of `brief` is done: it leaves (the next join of `id` waits for that). */
-  async #briefLeave(id: string, brief: BriefJoin): Promise<void> {
-    if (this.#brief.get(id) === brief) this.#brief.delete(id);
-    if (brief.channel && this.#ctx.live()) {
-      const left = brief.channel.leave().then(
-        () => undefined,
-        () => undefined,
-      );
-      this.#settle(id, left);
-      await left;
-    }
-    brief.finish();
-  }
-
   /** Logout or re-login: RTM dropped every channel; forget them without events. */
   dropAll(): void {
     for (const membership of [...this.#memberships.values()]) membership.drop();
     this.#memberships.clear();
     this.#settling.clear();
-    this.#joining.clear();
     // Their users finish on the dropped channels; new ones join anew.
     this.#brief.clear();
     // RTM logged out: it forgot every channel ID.
