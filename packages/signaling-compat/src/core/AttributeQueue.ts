@@ -16,6 +16,8 @@ const FREQUENCY_RETRIES = 3;
 interface Pending {
   op: AttrOp;
   done: (failure?: Failure) => void;
+  /** Why RTM would refuse it: it is answered so in its turn, and not sent. */
+  refused?: Failure;
 }
 
 const NOTIFY = { enableNotificationToChannelMembers: true } as const;
@@ -59,11 +61,14 @@ export class AttributeQueue {
     this.#applied = applied;
   }
 
-  /** Queues `op`; one RTM would reject fails on its own now, so it cannot sink the batch it joins. */
+  /**
+   * Queues `op`. One RTM would reject fails on its own, so it cannot sink the batch it joins, but in
+   * its turn: after the operations queued before it, as legacy answered every call in order.
+   */
   submit(op: AttrOp, done: (failure?: Failure) => void): void {
-    const failure = attrOpFailure(op) ?? (this.#disposed ? LOGGED_OUT : undefined);
-    if (failure) return done(failure);
-    this.#pending.push({ op, done });
+    const refused = attrOpFailure(op);
+    if (this.#disposed || (refused && this.idle)) return done(refused ?? LOGGED_OUT);
+    this.#pending.push({ op, done, refused });
     this.#pump();
   }
 
@@ -96,7 +101,8 @@ export class AttributeQueue {
 
   #pump(): void {
     if (this.#disposed || this.#busy || this.#pending.length === 0 || this.#timer !== undefined) return;
-    const calls = planCalls(this.#pending.map((p) => p.op));
+    const ops = this.#pending.filter((p) => !p.refused).map((p) => p.op);
+    const calls = planCalls(ops);
     const wait = this.#rate.waitFor();
     if (wait > 0) {
       this.#timer = this.#clock.setTimeout(() => {
@@ -109,8 +115,8 @@ export class AttributeQueue {
     this.#busy = true;
     void this.#run(calls).then((failure) => {
       this.#busy = false;
-      if (!failure) this.#applied(batch.map((p) => p.op));
-      for (const p of batch) p.done(failure);
+      if (!failure) this.#applied(ops);
+      for (const p of batch) p.done(p.refused ?? failure);
       this.#pump();
     });
   }

@@ -65,4 +65,15 @@ describe('Web coalesced attribute updates', () => {
     expect(attrEvents(transcript, 'a')).toEqual(expected);
     expect(attrEvents(transcript, 'b')).toEqual(expected);
   });
+
+  it('callbacks come in the order of the calls, a call RTM would refuse included', async () => {
+    const { w, a } = await room();
+    const order: string[] = [];
+    a.channelSetAttr('q', 'first', () => order.push('q'));
+    a.channelSetAttr('x'.repeat(33), 'v', () => order.push('too long'));
+    a.channelDelAttr('x', () => order.push('del x'));
+    a.channelSetAttr('constructor', 'v', () => order.push('constructor'));
+    await w.flush();
+    expect(order).toEqual(['q', 'too long', 'del x', 'constructor']);
+  });
 });
