@@ -16,6 +16,8 @@ const FREQUENCY_RETRIES = 3;
 interface Pending {
   op: AttrOp;
   done: (failure?: Failure) => void;
+  /** Why RTM would refuse it: it is answered so in its turn, and not sent. */
+  refused?: Failure;
 }
 
 const NOTIFY = { enableNotificationToChannelMembers: true } as const;
@@ -24,7 +26,7 @@ const LOGGED_OUT: Failure = { code: LegacyCode.GENERAL_E_NOT_LOGIN, reason: 'log
 
 /**
  * Carries one channel's legacy attribute operations onto RTM. While an RTM call is in flight (or the
- * rate window is full), further operations queue and are coalesced into one net change, so a burst
+ * rate window is full), further operations queue and are coalesced into their net change (`planCalls`), so a burst
  * of 100 `channelSetAttr` becomes a handful of RTM calls, loses nothing and never surfaces RTM's
  * "too often". Every operation's callback runs once its batch is carried.
  */
@@ -59,11 +61,14 @@ export class AttributeQueue {
     this.#applied = applied;
   }
 
-  /** Queues `op`; one RTM would reject fails on its own now, so it cannot sink the batch it joins. */
+  /**
+   * Queues `op`. One RTM would reject fails on its own, so it cannot sink the batch it joins, but in
+   * its turn: after the operations queued before it, as legacy answered every call in order.
+   */
   submit(op: AttrOp, done: (failure?: Failure) => void): void {
-    const failure = attrOpFailure(op) ?? (this.#disposed ? LOGGED_OUT : undefined);
-    if (failure) return done(failure);
-    this.#pending.push({ op, done });
+    const refused = attrOpFailure(op);
+    if (this.#disposed || (refused && this.idle)) return done(refused ?? LOGGED_OUT);
+    this.#pending.push({ op, done, refused });
     this.#pump();
   }
 
@@ -96,7 +101,8 @@ export class AttributeQueue {
 
   #pump(): void {
     if (this.#disposed || this.#busy || this.#pending.length === 0 || this.#timer !== undefined) return;
-    const calls = planCalls(this.#pending.map((p) => p.op));
+    const ops = this.#pending.filter((p) => !p.refused).map((p) => p.op);
+    const calls = planCalls(ops);
     const wait = this.#rate.waitFor();
     if (wait > 0) {
       this.#timer = this.#clock.setTimeout(() => {
@@ -109,8 +115,8 @@ export class AttributeQueue {
     this.#busy = true;
     void this.#run(calls).then((failure) => {
       this.#busy = false;
-      if (!failure) this.#applied(batch.map((p) => p.op));
-      for (const p of batch) p.done(failure);
+      if (!failure) this.#applied(ops);
+      for (const p of batch) p.done(p.refused ?? failure);
       this.#pump();
     });
   }
@@ -194,32 +200,45 @@ function attrOpFailure(op: AttrOp): Failure | undefined {
 type RtmCall = (client: RtmClientLike, channelId: string) => Promise<void>;
 
 /**
- * The fewest RTM calls with the same net effect as `ops` applied in order: at most one clear or
- * replace (`setChannelAttributes`), or one delete and one add-or-update.
+ * Few RTM calls with the same net effect as `ops` applied in order, which the other members see as
+ * the same events, in the same order, as the operations one by one (they see RTM's pushed maps,
+ * diffed): a clear is a `clearChannelAttributes` of its own (replacing the map in one call would
+ * reach them as one `del` per key instead), and the names' final sets and deletes follow in the
+ * order of each name's last operation, one `addOrUpdateChannelAttributes` or
+ * `deleteChannelAttributesByKeys` per run of one kind. Repeated sets of a name carry its last value.
  */
 export function planCalls(ops: AttrOp[]): RtmCall[] {
   let cleared = false;
+  // Each name's net value (null: deleted), in the order of its last operation.
   const net = new Map<string, string | null>();
   for (const op of ops) {
     if (op.kind === 'clear') {
       cleared = true;
       net.clear();
-    } else net.set(op.name, op.kind === 'set' ? op.value : null);
+    } else {
+      net.delete(op.name);
+      net.set(op.name, op.kind === 'set' ? op.value : null);
+    }
   }
-  // A plain object, since RTM 1.x refuses a null-prototype map ("attributes must be an object");
-  // each name is defined as an own property, so a `__proto__` attribute is an ordinary key here,
-  // not the object's prototype.
-  const sets: Record<string, string> = {};
-  const dels: string[] = [];
+  const calls: RtmCall[] = cleared ? [(c, id) => c.clearChannelAttributes(id, NOTIFY)] : [];
+  let run: Record<string, string> | string[] | undefined;
   for (const [name, value] of net) {
-    if (value !== null) Object.defineProperty(sets, name, { value, enumerable: true, writable: true, configurable: true });
-    else if (!cleared) dels.push(name);
+    const del = value === null;
+    // Nothing is left to delete after a clear.
+    if (del && cleared) continue;
+    if (!run || Array.isArray(run) !== del) {
+      // Sets go in a plain object, since RTM 1.x refuses a null-prototype map ("attributes must be
+      // an object"); each name is defined as an own property, so a `__proto__` attribute is an
+      // ordinary key here, not the object's prototype.
+      const keys = (run = del ? [] : {});
+      calls.push(
+        Array.isArray(keys)
+          ? (c, id) => c.deleteChannelAttributesByKeys(id, keys, NOTIFY)
+          : (c, id) => c.addOrUpdateChannelAttributes(id, keys, NOTIFY),
+      );
+    }
+    if (Array.isArray(run)) run.push(name);
+    else Object.defineProperty(run, name, { value, enumerable: true, writable: true, configurable: true });
   }
-  const hasSets = Object.keys(sets).length > 0;
-  // A clear and then sets: RTM's `setChannelAttributes` replaces the whole map, one call for both.
-  if (cleared) return [hasSets ? (c, id) => c.setChannelAttributes(id, sets, NOTIFY) : (c, id) => c.clearChannelAttributes(id, NOTIFY)];
-  const calls: RtmCall[] = [];
-  if (dels.length > 0) calls.push((c, id) => c.deleteChannelAttributesByKeys(id, dels, NOTIFY));
-  if (hasSets) calls.push((c, id) => c.addOrUpdateChannelAttributes(id, sets, NOTIFY));
   return calls;
 }

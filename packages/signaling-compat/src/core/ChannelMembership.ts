@@ -84,8 +84,14 @@ export class ChannelMembership implements ChannelOps {
    * setter's events are its operations exactly as issued — a cleared single key is a `clear`.
    */
   #held: { push: Map<string, string>; ops: AttrOp[] } | undefined;
-  /** `_auto_update_num` reporting: the period's timer and the last `_member_num` reported. */
-  #poll: { timer: TimerHandle; period: number; reported: number | undefined } | undefined;
+  /** `_auto_update_num` reporting: the period and its timer. */
+  #poll: { timer: TimerHandle; period: number } | undefined;
+  /**
+   * The last `_member_num` reported in this membership, kept when the period changes or reporting
+   * turns off and on again: a peer rewriting `_auto_update_num` cannot make members report an
+   * unchanged count again.
+   */
+  #reportedCount: number | undefined;
   /** The member count RTM last pushed (`MemberCountUpdated`), `undefined` before the first push. */
   #memberCount: number | undefined;
   #forget: () => void;
@@ -172,6 +178,8 @@ export class ChannelMembership implements ChannelOps {
     this.#replaceAttributes(changesOfOps(toMap(attributes), early.ops).after);
     this.#state = { kind: 'announced' };
     this.#announce(this.#handle);
+    // The count follows the join sequence (the poll was set up before it, reporting nothing).
+    this.#reportMemberNum();
     for (const deliver of early.messages) deliver();
   }
 
@@ -345,9 +353,10 @@ export class ChannelMembership implements ChannelOps {
     if (this.#state.kind !== 'announced') return;
     const { after, changes } = changesOfOps(this.#attributes, ops);
     this.#attributes = after;
-    this.#configurePoll();
-    for (const change of changes) this.#handle.emit('attrUpdated', change);
     this.#held?.ops.push(...ops);
+    for (const change of changes) this.#handle.emit('attrUpdated', change);
+    // After the events: an `_auto_update_num` update comes before the `_member_num` it starts.
+    this.#configurePoll();
   }
 
   /** Once no own update is in flight, a held push brings in what others changed meanwhile. */
@@ -368,8 +377,8 @@ export class ChannelMembership implements ChannelOps {
   #updateAttributes(next: Map<string, string>): void {
     const changes = diffAttributes(this.#attributes, next);
     this.#attributes = next;
-    this.#configurePoll();
     for (const change of changes) this.#handle.emit('attrUpdated', change);
+    this.#configurePoll();
   }
 
   /**
@@ -385,7 +394,7 @@ export class ChannelMembership implements ChannelOps {
       this.#poll = undefined;
     }
     if (period === undefined || this.#poll) return;
-    const poll = { timer: undefined as TimerHandle, period, reported: undefined as number | undefined };
+    const poll = { timer: undefined as TimerHandle, period };
     const tick = (): void => {
       if (this.#poll !== poll) return;
       this.#reportMemberNum();
@@ -408,8 +417,8 @@ export class ChannelMembership implements ChannelOps {
 
   #reportMemberNum(): void {
     const count = this.#memberCount;
-    if (!this.#poll || this.#gone || count === undefined || count === this.#poll.reported) return;
-    this.#poll.reported = count;
+    if (!this.#poll || this.#state.kind !== 'announced' || count === undefined || count === this.#reportedCount) return;
+    this.#reportedCount = count;
     this.#handle.emit('attrUpdated', { name: '_member_num', value: String(count), type: 'update' });
   }
 

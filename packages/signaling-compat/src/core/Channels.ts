@@ -7,6 +7,20 @@ import type { RtmChannelLike } from '../rtm/types';
 import { LegacyCode, describeRtmError, type Failure } from './legacyCodes';
 import { err, ok, resultOf, type Result } from './result';
 
+/**
+ * A brief join of one channel ID (`Channels.briefly`), shared by every query and send about that
+ * channel while it lasts: RTM 1.x refuses a second instance of a channel while one is joining,
+ * joined or leaving (docs/reference/rtm1-web-sdk.md §2.3).
+ */
+interface BriefJoin {
+  /** The joined RTM channel; rejects with the join's error. */
+  readonly joined: Promise<RtmChannelLike>;
+  /** The queries and sends using it. */
+  users: number;
+  /** Ends the wait of the next join of its ID (`#settling`), once it has left. */
+  readonly end: () => void;
+}
+
 /** Special legacy channels that RTM has no counterpart for (docs/reference/mapping-decisions.md, "Channels"). */
 const SPECIAL_CHANNEL = /^__?agora_/;
 
@@ -27,8 +41,10 @@ export class Channels {
    * client logs in again (docs/reference/rtm1-web-sdk.md §2.3).
    */
   #failedJoins = new Set<string>();
-  /** Brief joins under way (`briefly`); a re-login would break them. */
-  #transient = 0;
+  /** Per channel ID, the brief join its queries and sends share. */
+  #brief = new Map<string, BriefJoin>();
+  /** Each membership's `join` (its join sequence, or its failure). */
+  #joins = new WeakMap<ChannelMembership, Promise<void>>();
   /** The silent re-login under way, which every new join waits for. */
   #relogin: Promise<boolean> | undefined;
   /** The client's one channel-attribute write window, shared by every channel's queue. */
@@ -78,12 +94,7 @@ export class Channels {
         },
         previous: this.#before(id),
         recover: (retry) => this.#recover(id, retry),
-        settling: (leave) => {
-          this.#settling.set(id, leave);
-          void leave.then(() => {
-            if (this.#settling.get(id) === leave) this.#settling.delete(id);
-          });
-        },
+        settling: (leave) => this.#settle(id, leave),
       });
     } catch (error) {
       // createChannel throws synchronously; legacy channelJoin returned normally and failed later.
@@ -93,14 +104,25 @@ export class Channels {
     }
     this.#memberships.set(id, membership);
     handle.bind(membership);
-    void membership.join();
+    this.#joins.set(membership, membership.join());
     return handle;
   }
 
-  /** What a new join of `id` waits for: the leave of its previous membership and a re-login under way. */
+  /**
+   * What a new join of `id` waits for: the leave of its previous membership, a brief join of it
+   * until it has left, and a re-login under way.
+   */
   #before(id: string): Promise<void> | undefined {
     const waits = [this.#settling.get(id), this.#relogin].filter((wait) => wait !== undefined);
     return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
+  }
+
+  /** A leave of `id` under way, which the next join of that channel waits for. */
+  #settle(id: string, leave: Promise<void>): void {
+    this.#settling.set(id, leave);
+    void leave.then(() => {
+      if (this.#settling.get(id) === leave) this.#settling.delete(id);
+    });
   }
 
   /**
@@ -126,7 +148,8 @@ export class Channels {
 
   /** Only the failed join of `id` is under way: no other channel, leave, transient join or attribute write. */
   #quiet(id: string): boolean {
-    if (this.#transient > 0 || this.#settling.size > 0) return false;
+    // A brief join (`briefly`) is in `#settling` from its start until it has left.
+    if (this.#settling.size > 0) return false;
     for (const other of this.#memberships.keys()) if (other !== id) return false;
     for (const queue of this.#queues.values()) if (!queue.idle) return false;
     return true;
@@ -186,12 +209,25 @@ export class Channels {
   }
 
   /**
+   * A `channelJoin` of `id` under way and not in the RTM channel yet, which a query or forced send
+   * waits for and then uses (RTM would refuse a brief join of a channel that is joining). With
+   * none, the caller decides at once, so that a brief join it starts is one a later `channelJoin`
+   * waits for.
+   */
+  joining(id: string): Promise<void> | undefined {
+    const membership = this.#memberships.get(id);
+    return membership && !membership.joined ? this.#joins.get(membership) : undefined;
+  }
+
+  /**
    * Members of a channel by RTM ID: from the cache when joined; otherwise a brief join
    * (`transientJoins`), which other members see as a short membership.
    */
-  members(id: string): Promise<Result<string[]>> {
+  async members(id: string): Promise<Result<string[]>> {
+    const joining = this.joining(id);
+    if (joining) await joining;
     const membership = this.joined(id);
-    if (membership) return Promise.resolve(ok(membership.userList().map(([account]) => account)));
+    if (membership) return ok(membership.userList().map(([account]) => account));
     return this.briefly(
       id,
       async (channel) => {
@@ -210,8 +246,10 @@ export class Channels {
 
   /**
    * `work` in RTM channel `id` joined for the moment (a query or a send about a channel the session
-   * is not in): joined, worked, left again unless the login ended meanwhile. `failed` makes the
-   * result of a failure: `transientJoins` off, or an RTM error (passed along).
+   * is not in): joined, worked, left again unless the login ended meanwhile. Works about one channel
+   * at the same time share one brief join and run in the order they were asked for; the join waits
+   * for a leave of that channel under way. `failed` makes the result of a failure: `transientJoins`
+   * off, or an RTM error (passed along).
    */
   async briefly<T>(
     id: string,
@@ -219,22 +257,44 @@ export class Channels {
     failed: (reason: string, error?: unknown) => Result<T>,
   ): Promise<Result<T>> {
     if (!this.#ctx.options.transientJoins) return failed(`not in channel "${id}" and transientJoins is off`);
-    let channel: RtmChannelLike | undefined;
-    let joined = false;
-    this.#transient++;
+    let brief = this.#brief.get(id);
+    if (!brief) this.#brief.set(id, (brief = this.#briefJoin(id)));
+    brief.users++;
     try {
-      channel = this.#ctx.client.createChannel(id);
-      await channel.join();
-      joined = true;
-      return await work(channel);
+      return await work(await brief.joined);
     } catch (error) {
-      // RTM 1.x keeps the ID of a failed join (see `#recover`).
-      if (channel && !joined) this.#failedJoins.add(id);
       return failed(describeRtmError(error), error);
     } finally {
-      if (this.#ctx.live()) await channel?.leave().catch(() => undefined);
-      this.#transient--;
+      if (--brief.users === 0) {
+        // The last user: it leaves, and a join of the channel waits for that.
+        if (this.#brief.get(id) === brief) this.#brief.delete(id);
+        const channel = await brief.joined.catch(() => undefined);
+        if (channel && this.#ctx.live()) await channel.leave().catch(() => undefined);
+        brief.end();
+      }
     }
+  }
+
+  #briefJoin(id: string): BriefJoin {
+    const previous = this.#before(id);
+    let end!: () => void;
+    this.#settle(id, new Promise<void>((resolve) => (end = resolve)));
+    // Its first user awaits `joined` at once, so a failed join is never unhandled.
+    return { joined: this.#joinBriefly(id, previous), users: 0, end };
+  }
+
+  async #joinBriefly(id: string, previous: Promise<void> | undefined): Promise<RtmChannelLike> {
+    await previous;
+    if (!this.#ctx.live()) throw new Error('logged out');
+    const channel = this.#ctx.client.createChannel(id);
+    try {
+      await channel.join();
+    } catch (error) {
+      // RTM 1.x keeps the ID of a failed join (see `#recover`).
+      this.#failedJoins.add(id);
+      throw error;
+    }
+    return channel;
   }
 
   /** Logout or re-login: RTM dropped every channel; forget them without events. */
@@ -242,6 +302,8 @@ export class Channels {
     for (const membership of [...this.#memberships.values()]) membership.drop();
     this.#memberships.clear();
     this.#settling.clear();
+    // Their users finish on the dropped channels; new ones join anew.
+    this.#brief.clear();
     // RTM logged out: it forgot every channel ID.
     this.#failedJoins.clear();
   }

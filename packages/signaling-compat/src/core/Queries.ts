@@ -135,10 +135,14 @@ export class Queries {
     return this.#running > 0;
   }
 
+  // Answers are read from RTM's results by type (`=== true`, a string, a number): a name such as
+  // `constructor` or `__proto__` then cannot read Object.prototype's entry (an offline `__proto__`
+  // reported online, a function as an attribute value).
+
   userStatus(account: unknown): Promise<QueryResult> {
     return this.#withId(account, 'account', async (target) => {
       const online = await this.#status.query(target.id);
-      return ok<QueryReply>({ result: 'ok', account: target.legacy, status: online[target.id] ? 1 : 0 });
+      return ok<QueryReply>({ result: 'ok', account: target.legacy, status: online[target.id] === true ? 1 : 0 });
     });
   }
 
@@ -157,7 +161,8 @@ export class Queries {
     const key = legacyString(name) ?? '';
     return this.#withId(account, 'account', async (target) => {
       const attrs = await this.#ctx.client.getUserAttributesByKeys(target.id, [key]);
-      return ok<QueryReply>({ result: 'ok', account: target.legacy, name: key, value: attrs[key] ?? '' });
+      const value: unknown = attrs[key];
+      return ok<QueryReply>({ result: 'ok', account: target.legacy, name: key, value: typeof value === 'string' ? value : '' });
     });
   }
 
@@ -171,7 +176,8 @@ export class Queries {
   channelMemberCount(name: unknown): Promise<QueryResult> {
     return this.#withId(name, 'channel name', async (channel) => {
       const counts = await this.#ctx.client.getChannelMemberCount([channel.id]);
-      return ok<QueryReply>({ result: 'ok', name: channel.legacy, num: counts[channel.id] ?? 0 });
+      const num: unknown = counts[channel.id];
+      return ok<QueryReply>({ result: 'ok', name: channel.legacy, num: typeof num === 'number' ? num : 0 });
     });
   }
 
@@ -203,3 +209,4 @@ export class Queries {
     });
   }
 }
+

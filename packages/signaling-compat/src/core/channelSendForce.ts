@@ -1,5 +1,6 @@
 import type { Channels } from './Channels';
-import { LegacyCode, sendFailureCode } from './legacyCodes';
+import type { RtmMessage } from '../rtm/types';
+import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import { encodePayload } from './payload';
 import { err, ok, type Result } from './result';
 
@@ -25,14 +26,21 @@ export async function sendToChannelForce(channels: Channels, name: string, paylo
   if (!('id' in id)) return failed(LegacyCode.SENDMESSAGE_E_OTHER, id.why);
   const message = encodePayload(payload);
   if (!message.ok) return failed(message.code, message.reason);
+  const joining = channels.joining(id.id);
+  if (joining) await joining;
   const membership = channels.joined(id.id);
   if (membership) return membership.sendEncoded(message.value);
   return channels.briefly(
     id.id,
     async (channel) => {
       if (!ctx.live()) return failed(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
-      await channel.sendMessage(message.value);
-      return ok();
+      // Through the session's pacer like every send: RTM's 180 per 3 s counts this one too.
+      return ctx.pacer.send(
+        (sent: RtmMessage) => channel.sendMessage(sent),
+        (result) => (result.ok ? ok() : failed(sendFailureCode(result.error), describeRtmError(result.error))),
+        () => failed(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent'),
+        message.value,
+      );
     },
     (reason, error) => failed(error === undefined ? LegacyCode.SENDMESSAGE_E_OTHER : sendFailureCode(error), reason),
   );

@@ -27,15 +27,17 @@ const del = (name: string): AttrOp => ({ kind: 'del', name });
 const clear: AttrOp = { kind: 'clear' };
 
 describe('planCalls', () => {
-  it('a clear followed by sets is one setChannelAttributes with the sets', async () => {
+  it('a clear followed by sets is a clear, then one addOrUpdate with the final values (members see clear, then the updates)', async () => {
     expect(await callsOf([set('a', '1'), clear, set('b', '2'), set('c', '3'), set('b', '4')])).toEqual([
-      ['setChannelAttributes', 'room', { b: '4', c: '3' }, NOTIFY],
+      ['clearChannelAttributes', 'room', NOTIFY],
+      ['addOrUpdateChannelAttributes', 'room', { c: '3', b: '4' }, NOTIFY],
     ]);
   });
 
   it('deletes after a clear need no call of their own', async () => {
     expect(await callsOf([clear, set('a', '1'), del('b'), set('c', '2'), del('c')])).toEqual([
-      ['setChannelAttributes', 'room', { a: '1' }, NOTIFY],
+      ['clearChannelAttributes', 'room', NOTIFY],
+      ['addOrUpdateChannelAttributes', 'room', { a: '1' }, NOTIFY],
     ]);
   });
 
@@ -43,15 +45,20 @@ describe('planCalls', () => {
     expect(await callsOf([set('a', '1'), clear, set('b', '2'), del('b')])).toEqual([['clearChannelAttributes', 'room', NOTIFY]]);
   });
 
-  it('without a clear, deletes and sets are one call each', async () => {
+  it('without a clear, sets and deletes go in runs, in the order of each name\'s last operation', async () => {
     expect(await callsOf([set('a', '1'), del('b'), set('c', '2'), set('a', '3')])).toEqual([
       ['deleteChannelAttributesByKeys', 'room', ['b'], NOTIFY],
-      ['addOrUpdateChannelAttributes', 'room', { a: '3', c: '2' }, NOTIFY],
+      ['addOrUpdateChannelAttributes', 'room', { c: '2', a: '3' }, NOTIFY],
+    ]);
+    expect(await callsOf([set('a', '1'), set('c', '2'), del('b'), del('d'), set('e', '3')])).toEqual([
+      ['addOrUpdateChannelAttributes', 'room', { a: '1', c: '2' }, NOTIFY],
+      ['deleteChannelAttributesByKeys', 'room', ['b', 'd'], NOTIFY],
+      ['addOrUpdateChannelAttributes', 'room', { e: '3' }, NOTIFY],
     ]);
   });
 
-  it('a __proto__ attribute set after a clear is an ordinary key of the replacing map', async () => {
-    const [[, , map]] = (await callsOf([clear, set('__proto__', 'x')])) as [[string, string, Record<string, string>]];
+  it('a __proto__ attribute set after a clear is an ordinary key of the map', async () => {
+    const [, [, , map]] = (await callsOf([clear, set('__proto__', 'x')])) as [unknown, [string, string, Record<string, string>]];
     expect(Object.keys(map)).toEqual(['__proto__']);
     expect(Object.getPrototypeOf(map)).toBe(Object.prototype);
   });

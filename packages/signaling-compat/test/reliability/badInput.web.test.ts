@@ -159,11 +159,12 @@ const cases: Array<BadInputCase<WebWorld>> = [
       w.room.channelSetAttr('big', 'x'.repeat(9000), () => w.transcript.push(['cb big']));
       w.room.channelSetAttr('ok2', '2', () => w.transcript.push(['cb ok2']));
     },
+    // Each cb in the order of the calls: the refused one answers in its turn, with the batch it was queued in.
     events: [
-      ['cb big'],
       ['room.onChannelAttrUpdated', 'ok', '1', 'update'],
       ['cb ok'],
       ['room.onChannelAttrUpdated', 'ok2', '2', 'update'],
+      ['cb big'],
       ['cb ok2'],
     ],
     warning: /the value of attribute "big" is over 8192 bytes/,
