@@ -202,10 +202,9 @@ type RtmCall = (client: RtmClientLike, channelId: string) => Promise<void>;
 /**
  * Few RTM calls with the same net effect as `ops` applied in order, which the other members see as
  * the same events, in the same order, as the operations one by one (they see RTM's pushed maps,
- * diffed): a clear is a `clearChannelAttributes` of its own (replacing the map in one call would
- * reach them as one `del` per key instead), and the names' final sets and deletes follow in the
- * order of each name's last operation, one `addOrUpdateChannelAttributes` or
- * `deleteChannelAttributesByKeys` per run of one kind. Repeated sets of a name carry its last value.
+ * diffed): the names' final sets and deletes in the order of each name's last operation, one
+ * `addOrUpdateChannelAttributes` or `deleteChannelAttributesByKeys` per run of one kind. Repeated
+ * sets of a name carry its last value. A clear followed by sets is one `setChannelAttributes`.
  */
 export function planCalls(ops: AttrOp[]): RtmCall[] {
   let cleared = false;
@@ -220,7 +219,7 @@ export function planCalls(ops: AttrOp[]): RtmCall[] {
       net.set(op.name, op.kind === 'set' ? op.value : null);
     }
   }
-  const calls: RtmCall[] = cleared ? [(c, id) => c.clearChannelAttributes(id, NOTIFY)] : [];
+  const calls: RtmCall[] = [];
   let run: Record<string, string> | string[] | undefined;
   for (const [name, value] of net) {
     const del = value === null;
@@ -240,5 +239,11 @@ export function planCalls(ops: AttrOp[]): RtmCall[] {
     if (Array.isArray(run)) run.push(name);
     else Object.defineProperty(run, name, { value, enumerable: true, writable: true, configurable: true });
   }
-  return calls;
+  if (!cleared) return calls;
+  // A clear and then sets (after a clear, only sets are left): one `setChannelAttributes`, which
+  // replaces the whole map, one RTM call less than the clear and the sets. The setter still sees
+  // its own operations as issued; the other members see the replaced map's difference, a `del` for
+  // each old name instead of one `clear` (migration-guide.md, "RTM limits the shim absorbs").
+  const sets = run;
+  return [sets ? (c, id) => c.setChannelAttributes(id, sets as Record<string, string>, NOTIFY) : (c, id) => c.clearChannelAttributes(id, NOTIFY)];
 }
