@@ -6,15 +6,21 @@ import { nativeWorld } from './nativeHarness';
 
 const uid = accountUid;
 
+/** bob in `room` and carol logged in beside him, with what that took out of the transcript. */
+async function bobInRoom() {
+  const w = nativeWorld();
+  const bob = await w.login('bob');
+  const carol = await w.login('carol');
+  bob.channelJoin('room');
+  await w.flush();
+  w.take();
+  return { w, bob, carol };
+}
+
 /** Brief joins: `messageChannelSendForce` and channel queries about a channel the session is not in. */
 describe('native brief joins', () => {
   it('two messageChannelSendForce and a query in one tick share one brief membership; every call succeeds, in order', async () => {
-    const w = nativeWorld();
-    const bob = await w.login('bob');
-    const carol = await w.login('carol');
-    bob.channelJoin('room');
-    await w.flush();
-    w.take();
+    const { w, bob, carol } = await bobInRoom();
     carol.messageChannelSendForce('room', 'one', 'f1');
     carol.messageChannelSendForce('room', 'two', 'f2');
     carol.channelQueryUserIsIn('room', 'bob');
@@ -59,12 +65,7 @@ describe('native brief joins', () => {
   });
 
   it('a channelJoin right after a brief join waits for its leave and gets in', async () => {
-    const w = nativeWorld();
-    const bob = await w.login('bob');
-    const carol = await w.login('carol');
-    bob.channelJoin('room');
-    await w.flush();
-    w.take();
+    const { w, carol } = await bobInRoom();
     carol.messageChannelSendForce('room', 'knock', 'f1');
     carol.channelJoin('room');
     await w.flush();
@@ -77,12 +78,7 @@ describe('native brief joins', () => {
   });
 
   it('a burst of messageChannelSendForce is paced under RTM\'s 180 per 3 s like any send: all delivered in order, none failed', async () => {
-    const w = nativeWorld();
-    const bob = await w.login('bob');
-    const carol = await w.login('carol');
-    bob.channelJoin('room');
-    await w.flush();
-    w.take();
+    const { w, bob, carol } = await bobInRoom();
     for (let i = 0; i < 200; i++) carol.messageChannelSendForce('room', `m${i}`, `f${i}`);
     await w.flush();
     await w.advance(3000);
@@ -95,12 +91,7 @@ describe('native brief joins', () => {
   });
 
   it('a logout in the middle of a paced messageChannelSendForce burst answers every send once, and nothing runs after it', async () => {
-    const w = nativeWorld();
-    const bob = await w.login('bob');
-    const carol = await w.login('carol');
-    bob.channelJoin('room');
-    await w.flush();
-    w.take();
+    const { w, carol } = await bobInRoom();
     for (let i = 0; i < 200; i++) carol.messageChannelSendForce('room', `m${i}`, `f${i}`);
     await w.flush();
     carol.logout();
@@ -116,12 +107,7 @@ describe('native brief joins', () => {
   });
 
   it('a query and a messageChannelSendForce right after channelJoin use that join once it is in', async () => {
-    const w = nativeWorld();
-    const bob = await w.login('bob');
-    const carol = await w.login('carol');
-    bob.channelJoin('room');
-    await w.flush();
-    w.take();
+    const { w, bob, carol } = await bobInRoom();
     w.rtm.resetStats();
     carol.channelJoin('room');
     carol.channelQueryUserIsIn('room', 'bob');
