@@ -9,7 +9,7 @@ import { unredacted } from './secrets';
 import { MemberList, sharedSenderCache } from './MemberList';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import type { SendResult } from './MessagePacer';
-import { err, ok, resultOf, type Result } from './result';
+import { droppedSend, err, ok, resultOf, type Result } from './result';
 import { decodeMessage, encodePayload, plainText } from './payload';
 
 /** One channel send on its way through the pacer: the message, and the payload its echo carries. */
@@ -263,7 +263,7 @@ export class ChannelMembership implements ChannelOps {
     if (!this.joined) {
       return Promise.resolve(this.#sendFailed(err(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
     }
-    return this.#ctx.pacer.send(this.#sendRtm, this.#settleSend, this.#droppedSend, send);
+    return this.#ctx.pacer.send(this.#sendRtm, this.#settleSend, droppedSend, send);
   }
 
   #sendRtm = (send: PendingSend): Promise<void> => this.#raw.target.sendMessage(send.message);
@@ -281,8 +281,6 @@ export class ChannelMembership implements ChannelOps {
     }
     return ok();
   };
-
-  #droppedSend = (): Result => err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
 
   /** Legacy send callbacks carry no reason (Web `cb()`), so the reason goes to the log. */
   #sendFailed(result: Result): Result {

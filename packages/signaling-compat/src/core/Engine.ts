@@ -236,8 +236,9 @@ export class Engine extends Emitter<EngineEvents> {
   }
 
   /** Logs the RTM client out for good; its answer no longer matters to anyone. */
-  #logoutClient(client: RtmClientLike): void {
-    void client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
+  /** Settles (never rejects) when RTM's logout does. */
+  #logoutClient(client: RtmClientLike): Promise<void> {
+    return client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
   }
 
   /** The RTM token: from `tokenProvider`, or an RTM token passed as-is; legacy tokens are never sent. */
@@ -290,7 +291,7 @@ export class Engine extends Emitter<EngineEvents> {
     this.#state = ended('logged-out');
     const client = this.#client;
     this.#cleanup();
-    if (client) this.#logoutClient(client);
+    if (client) void this.#logoutClient(client).then(() => this.#pacer.close());
     this.emit('logout', code);
   }
 
@@ -300,7 +301,7 @@ export class Engine extends Emitter<EngineEvents> {
       this.clock.clearTimeout(this.#spacing.timer);
       this.#spacing.done(false);
     }
-    this.#pacer.clear();
+    this.#pacer.close();
     this.#calls.disposeAll();
     this.#channels.dispose();
     const client = this.#client;
@@ -407,7 +408,7 @@ export class Engine extends Emitter<EngineEvents> {
     }
     if (!this.#ended) return true;
     // Logged out while the login was under way: nothing of this login may stay logged in.
-    this.#logoutClient(client);
+    void this.#logoutClient(client);
     return false;
   }
 

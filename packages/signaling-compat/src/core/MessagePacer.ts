@@ -65,6 +65,10 @@ export class MessagePacer {
   #seq = 0;
   /** Sends RTM has not answered yet. */
   #inFlight = 0;
+  /** Set by `close` (logout): a send RTM refuses for rate is no longer retried. */
+  #closed = false;
+  /** Queued sends `close` abandoned, answered once every send RTM already has is answered. */
+  #dropping: PacedJob[] = [];
 
   constructor(clock: Clock) {
     this.#clock = clock;
@@ -102,14 +106,14 @@ export class MessagePacer {
     // Stamped after RTM's own synchronous check, so the pacer's window never frees before RTM's.
     this.#sent.push(this.#clock.now());
     this.#inFlight++;
-    return sending.then(
+    const answered: Promise<T> = sending.then(
       (value) => {
-        this.#inFlight--;
+        this.#settled(answered);
         return job.settle({ ok: true, value }, job.arg);
       },
       (error: unknown) => {
-        this.#inFlight--;
-        if (!isRateRefusal(error) || !this.#atEdge()) return job.settle({ ok: false, error }, job.arg);
+        this.#settled(answered);
+        if (this.#closed || !isRateRefusal(error) || !this.#atEdge()) return job.settle({ ok: false, error }, job.arg);
         // RTM's window is fuller than ours: wait, then this send goes first.
         this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + RATE_RETRY_MS);
         return new Promise<T>((resolve) => {
@@ -120,6 +124,15 @@ export class MessagePacer {
         });
       },
     );
+    return answered;
+  }
+
+  /**
+   * After `close`, the last send RTM answers lets the abandoned ones be answered: a reaction added
+   * now to its promise runs after its sender's, so the app hears of its sends in send order.
+   */
+  #settled(answered: Promise<unknown>): void {
+    if (--this.#inFlight === 0 && this.#closed) void answered.then(() => this.#dropAbandoned());
   }
 
   pause(): void {
@@ -131,11 +144,23 @@ export class MessagePacer {
     this.#drain();
   }
 
-  /** Drops every queued job (after a logout): each one's callback reports the failure. */
-  clear(): void {
-    const jobs = this.#queue.splice(0);
+  /**
+   * Logout: abandons every queued send, each one's callback reporting the failure after the sends
+   * RTM already has are answered. Called again (once RTM's logout settled), it answers them at
+   * once: none waits for an answer RTM may never give.
+   */
+  close(): void {
+    const again = this.#closed;
+    this.#closed = true;
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#dropping.push(...this.#queue.splice(0));
+    if (again || this.#inFlight === 0) this.#dropAbandoned();
+  }
+
+  #dropAbandoned(): void {
+    const jobs = this.#dropping;
+    this.#dropping = [];
     for (const job of jobs) job.drop();
   }
 

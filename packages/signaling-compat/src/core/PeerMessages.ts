@@ -4,7 +4,7 @@ import type { EngineContext } from './context';
 import type { SendResult } from './MessagePacer';
 import { unredacted } from './secrets';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
-import { err, ok, type Result } from './result';
+import { droppedSend, err, ok, type Result } from './result';
 import { decodeMessage, encodePayload, plainText } from './payload';
 
 /** One peer send on its way through the pacer. */
@@ -46,7 +46,7 @@ export class PeerMessages {
       this.#ctx.log.warn(`messageInstantSend: ${encodedPayload.reason}`);
       return Promise.resolve(encodedPayload);
     }
-    return this.#ctx.pacer.send(PeerMessages.#sendRtm, PeerMessages.#settle, dropped, { owner: this, message: encodedPayload.value, peerId: encoded.id });
+    return this.#ctx.pacer.send(PeerMessages.#sendRtm, PeerMessages.#settle, droppedSend, { owner: this, message: encodedPayload.value, peerId: encoded.id });
   }
 
   /** The client exists once the login started; a later login's client replaces it. */
@@ -98,8 +98,4 @@ export class PeerMessages {
     if (account === undefined) this.#ctx.log.debug(`ignored a message from "${peerId}": not an ID the shim writes`);
     else this.#deliver(account, payload);
   }
-}
-
-function dropped(): Result {
-  return err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
 }

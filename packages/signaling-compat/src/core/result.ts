@@ -1,4 +1,4 @@
-import type { Failure } from './legacyCodes';
+import { LegacyCode, type Failure } from './legacyCodes';
 
 /**
  * The result of every core operation. Core operations never reject: a failure is a value that
@@ -23,4 +23,9 @@ export function err<T = void>(code: number, reason: string): Result<T> {
 /** A `Failure` (or none) as a result: what attribute queues report. */
 export function resultOf(failure: Failure | undefined): Result {
   return failure ? err(failure.code, failure.reason) : ok();
+}
+
+/** What a message send the logout abandoned reports (peer, channel and forced sends alike). */
+export function droppedSend(): Result {
+  return err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');
 }

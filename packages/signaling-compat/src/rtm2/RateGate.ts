@@ -31,6 +31,10 @@ export class RateGate {
   readonly #times = new Map<string, number[]>();
   #queue: Waiter[] = [];
   #timer: TimerHandle | undefined;
+  /** Calls of limited buckets that started and have not settled. */
+  #running = 0;
+  /** Set by `close` while started calls are unsettled: fails the waits it ended. */
+  #whenIdle: (() => void) | undefined;
 
   /** `limits` overrides the table, as 2.x's `API_RATE_LIMIT` parameter does. */
   constructor(clock: Clock, limits: Readonly<Record<string, number>> = {}) {
@@ -41,20 +45,45 @@ export class RateGate {
   /** Runs `call` as soon as `bucket` has room (at once when it has, or when it is not limited). */
   run<T>(bucket: string, call: () => Promise<T>): Promise<T> {
     if (this.#limits[bucket] === undefined) return call();
-    if (this.#queue.length === 0 && this.#take(bucket)) return call();
+    if (this.#queue.length === 0 && this.#take(bucket)) return this.#started(call());
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ bucket, start: () => call().then(resolve, reject), cancel: reject });
+      this.#queue.push({ bucket, start: () => this.#started(call()).then(resolve, reject), cancel: reject });
       this.#schedule();
     });
   }
 
-  /** Ends every wait with `error` (logout): nothing queued outlives the session. */
-  close(error: () => unknown): void {
+  /**
+   * Ends every wait with `error` (logout): nothing queued outlives the session. The waits fail
+   * after the calls already made have answered, so their callers hear in call order, or once
+   * `settled` (2.x's logout) settles, as 2.x may never answer a call.
+   */
+  close(error: () => unknown, settled: Promise<unknown>): void {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
     const waiting = this.#queue;
     this.#queue = [];
-    for (const waiter of waiting) waiter.cancel(error());
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      for (const waiter of waiting) waiter.cancel(error());
+    };
+    if (this.#running === 0) return end();
+    this.#whenIdle = end;
+    void settled.then(end);
+  }
+
+  #started<T>(calling: Promise<T>): Promise<T> {
+    this.#running++;
+    const settled = (): void => {
+      const end = this.#whenIdle;
+      if (--this.#running > 0 || !end) return;
+      this.#whenIdle = undefined;
+      // A reaction added now runs after the caller's own, which it added when `run` returned.
+      void calling.then(end, end);
+    };
+    calling.then(settled, settled);
+    return calling;
   }
 
   #take(bucket: string): boolean {

@@ -227,10 +227,11 @@ export class Rtm2Client extends EventEmitter<RtmClientEvents> implements RtmClie
     this.#teardown();
     if (link && owner) {
       await this.#attributes.clearOnLogout();
-      link.gate.close(() => invalidStatus(102, 'The client is not logged in. Cannot do the operation'));
       // Released first: the 2.x IDLE/LOGOUT that follows is this logout's, not news.
       this.#release();
-      await link.rtm.logout().catch(() => undefined);
+      const loggedOut = link.rtm.logout().catch(() => undefined);
+      link.gate.close(() => invalidStatus(102, 'The client is not logged in. Cannot do the operation'), loggedOut);
+      await loggedOut;
     }
     this.#release();
     this.#setState('DISCONNECTED', 'LOGOUT');

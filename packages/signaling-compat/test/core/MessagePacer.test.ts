@@ -49,12 +49,37 @@ describe('MessagePacer', () => {
     expect(calledAt.at(-1)).toBe(5 * RTM_MESSAGE_WINDOW_MS);
   });
 
-  it('drops queued sends on clear, each one reporting it', async () => {
+  it('drops queued sends on close, each one reporting it', async () => {
     const { pacer: p, send } = pacer();
     await Promise.all(Array.from({ length: RTM_MESSAGE_LIMIT }, send));
     const queued = [send(), send()];
-    p.clear();
+    p.close();
     expect(await Promise.all(queued)).toEqual(['dropped', 'dropped']);
     expect(p.idle).toBe(true);
   });
+
+  it('on close, answers the dropped sends after the sends RTM already has, or at once when closed again', async () => {
+    const clock = new ManualClock();
+    const p = new MessagePacer(clock);
+    const answers: string[] = [];
+    let answer!: () => void;
+    const rtmHasIt = new Promise<void>((resolve) => (answer = resolve));
+    const track = (sending: Promise<string>): void => void sending.then((result) => answers.push(result));
+    track(p.send(() => rtmHasIt, () => 'sent', () => 'dropped'));
+    for (let i = 1; i < RTM_MESSAGE_LIMIT; i++) track(p.send(() => new Promise<void>(() => undefined), () => 'never', () => 'dropped'));
+    track(p.send(() => Promise.resolve(), () => 'sent late', () => 'dropped'));
+    p.close();
+    await clock.advance(0);
+    expect(answers).toEqual([]);
+    answer();
+    await clock.advance(0);
+    // 179 more are still in RTM's hands and one was queued: it waits for them, or for the logout.
+    expect(answers).toEqual(['sent']);
+    // Closed again once RTM's logout settled: the queued one fails now.
+    p.close();
+    await clock.advance(0);
+    expect(answers).toEqual(['sent', 'dropped']);
+    expect(clock.nextTimerAt()).toBeUndefined();
+  });
 });
+

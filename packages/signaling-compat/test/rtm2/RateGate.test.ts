@@ -32,8 +32,30 @@ describe('2.x rate limits are absorbed', () => {
     await Promise.all(Array.from({ length: 50 }, () => gate.run('unsubscribe', async () => unsubscribed++)));
     expect(unsubscribed).toBe(50);
     const waiting = gate.run('subscribe', async () => 'ran').catch((error: Error) => error.message);
-    gate.close(() => new Error('logged out'));
+    gate.close(() => new Error('logged out'), Promise.resolve());
     expect(await waiting).toBe('logged out');
+    expect(clock.nextTimerAt()).toBeUndefined();
+  });
+
+  it('close fails the waits after the calls already made have answered, or once 2.x logs out', async () => {
+    const clock = new ManualClock();
+    const gate = new RateGate(clock);
+    const heard: string[] = [];
+    let answer!: () => void;
+    const made = gate.run('publish', () => new Promise<string>((resolve) => (answer = () => resolve('made'))));
+    const unanswered = Array.from({ length: 59 }, () => gate.run('publish', () => new Promise<string>(() => undefined)));
+    const waits = Array.from({ length: 2 }, (_, i) => gate.run('publish', async () => `ran ${i}`));
+    for (const call of [made, ...unanswered, ...waits]) void call.then((value) => heard.push(value), (error: Error) => heard.push(error.message));
+    let loggedOut!: () => void;
+    gate.close(() => new Error('logged out'), new Promise<void>((resolve) => (loggedOut = resolve)));
+    await clock.advance(0);
+    expect(heard).toEqual([]);
+    answer();
+    await clock.advance(0);
+    expect(heard).toEqual(['made']);
+    loggedOut();
+    await clock.advance(0);
+    expect(heard).toEqual(['made', 'logged out', 'logged out']);
     expect(clock.nextTimerAt()).toBeUndefined();
   });
 

@@ -85,6 +85,23 @@ describe('Web p2p messages', () => {
     expect(failures).toEqual([]);
   });
 
+  it('a logout answers every send once, in send order: those RTM took as RTM answers them, then the held ones failed', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    const bob = await w.login('bob');
+    w.take();
+    let received = 0;
+    bob.onMessageInstantReceive = () => received++;
+    const answers: Array<[number, boolean]> = [];
+    for (let i = 0; i < 200; i++) alice.messageInstantSend('bob', `m${i}`, (failed: boolean) => answers.push([i, failed]));
+    alice.logout();
+    await w.flush();
+    // RTM takes 180 at once (2.x: 60 per second, the adapter holding the rest); the shim holds the rest.
+    const taken = onBackend({ rtm1: 180, rtm2: 60 });
+    expect(answers).toEqual(Array.from({ length: 200 }, (_, i) => [i, i >= taken]));
+    expect(received).toBe(taken);
+  });
+
   it('messages sent during a drop are held and delivered after the reconnect', async () => {
     const w = world();
     const alice = await w.login('alice');
