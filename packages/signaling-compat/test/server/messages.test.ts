@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageCallback } from '../../src/legacy/server/callbacks';
+import { onBackend } from '../support/harness';
 import { MESSAGE_EVENTS, byOwner, serverWorld } from './serverHarness';
 
 describe('Server p2p messages', () => {
@@ -30,6 +31,21 @@ describe('Server p2p messages', () => {
       ],
     });
     expect(w.logger.lines.filter(([level, m]) => level === 'warn' && m.includes('ttl'))).toHaveLength(1);
+  });
+
+  it('a logout answers every send in send order: those RTM took succeed, the held ones fail', async () => {
+    const w = serverWorld();
+    const { session: alice } = await w.login('alice', []);
+    await w.login('bob', []);
+    w.take();
+    for (let i = 0; i < 200; i++) alice.messageInstantSend('bob', `m${i}`, w.recorder<MessageCallback>(`m${i}`, MESSAGE_EVENTS));
+    alice.logout();
+    await w.flush();
+    const taken = onBackend({ rtm1: 180, rtm2: 60 });
+    const sends = w.take().filter(([name]) => /^m\d+\./.test(String(name)));
+    expect(sends.map(([name]) => name)).toEqual(
+      Array.from({ length: 200 }, (_, i) => `m${i}.${i < taken ? 'onMessageSendSuccess' : 'onMessageSendError'}`),
+    );
   });
 
   it('a failure: onMessageSendError(session, ecode) with a MessageCallback, onError(session, ecode, reason) without', async () => {
