@@ -461,10 +461,17 @@ export class ChannelMembership implements ChannelOps {
     }
     const entry = this.#members.senderEntry(memberId);
     if (!entry) return;
-    // Once announced (every message but the first few of a join), no closure per message.
     if (this.#state.kind === 'announced') this.#handle.emit('message', entry[0], entry[1], payload);
-    else if ('early' in this.#state) this.#state.early.messages.push(() => void this.#handle.emit('message', entry[0], entry[1], payload));
+    else this.#holdMessage(entry, payload);
   };
+
+  /**
+   * A message that arrives during the join sequence waits for its end. Apart from `#onMessage`: a
+   * closure there would make every message allocate what it captures.
+   */
+  #holdMessage(entry: MemberEntry, payload: unknown): void {
+    if ('early' in this.#state) this.#state.early.messages.push(() => void this.#handle.emit('message', entry[0], entry[1], payload));
+  }
 
   #onAttributes = (attributes: ChannelAttributes): void => {
     if (this.#state.kind !== 'announced') return this.#replaceAttributes(toMap(attributes));

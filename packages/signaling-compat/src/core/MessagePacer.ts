@@ -87,11 +87,14 @@ export class MessagePacer {
     dropped: () => T,
     arg?: A,
   ): Promise<T> {
-    const seq = ++this.#seq;
-    const job: SendJob<R, T, A> = { seq, rtm, settle, dropped, arg: arg as A };
-    if (!this.#paused && this.#queue.length === 0 && this.#hasRoom()) return this.#attempt(job);
+    const job: SendJob<R, T, A> = { seq: ++this.#seq, rtm, settle, dropped, arg: arg as A };
+    return !this.#paused && this.#queue.length === 0 && this.#hasRoom() ? this.#attempt(job) : this.#enqueue(job);
+  }
+
+  /** Apart from `send`, whose closures would otherwise make every send allocate their context. */
+  #enqueue<R, T, A>(job: SendJob<R, T, A>): Promise<T> {
     return new Promise((resolve) => {
-      this.#queue.push({ seq, run: () => void this.#attempt(job).then(resolve), drop: () => resolve(dropped()) });
+      this.#queue.push({ seq: job.seq, run: () => void this.#attempt(job).then(resolve), drop: () => resolve(job.dropped()) });
       this.#drain();
     });
   }
