@@ -100,6 +100,7 @@ if (args.json) {
     sessions: { count: sessions.count, heapBytesPerSession: sessions.heapBytesPerSession },
     bundle: { minBytes: bundle.minBytes, gzBytes: bundle.gzBytes },
     bundleWeb: { minBytes: bundleWeb.minBytes, gzBytes: bundleWeb.gzBytes },
+    bytesPerMessage: { p2p: p2p.bytesPerMessage, channel: channel.bytesPerMessage },
     throughputPerSec: {
       p2p: { shim: Math.round(p2p.shimPerSec), direct: Math.round(p2p.directPerSec), handWritten: Math.round(p2p.ceiling.perSec) },
       channel: { shim: Math.round(channel.shimPerSec), direct: Math.round(channel.directPerSec), handWritten: Math.round(channel.ceiling.perSec) },

@@ -18,6 +18,7 @@ export function renderReport(run: Run): string {
     spread(c),
     `${c.ceiling.ratio.toFixed(3)} (${c.ceiling.spread.map((r) => r.toFixed(3)).join('–')})`,
     c.shimToCeiling.toFixed(3),
+    `shim ${c.bytesPerMessage.shim}, direct ${c.bytesPerMessage.direct}, by hand ${c.bytesPerMessage.handWritten}`,
   ];
   const lat = f.latency;
   const sections = [
@@ -27,7 +28,7 @@ export function renderReport(run: Run): string {
     ),
     `Throughput (messages sent, acknowledged and received; zero-latency FakeRtm; ${throughput.p2p.rounds} rounds per path)`,
     table(
-      ['path', 'rates', 'ratio', 'block medians', 'by hand ÷ direct (blocks)', 'shim ÷ by hand'],
+      ['path', 'rates', 'ratio', 'block medians', 'by hand ÷ direct (blocks)', 'shim ÷ by hand', 'bytes allocated per message'],
       [
         ['messageInstantSend vs sendMessageToPeer', ...throughputRow(throughput.p2p)],
         ['messageChannelSend vs channel.sendMessage', ...throughputRow(throughput.channel)],

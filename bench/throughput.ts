@@ -5,6 +5,7 @@
  */
 import { ManualClock } from 'signaling-compat/fake';
 import type { RtmMessage } from 'signaling-compat';
+import { bytesPerMessage } from './allocation';
 import { Countdown, directJoin, directLogin, shimJoin, shimLogin, world } from './world';
 
 /** Sends per timed iteration: under RTM's 180 per sliding 3 s, so neither path ever waits for the window. */
@@ -19,6 +20,8 @@ const BLOCKS = 5;
 const WARMUP_ROUNDS = 10;
 const ITERATIONS_PER_ROUND = 5;
 const RATE_WINDOW_MS = 3000;
+/** Batches per path whose allocations are sampled (after the timed rounds, so the paths are warm). */
+const SAMPLED_BATCHES = 300;
 const TEXT = 'the quick brown fox';
 /** What the shim sends for a string payload (core/payload.ts), so the direct twin sends the same. */
 const MESSAGE: RtmMessage = { text: TEXT, messageType: 'TEXT' };
@@ -38,6 +41,8 @@ export interface Comparison {
   ceiling: { perSec: number; ratio: number; spread: [number, number] };
   /** Shim throughput ÷ hand-written throughput: the shim's cost beyond the contract itself. */
   shimToCeiling: number;
+  /** Bytes allocated per message on each path (`bytesPerMessage`), sampled after the timed rounds. */
+  bytesPerMessage: Record<Path, number>;
   rounds: number;
 }
 
@@ -86,6 +91,8 @@ async function compare(paths: Paths, clock: ManualClock, rounds: number): Promis
     return { ratio: median(ratios), spread: [Math.min(...blockMedians), Math.max(...blockMedians)] };
   };
   const shim = against('shim');
+  const bytes = { shim: 0, direct: 0, handWritten: 0 };
+  for (const path of ORDERS[0]!) bytes[path] = await bytesPerMessage(paths[path], () => clock.advance(RATE_WINDOW_MS), BATCH, SAMPLED_BATCHES);
   return {
     shimPerSec: perSec('shim'),
     directPerSec: perSec('direct'),
@@ -93,6 +100,7 @@ async function compare(paths: Paths, clock: ManualClock, rounds: number): Promis
     spread: shim.spread,
     ceiling: { perSec: perSec('handWritten'), ...against('handWritten') },
     shimToCeiling: median(results.map((r) => r.handWritten / r.shim)),
+    bytesPerMessage: bytes,
     rounds,
   };
 }
