@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Call } from '../../src/legacy/web/Call';
 import type { Channel } from '../../src/legacy/web/Channel';
 import type { Session } from '../../src/legacy/web/Session';
-import { CALL_CALLBACKS, CHANNEL_CALLBACKS, onBackend, watch, world, type Transcript } from '../support/harness';
+import { Signal } from '../../src/legacy/Signal';
+import { APP_ID, CALL_CALLBACKS, CHANNEL_CALLBACKS, watch, world, type Transcript } from '../support/harness';
 
 /**
  * What happens to work still under way when a session ends (a `logout()`, an exhausted reconnect
@@ -44,7 +45,8 @@ async function inRoom(w: World, name = 'room'): Promise<{ alice: Session; room: 
 /** The ways a session ends, each with its `onLogout` code. */
 const ENDINGS: Array<[string, number, (w: World, s: Session) => Promise<void> | void]> = [
   ['logout()', 101, (_w, s) => s.logout()],
-  ['a kick', 103, (w) => w.rtm.kick('alice')],
+  // A login of the same account elsewhere: `rtm.kick` means REMOTE_LOGIN on FakeRtm but a ban on FakeRtm2.
+  ['a kick (the account logged in elsewhere)', 103, (w) => void Signal(APP_ID, { rtm: w.rtm }).login('alice', '')],
   [
     'an exhausted reconnect budget',
     102,
@@ -68,9 +70,9 @@ describe('Web end of session: channel attributes', () => {
       room.channelClearAttr(note(w, 'cb clear'));
       await end(w, alice);
       await w.flush();
-      const cbs = w.take().filter((e) => String(e[0]).startsWith('cb '));
-      expect(cbs).toEqual([['cb set a'], ['cb set b'], ['cb del a'], ['cb clear']]);
-      void code;
+      const t = w.take();
+      expect(t.filter((e) => String(e[0]).startsWith('cb '))).toEqual([['cb set a'], ['cb set b'], ['cb del a'], ['cb clear']]);
+      expect(t.filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', code]]);
     });
   }
 
@@ -169,7 +171,7 @@ describe('Web end of session: user attributes and queries', () => {
     expect(w.clock.pendingTimers()).toBe(0);
   });
 
-  it('a mixed burst of queries at logout: every one answered once, in issue order', async () => {
+  it('a mixed burst of queries at logout: every one answered once (RTM answers them in its own order, as without a logout)', async () => {
     const w = world();
     const alice = await w.login('alice');
     w.take();
@@ -181,12 +183,13 @@ describe('Web end of session: user attributes and queries', () => {
     alice.logout();
     await w.flush();
     const t = w.take();
-    expect(t.filter((e) => String(e[0]).startsWith('q')).map((e) => e[0])).toEqual(['q1 status', 'q2 uattr', 'q3 num', 'q4 list', 'q5 uattrs']);
+    const answered = t.filter((e) => String(e[0]).startsWith('q')).map((e) => String(e[0]));
+    expect(answered.sort()).toEqual(['q1 status', 'q2 uattr', 'q3 num', 'q4 list', 'q5 uattrs']);
   });
 });
 
 describe('Web end of session: channels', () => {
-  it('a channelJoin under way at logout: onChannelJoinFailed once (or nothing), never onChannelJoined after onLogout', async () => {
+  it('a channelJoin under way at logout: answered once (onChannelJoined before onLogout, or onChannelJoinFailed), nothing else after onLogout', async () => {
     const w = world();
     const alice = await w.login('alice');
     await w.login('bob');
@@ -197,7 +200,8 @@ describe('Web end of session: channels', () => {
     await w.flush();
     const t = w.take().filter((e) => !String(e[0]).startsWith('bob.'));
     expect(after(t, 'alice.onLogout').filter((e) => e[0] !== 'room.onChannelJoinFailed')).toEqual([]);
-    expect(t.filter((e) => e[0] === 'room.onChannelJoinFailed').length).toBeLessThanOrEqual(1);
+    // The legacy server answered channel_join before the user_logout issued after it.
+    expect(t.filter((e) => e[0] === 'room.onChannelJoined' || e[0] === 'room.onChannelJoinFailed')).toHaveLength(1);
   });
 
   it('a channelLeave(cb) under way at logout: cb once', async () => {
@@ -286,6 +290,36 @@ describe('Web end of session: calls', () => {
     expect(w.clock.pendingTimers()).toBe(0);
   });
 
+  for (const [how, code, end] of ENDINGS) {
+    it(`an outgoing call ringing at the caller's ${how}: nothing of the call after onLogout(${code}); the callee's call ends once`, async () => {
+      const { w, alice, incoming } = await ringing();
+      await w.flush();
+      w.take();
+      await end(w, alice);
+      await w.flush();
+      incoming[0]?.channelInviteAccept('late');
+      await w.advance(70_000);
+      const t = w.take();
+      expect(t.filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', code]]);
+      expect(after(t, 'alice.onLogout').filter((e) => String(e[0]).startsWith('out.'))).toEqual([]);
+      expect(t.filter((e) => e[0] === 'in1.onInviteEndByPeer')).toHaveLength(1);
+    });
+  }
+
+  it('an incoming call ringing at the callee logout: the caller call ends once (refused, failed or ended), and no timer is left', async () => {
+    const { w, alice, bob } = await ringing();
+    await w.flush();
+    w.take();
+    bob.logout();
+    await w.advance(70_000);
+    const t = w.take();
+    const ends = t.filter((e) => ['out.onInviteRefusedByPeer', 'out.onInviteFailed', 'out.onInviteEndByPeer'].includes(String(e[0])));
+    expect(ends).toHaveLength(1);
+    alice.logout();
+    await w.flush();
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
   it('channelInviteUser2 issued just before logout: no onInviteReceivedByPeer/Accepted after onLogout, no timer left', async () => {
     const { w, alice, bob, incoming } = await ringing();
     alice.logout();
@@ -335,10 +369,7 @@ describe('Web end of session: calls', () => {
       'in1.onRejectInviteResult',
       'bob.onLogout',
     ]);
-    expect(t.filter((e) => String(e[0]).startsWith('out.'))).toEqual([
-      ['out.onInviteReceivedByPeer', ''],
-      ['out.onInviteRefusedByPeer', 'no'],
-    ].slice(1));
+    expect(t.filter((e) => String(e[0]).startsWith('out.'))).toEqual([['out.onInviteRefusedByPeer', 'no']]);
   });
 
   it('channelInviteEnd of an answered call, then logout: onCancelInviteResult once', async () => {
@@ -382,7 +413,6 @@ describe('Web end of session: messages and timers', () => {
     for (let i = 0; i < 3; i++) alice.messageInstantSend('bob', `m${i}`, (failed: boolean) => w.transcript.push([`cb ${i}`, failed]));
     await w.advance(30_000);
     const t = w.take().filter((e) => !String(e[0]).startsWith('bob.'));
-    expect(t).toEqual([['cb 0', true], ['cb 1', true], ['cb 2', true], ['alice.onLogout', 102]].slice(0, 0).concat(t.filter(() => false)).length === 0 ? t : t);
     expect(t.filter((e) => String(e[0]).startsWith('cb ')).map((e) => e[0])).toEqual(['cb 0', 'cb 1', 'cb 2']);
     expect(t.filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', 102]]);
   });
@@ -408,6 +438,6 @@ describe('Web end of session: messages and timers', () => {
     await w.flush();
     await w.advance(30_000);
     expect(w.take().filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', 102]]);
-    expect(w.clock.pendingTimers()).toBe(onBackend({ rtm1: 0, rtm2: 0 }));
+    expect(w.clock.pendingTimers()).toBe(0);
   });
 });
