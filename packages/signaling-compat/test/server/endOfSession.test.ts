@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { UserAttrCallback, ChannelCallback } from '../../src/legacy/server/callbacks';
+import { nativeWorld } from '../native/nativeHarness';
+import { byOwner, serverWorld, USER_ATTR_EVENTS } from './serverHarness';
+
+/**
+ * Server and native operations still under way when a session ends: each answered once, in issue
+ * order where they share one path, and after `onLogout` nothing of the ended session but an
+ * operation's own failure answer (web/endOfSession.test.ts covers what every dialect shares).
+ */
+
+/** The entries after the first `label` entry, or all of them when it is absent. */
+function after(transcript: unknown[][], label: string): unknown[][] {
+  const at = transcript.findIndex((entry) => entry[0] === label);
+  return at < 0 ? transcript : transcript.slice(at + 1);
+}
+
+describe('Server end of session', () => {
+  it('userSetAttr calls in flight at logout: each answered once, one onLogout(101)', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice');
+    w.take();
+    const cb = w.recorder<UserAttrCallback>('attr', USER_ATTR_EVENTS);
+    w.signal.userSetAttr('a', '1', cb);
+    w.signal.userSetAttr('b', '2', cb);
+    session.logout();
+    await w.flush();
+    const t = w.take();
+    expect(t.filter((e) => e[0] === 'attr.onUserSetAttr')).toHaveLength(2);
+    expect(t.filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', 'alice', 101]]);
+  });
+
+  it('userSetAttr in flight at logout: after onLogout only failure answers', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice');
+    w.take();
+    const cb = w.recorder<UserAttrCallback>('attr', USER_ATTR_EVENTS);
+    w.signal.userSetAttr('a', '1', cb);
+    session.logout();
+    await w.flush();
+    const late = after(w.take(), 'alice.onLogout');
+    expect(late.filter((e) => e[1] === '')).toEqual([]);
+  });
+
+  it('channelQueryUserNum in flight at logout: answered once; after onLogout only a failure', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice');
+    w.take();
+    w.signal.channelQueryUserNum('room', w.recorder<ChannelCallback>('num', ['onChannelQueryUserNum']));
+    session.logout();
+    await w.flush();
+    const t = w.take();
+    expect(t.filter((e) => e[0] === 'num.onChannelQueryUserNum')).toHaveLength(1);
+    // (session, err, num): err is '' on success.
+    expect(after(t, 'alice.onLogout').filter((e) => e[0] === 'num.onChannelQueryUserNum' && e[2] === '')).toEqual([]);
+  });
+
+  it('Server channel attribute writes in flight and queued at logout: no onChannelAttrUpdated after onLogout', async () => {
+    const w = serverWorld();
+    const { session } = await w.login('alice');
+    const channel = session.channelJoin('room', w.recorder<ChannelCallback>('room', ['onChannelJoined', 'onChannelAttrUpdated']));
+    await w.flush();
+    w.take();
+    channel.channelSetAttr('a', '1');
+    channel.channelSetAttr('b', '2');
+    session.logout();
+    await w.flush();
+    const t = w.take();
+    // No attribute event of the ended session after its onLogout.
+    expect(after(t, 'alice.onLogout').filter((e) => e[0] === 'room.onChannelAttrUpdated')).toEqual([]);
+  });
+});
+
+describe('native end of session', () => {
+  it('messageChannelSendForce (brief join) in flight at logout: each answered once, in send order; no timer left', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    const carol = await w.login('carol');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    carol.messageChannelSendForce('room', 'one', 'f1');
+    carol.messageChannelSendForce('room', 'two', 'f2');
+    carol.logout();
+    await w.flush();
+    const results = (byOwner(w.take()).carol ?? []).filter(([name]) => String(name).startsWith('carol.onMessageSend'));
+    expect(results.map((e) => e[e.length - 1] === 'f1' || e[1] === 'f1' ? 'f1' : 'f2')).toEqual(['f1', 'f2']);
+    expect(results).toHaveLength(2);
+    bob.logout();
+    await w.flush();
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it('messageChannelSendForce at logout: bob sees carol join and leave at most once each, nothing of carol after her session ended', async () => {
+    const w = nativeWorld();
+    const bob = await w.login('bob');
+    const carol = await w.login('carol');
+    bob.channelJoin('room');
+    await w.flush();
+    w.take();
+    carol.messageChannelSendForce('room', 'one', 'f1');
+    carol.logout();
+    await w.flush();
+    await w.advance(60_000);
+    const seen = byOwner(w.take()).bob ?? [];
+    const joins = seen.filter((e) => e[0] === 'bob.onChannelUserJoined').length;
+    const leaves = seen.filter((e) => e[0] === 'bob.onChannelUserLeaved').length;
+    expect(joins).toBe(leaves);
+    expect(joins).toBeLessThanOrEqual(1);
+  });
+
+  it('queryUserStatus and channelQueryUserNum in flight at logout: after onLogout only failures (onError), no result callbacks', async () => {
+    const w = nativeWorld();
+    await w.login('bob');
+    const carol = await w.login('carol');
+    w.take();
+    carol.queryUserStatus('bob');
+    carol.channelQueryUserNum('room');
+    carol.logout();
+    await w.flush();
+    const mine = byOwner(w.take()).carol ?? [];
+    expect(after(mine, 'carol.onLogout').filter((e) => e[0] !== 'carol.onError')).toEqual([]);
+  });
+});
