@@ -67,7 +67,7 @@ export class AttributeQueue {
    */
   submit(op: AttrOp, done: (failure?: Failure) => void): void {
     const refused = attrOpFailure(op);
-    if (this.#disposed || (refused && this.idle)) return done(refused ?? LOGGED_OUT);
+    if ((this.#disposed || refused) && this.idle) return done(refused ?? LOGGED_OUT);
     this.#pending.push({ op, done, refused });
     this.#pump();
   }
@@ -86,7 +86,8 @@ export class AttributeQueue {
 
   /**
    * Logout: the window timer is cleared and queued operations fail, so nothing of the session calls
-   * RTM later (a plan in progress stops before its next call).
+   * RTM later (a plan in progress stops before its next call). Behind a write RTM already has, they
+   * fail once it is answered, so every callback comes in the order the writes were made.
    */
   dispose(): void {
     this.#disposed = true;
@@ -96,6 +97,10 @@ export class AttributeQueue {
       this.#clock.clearTimeout(wake.timer);
       wake.resolve(false);
     }
+    if (!this.#busy) this.#failPending();
+  }
+
+  #failPending(): void {
     for (const p of this.#pending.splice(0)) p.done(LOGGED_OUT);
   }
 
@@ -117,7 +122,8 @@ export class AttributeQueue {
       this.#busy = false;
       if (!failure) this.#applied(ops);
       for (const p of batch) p.done(p.refused ?? failure);
-      this.#pump();
+      if (this.#disposed) this.#failPending();
+      else this.#pump();
     });
   }
 

@@ -313,9 +313,14 @@ export class ChannelMembership implements ChannelOps {
     }
   }
 
-  /** The session lost the channel without leaving it (logout, re-login): forget it quietly. */
+  /**
+   * The session lost the channel without leaving it (logout, re-login): forget it quietly. A join
+   * still under way fails, so that its `channelJoin` is answered, as every legacy call was.
+   */
   drop(): void {
+    const joining = this.#state.kind === 'joining' || this.#state.kind === 'fetching';
     this.#detach();
+    if (joining) this.#handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason: 'the login ended before the join completed' });
   }
 
   setAttr(name: string, value: string): Promise<Result> {

@@ -315,7 +315,8 @@ export class CoreCall extends Emitter<CallEvents> {
     void this.#ctx.pacer.send(
       () => this.#ctx.client.sendMessageToPeer(message, peerId),
       (result) => done(result.ok ? undefined : `call ${type} message failed: ${describeRtmError(result.error)}`),
-      () => this.#ctx.log.debug(`call ${type} message dropped at logout`),
+      // Answered like a failed send: a hang-up's result callback must come (opt-in invitation results).
+      () => done(`call ${type} message dropped at logout`),
     );
   }
 

@@ -182,7 +182,7 @@ describe('Web channels', () => {
   });
 
   // Only RTM 1.x keeps a failed join's ID, so only there does a retry log the client in again.
-  it.skipIf(BACKEND === 'rtm2')('logout while the client logs in again: onLogout only, and the client stays logged out', async () => {
+  it.skipIf(BACKEND === 'rtm2')('logout while the client logs in again: the join waiting for it fails, then onLogout, and the client stays logged out', async () => {
     const w = world({}, { latencyMs: 20 });
     const loginAt = w.clock.now();
     const alice = await w.login('alice');
@@ -202,7 +202,10 @@ describe('Web channels', () => {
     expect(w.rtm.stats().login).toBe(3);
     alice.logout();
     await w.advance(1000);
-    expect(w.take()).toEqual([['alice.onLogout', 101]]);
+    expect(w.take()).toEqual([
+      ['again.onChannelJoinFailed', 'the login ended before the join completed'],
+      ['alice.onLogout', 101],
+    ]);
     expect(alice.state).toBe(0);
     const online = bob.queryPeersOnlineStatus(['alice']);
     await w.advance(100);
