@@ -68,13 +68,21 @@ const RTM1_FAULTS_ON_RTM2: Record<string, Record<number, [method: string, code: 
   queryPeersOnlineStatus: { 102: ['publish', -10025] },
 };
 
+/** FakeRtm's `kick` reasons as the 2.x server's: a login elsewhere, or a ban. */
+const RTM1_KICKS_ON_RTM2 = { REMOTE_LOGIN: 'SAME_UID_LOGIN', BANNED_BY_SERVER: 'KICKED_OUT_BY_SERVER' } as const;
+
 function withRtm1Faults(fake: FakeRtm2): FakeRtm2 {
   const failNext = fake.failNext.bind(fake);
+  const kick = fake.kick.bind(fake);
   return Object.assign(fake, {
     failNext(method: string, code: number) {
       const fault = RTM1_FAULTS_ON_RTM2[method]?.[code];
       if (!fault) throw new Error(`no 2.x fault stands for the 1.x failNext('${method}', ${code})`);
       failNext(fault[0] as Parameters<FakeRtm2['failNext']>[0], fault[1]);
+    },
+    // FakeRtm's default (a login elsewhere) on both backends, so `kick` means the same in every test.
+    kick(uid: string, reason: keyof typeof RTM1_KICKS_ON_RTM2 = 'REMOTE_LOGIN') {
+      kick(uid, RTM1_KICKS_ON_RTM2[reason]);
     },
   });
 }
@@ -82,8 +90,8 @@ function withRtm1Faults(fake: FakeRtm2): FakeRtm2 {
 /**
  * One in-memory RTM cloud on a manual clock, and a Signal object bound to it. On `rtm2`, `rtm` is
  * a FakeRtm2 with FakeRtm's test controls (`flush`, `advance`, `disconnect`, `reconnect`,
- * `expireToken`); `failNext` and `stats` take 2.x method names there, so tests that inject 1.x
- * faults or count 1.x calls run on `rtm1` only.
+ * `expireToken`, `kick` with FakeRtm's reasons); `failNext` and `stats` take 2.x method names
+ * there, so tests that inject 1.x faults or count 1.x calls run on `rtm1` only.
  */
 export function world(options: CompatOptions = {}, fakeOptions: ConstructorParameters<typeof FakeRtm>[0] = {}) {
   const clock = new ManualClock();

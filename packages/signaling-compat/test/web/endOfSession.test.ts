@@ -46,8 +46,8 @@ async function inRoom(w: World, name = 'room'): Promise<{ alice: Session; room: 
 /** The ways a session ends, each with its `onLogout` code. */
 const ENDINGS: Array<[string, number, (w: World, s: Session) => Promise<void> | void]> = [
   ['logout()', 101, (_w, s) => s.logout()],
-  // A login of the same account elsewhere: `rtm.kick` means REMOTE_LOGIN on FakeRtm but a ban on FakeRtm2.
-  ['a kick (the account logged in elsewhere)', 103, (w) => void Signal(APP_ID, { rtm: w.rtm }).login('alice', '')],
+  ['a kick (the account logged in elsewhere)', 103, (w) => w.rtm.kick('alice')],
+  ['a second login of the account', 103, (w) => void Signal(APP_ID, { rtm: w.rtm }).login('alice', '')],
   [
     'an exhausted reconnect budget',
     102,
