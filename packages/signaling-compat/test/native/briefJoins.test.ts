@@ -2,20 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
 import { byOwner } from '../server/serverHarness';
 import { onBackend } from '../support/harness';
-import { nativeWorld } from './nativeHarness';
+import { bobInRoom, nativeWorld } from './nativeHarness';
 
 const uid = accountUid;
-
-/** bob in `room` and carol logged in beside him, with what that took out of the transcript. */
-async function bobInRoom() {
-  const w = nativeWorld();
-  const bob = await w.login('bob');
-  const carol = await w.login('carol');
-  bob.channelJoin('room');
-  await w.flush();
-  w.take();
-  return { w, bob, carol };
-}
 
 /** Brief joins: `messageChannelSendForce` and channel queries about a channel the session is not in. */
 describe('native brief joins', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
 import { byOwner } from '../server/serverHarness';
-import { nativeWorld } from './nativeHarness';
+import { bobInRoom, nativeWorld } from './nativeHarness';
 
 const uid = accountUid;
 
@@ -58,12 +58,7 @@ describe('native messages', () => {
   });
 
   it('messageChannelSendForce: a brief join, the message, a leave — members see all three', async () => {
-    const w = nativeWorld();
-    const bob = await w.login('bob');
-    const carol = await w.login('carol');
-    bob.channelJoin('room');
-    await w.flush();
-    w.take();
+    const { w, carol } = await bobInRoom();
     carol.messageChannelSendForce('room', { cmd: 'ping' }, 'f1');
     await w.flush();
     expect(byOwner(w.take())).toEqual({

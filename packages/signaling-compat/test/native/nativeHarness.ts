@@ -36,3 +36,14 @@ export function nativeWorld(options: CompatOptions = {}, fakeOptions: Constructo
 
   return { ...w, recorder, instance, login };
 }
+
+/** bob in `room` and carol logged in beside him, with what that took out of the transcript. */
+export async function bobInRoom() {
+  const w = nativeWorld();
+  const bob = await w.login('bob');
+  const carol = await w.login('carol');
+  bob.channelJoin('room');
+  await w.flush();
+  w.take();
+  return { w, bob, carol };
+}
