@@ -329,6 +329,82 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
     expect(w.clock.pendingTimers()).toBe(0);
   });
 
+  /** Bob calls alice; alice's incoming calls are recorded as in1, in2…; bob's as out. */
+  async function calledBy(w: World) {
+    const alice = await w.login('alice');
+    const bob = await w.login('bob');
+    const incoming: Call[] = [];
+    alice.onInviteReceived = (call: Call) => {
+      incoming.push(call);
+      watch(call, CALL_CALLBACKS, w.transcript, `in${incoming.length}`);
+    };
+    await w.advance(600);
+    const call = bob.channelInviteUser2('c', 'alice', '');
+    watch(call, CALL_CALLBACKS, w.transcript, 'out');
+    await w.flush();
+    w.take();
+    return { alice, bob, incoming, call };
+  }
+
+  it('an incoming call ringing at the expiry, accepted after the re-login: both sides agree (accepted, or ended on both); no timer after both log out', async () => {
+    const w = expiring();
+    const { alice, bob, incoming } = await calledBy(w);
+    expect(incoming).toHaveLength(1);
+    incoming[0]!.onAcceptInviteResult = note(w, 'in1.onAcceptInviteResult');
+    w.rtm.expireToken('alice');
+    await w.flush();
+    await w.advance(1000);
+    incoming[0]!.channelInviteAccept('yes');
+    await w.advance(70_000);
+    const t = w.take();
+    const outcomes = t.filter((e) => ['out.onInviteAcceptedByPeer', 'out.onInviteFailed', 'out.onInviteEndByPeer'].includes(String(e[0])));
+    expect(outcomes).toHaveLength(1);
+    // Alice's side agrees with bob's: the accept went through, or her call ended.
+    if (outcomes[0]![0] === 'out.onInviteAcceptedByPeer') expect(t.filter((e) => e[0] === 'in1.onInviteEndByPeer')).toEqual([]);
+    else expect(t.filter((e) => e[0] === 'in1.onInviteEndByPeer' || e[0] === 'in1.onInviteFailed').length).toBeGreaterThanOrEqual(1);
+    alice.logout();
+    bob.logout();
+    await w.flush();
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it('an answered call across the expiry: bob\'s hang-up after the re-login reaches alice once', async () => {
+    const w = expiring();
+    const { alice, bob, incoming, call } = await calledBy(w);
+    incoming[0]!.channelInviteAccept('yes');
+    await w.advance(1000);
+    w.take();
+    w.rtm.expireToken('alice');
+    await w.flush();
+    await w.advance(1000);
+    call.channelInviteEnd('bye');
+    await w.flush();
+    const t = w.take();
+    expect(t.filter((e) => e[0] === 'in1.onInviteEndByPeer')).toEqual([['in1.onInviteEndByPeer', 'bye']]);
+    alice.logout();
+    bob.logout();
+    await w.flush();
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it('_auto_update_num on across the expiry: the dropped channel reports no count after the new onLoginSuccess; no timer after logout', async () => {
+    const w = expiring();
+    const { alice, bob, room } = await bothInRoom(w);
+    room.channelSetAttr('_auto_update_num', '1');
+    await w.advance(2000);
+    rejoinOnLoginSuccess(w, alice);
+    w.take();
+    w.rtm.expireToken('alice');
+    await w.flush();
+    await w.advance(5000);
+    const t = w.take();
+    expect(after(t, 'alice.onLoginSuccess').filter((e) => String(e[0]).startsWith('room.'))).toEqual([]);
+    alice.logout();
+    bob.logout();
+    await w.flush();
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
   it('a peer message bob sends while alice logs in again: delivered at most once', async () => {
     const w = expiring();
     const alice = await w.login('alice');
