@@ -246,6 +246,22 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
     expect(list.map(([a]) => a).sort()).toEqual(['alice', 'bob']);
   });
 
+  it('channelJoin while the client logs in again returns undefined with the legacy warning (state 3); the rejoin in onLoginSuccess gets in', async () => {
+    const w = expiring();
+    const { alice } = await bothInRoom(w);
+    rejoinOnLoginSuccess(w, alice);
+    w.rtm.expireToken('alice');
+    await Promise.resolve();
+    expect(alice.state).toBe(3);
+    expect(alice.channelJoin('room')).toBeUndefined();
+    expect(w.logger.lines).toContainEqual(['warn', expect.stringMatching(/channelJoin: You should log in first/)]);
+    await w.flush();
+    await w.advance(1000);
+    const t = w.take();
+    expect(names(named(t, 'again1.'))).toEqual(['again1.onChannelJoined', 'again1.onChannelUserList']);
+    expect(t.filter((e) => e[0] === 'bobRoom.onChannelUserJoined')).toHaveLength(1);
+  });
+
   it('user_set_attr calls in flight at the expiry: each answered once, in issue order', async () => {
     const w = expiring();
     const alice = await w.login('alice');
