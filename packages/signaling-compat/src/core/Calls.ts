@@ -59,6 +59,11 @@ export class Calls {
     return true;
   }
 
+  /** A re-login after a token expiry: the ringing calls of the old login end (`CoreCall.loginEnded`). */
+  loginEnded(): void {
+    for (const call of [...this.#calls]) call.loginEnded();
+  }
+
   disposeAll(): void {
     for (const call of this.#calls) call.dispose();
     this.#calls.clear();

@@ -345,6 +345,17 @@ export class CoreCall extends Emitter<CallEvents> {
     this.#finish();
   }
 
+  /**
+   * The login the call rang on ended and another took its place (a re-login after a token
+   * expiry): RTM's invitation died with it. A ringing call ends as if RTM had failed it, so each
+   * side hears one outcome; an answered one lives on, its hang-up travelling as a peer message.
+   */
+  loginEnded(): void {
+    if (this.#phase === 'answered' || this.#phase === 'ended') return;
+    if (this.direction === 'outgoing') this.#fail({ code: LegacyCode.INVITE_E_OTHER, reason: 'the login ended while the call was ringing' });
+    else this.#onRemoteFailure('INVITATION_EXPIRE');
+  }
+
   #onReceived = (): void => {
     this.#clearTimers('offline');
     this.emit('receivedByPeer', '');

@@ -212,6 +212,8 @@ export class Engine extends Emitter<EngineEvents> {
     client.on('MessageFromPeer', this.#peers.receive);
     client.on('RemoteInvitationReceived', this.#onInvitation);
     client.on('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
+    // While reconnecting, RTM says only this of an expired token, and waits for a renewed one.
+    client.on('TokenExpired', this.#onTokenWillExpire);
     const token = await this.#token();
     this.#rtmToken = token;
     if (this.#logoutRequested) return this.#end(LegacyCode.LOGOUT_E_USER);
@@ -310,6 +312,7 @@ export class Engine extends Emitter<EngineEvents> {
     client.off('MessageFromPeer', this.#peers.receive);
     client.off('RemoteInvitationReceived', this.#onInvitation);
     client.off('TokenPrivilegeWillExpire', this.#onTokenWillExpire);
+    client.off('TokenExpired', this.#onTokenWillExpire);
   }
 
   #onConnection = (state: ConnectionState, reason: ConnectionChangeReason): void => {
@@ -363,10 +366,13 @@ export class Engine extends Emitter<EngineEvents> {
     this.#state = moved(this.#state, { phase: 'reconnecting', relogging: true });
     this.#pacer.pause();
     this.#channels.dropAll();
+    this.#calls.loginEnded();
     try {
       await client.logout();
       const token = await this.#token();
       this.#rtmToken = token;
+      // RTM refuses a login within 500 ms of the previous one: an early expiry waits for that.
+      if (!(await this.#loginSpacing())) return;
       await this.#loginClient(client, token);
     } catch (error) {
       this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
@@ -425,8 +431,12 @@ export class Engine extends Emitter<EngineEvents> {
     });
   }
 
+  /**
+   * A fresh token before the old one expires, or, while reconnecting, after it did. An expiry
+   * that ended the connection (ABORTED) is `#tokenExpired`'s, which is already logging in again.
+   */
   #onTokenWillExpire = (): void => {
-    if (!this.options.tokenProvider || !this.#client) return;
+    if (!this.options.tokenProvider || !this.#client || this.#relogging) return;
     const client = this.#client;
     void this.#token()
       .then((token) => (token === undefined ? undefined : client.renewToken(token)))

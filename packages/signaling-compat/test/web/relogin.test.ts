@@ -6,6 +6,16 @@ import type { Session } from '../../src/legacy/web/Session';
 import { BACKEND, CALL_CALLBACKS, CHANNEL_CALLBACKS, rtmToken, watch, world, type Transcript } from '../support/harness';
 
 /**
+ * A known defect: the test states the correct behaviour and is expected to fail on `backends`
+ * (and skipped where it does not apply) until the defect is fixed, when vitest reports it and the
+ * marker goes. Each use says what is wrong.
+ */
+function knownDefect(fails: ReadonlyArray<typeof BACKEND>, runs: ReadonlyArray<typeof BACKEND> = ['rtm1', 'rtm2']) {
+  if (!runs.includes(BACKEND)) return it.skip;
+  return fails.includes(BACKEND) ? it.fails : it;
+}
+
+/**
  * Work under way while the RTM client logs in again unseen by the app: after a token expiry with a
  * `tokenProvider` (the app sees a second `onLoginSuccess` and rejoins its channels there), and, on
  * RTM 1.x, the re-login that clears a failed channel join. Every operation is answered exactly once,
@@ -134,7 +144,9 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
     expect(t.filter((e) => e[0] === 'bob.onMessageInstantReceive').map((e) => e[3])).toEqual(['m0', 'm1', 'm2']);
   });
 
-  it('channel sends issued at the expiry: cb once each, in order; alice hears her own echo only of messages bob got', async () => {
+  // Known defect (2.x): the re-login drops the membership before RTM answers the sends, so the
+  // echo of a message bob got is skipped (`ChannelMembership.#settleSend`, `!this.#gone`).
+  knownDefect(['rtm2'])('channel sends issued at the expiry: cb once each, in order; alice hears her own echo only of messages bob got', async () => {
     const w = expiring();
     const { alice, room } = await bothInRoom(w);
     rejoinOnLoginSuccess(w, alice);
@@ -275,7 +287,9 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
     expect(names(named(t, 'uattr '))).toEqual(['uattr a', 'uattr b', 'uattr c']);
   });
 
-  it('a user attribute confirmed before the expiry still reads back after the re-login', async () => {
+  // Known defect (1.x): RTM 1.x clears the local user attributes at logout and the re-login after
+  // the expiry does not set them again (`Engine.#tokenExpired`).
+  knownDefect(['rtm1'])('a user attribute confirmed before the expiry still reads back after the re-login', async () => {
     const w = expiring();
     const alice = await w.login('alice');
     await w.advance(600);
@@ -630,7 +644,9 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
     expect(t.filter((e) => e[0] === 'again.onChannelJoined' || e[0] === 'again.onChannelJoinFailed')).toHaveLength(1);
   });
 
-  it.skipIf(BACKEND === 'rtm2')('a user attribute set during the re-login is still there after it', async () => {
+  // Known defect: the silent re-login counts as losing nothing while user attributes are set, and
+  // RTM 1.x clears them at its logout (`Engine.#relogin`, `Channels.#quiet`).
+  knownDefect(['rtm1'], ['rtm1'])('a user attribute set during the re-login is still there after it', async () => {
     const { w, alice, again } = await reloggingIn();
     alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
     await w.advance(1000);
@@ -648,7 +664,8 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
     if (set[0]![1] === 'ok') expect(JSON.stringify(got[0]![2])).toContain('"k"');
   });
 
-  it.skipIf(BACKEND === 'rtm2')('a user attribute set before the failed join survives the re-login', async () => {
+  // Known defect: as above.
+  knownDefect(['rtm1'], ['rtm1'])('a user attribute set before the failed join survives the re-login', async () => {
     const w = world();
     const alice = await w.login('alice');
     alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
@@ -748,7 +765,9 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
     expect(alice.state).toBe(2);
   });
 
-  it.skipIf(BACKEND === 'rtm2')('a token expiry while the silent re-login waits for RTM\'s login spacing: the re-login uses a fresh token; one onLoginSuccess, state 2', async () => {
+  // Known defect: while the silent re-login runs, connection events are ignored, so its login uses
+  // the expired token and the session ends with 102 (`Engine.#onConnection`, `Engine.#relogin`).
+  knownDefect(['rtm1'], ['rtm1'])('a token expiry while the silent re-login waits for RTM\'s login spacing: the re-login uses a fresh token; one onLoginSuccess, state 2', async () => {
     let n = 0;
     const expired = new Set<string>();
     const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) }, { validateToken: (token) => (token !== undefined && expired.has(token) ? 'expired' : 'valid') });

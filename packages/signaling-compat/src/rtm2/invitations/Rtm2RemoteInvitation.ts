@@ -67,7 +67,8 @@ export class Rtm2RemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
     const { acceptResendMs, acceptAckMs } = DEFAULT_INVITATION_TIMING;
     const response = this.response;
     const resend = (): void => {
-      if (this.#state !== 'ACCEPT_SENT_TO_LOCAL') return;
+      // After logout (detached) nothing is sent and nothing is rescheduled.
+      if (this.#detached || this.#state !== 'ACCEPT_SENT_TO_LOCAL') return;
       void this.#hub.send(this.callerId, { v: 1, t: 'ACCEPT', id: this.callId, r: response }).then((outcome) => {
         this.#lastAccept = outcome;
       });
@@ -110,7 +111,8 @@ export class Rtm2RemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
   }
 
   #fail(reason: 'PEER_OFFLINE' | 'ACCEPT_FAILURE' | 'INVITATION_EXPIRE'): void {
-    if (this.#detached || ENDED.has(this.#state)) return;
+    if (this.#detached) return this.#clearTimers();
+    if (ENDED.has(this.#state)) return;
     this.#end('FAILURE');
     this.emit('RemoteInvitationFailure', reason);
   }
