@@ -374,6 +374,7 @@ export class Engine extends Emitter<EngineEvents> {
       // RTM refuses a login within 500 ms of the previous one: an early expiry waits for that.
       if (!(await this.#loginSpacing())) return;
       await this.#loginClient(client, token);
+      await this.#queries.restoreOwnAttributes();
     } catch (error) {
       this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
       return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
@@ -403,6 +404,7 @@ export class Engine extends Emitter<EngineEvents> {
       await client.logout();
       if (this.#ended) return false;
       await this.#loginClient(client, token);
+      await this.#queries.restoreOwnAttributes();
     } catch (error) {
       if (this.#ended) return false;
       this.log.warn(`re-login to clear a failed channel join failed: ${this.#describe(error)}`);

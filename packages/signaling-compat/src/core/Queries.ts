@@ -41,11 +41,27 @@ export class Queries {
   #status: StatusBatcher;
   /** Queries waiting for RTM. */
   #running = 0;
+  /** The user attributes this login set, as RTM confirmed them (made at the first write). */
+  #own: Map<string, string> | undefined;
 
   constructor(ctx: EngineContext, channels: Channels) {
     this.#ctx = ctx;
     this.#channels = channels;
     this.#status = new StatusBatcher(ctx);
+  }
+
+  /**
+   * After an RTM logout and login the app does not see (a token expiry's, or the one that clears a
+   * failed join): RTM 1.x dropped the user's attributes at its logout, so the ones this login set
+   * are set again. Never rejects; a failure goes to the log.
+   */
+  async restoreOwnAttributes(): Promise<void> {
+    if (!this.#own || this.#own.size === 0) return;
+    try {
+      await this.#ctx.client.setLocalUserAttributes(Object.fromEntries(this.#own));
+    } catch (error) {
+      this.#ctx.log.warn(`user attributes could not be set again after the re-login: ${describeRtmError(error)}`);
+    }
   }
 
   /**
@@ -151,8 +167,14 @@ export class Queries {
     const text = attributeValue(value);
     return this.#guard(async () => {
       // RTM rejects empty values: setting "" removes the attribute.
-      if (text === '') await this.#ctx.client.deleteLocalUserAttributesByKeys([key]);
-      else await this.#ctx.client.addOrUpdateLocalUserAttributes({ [key]: text });
+      const own = (this.#own ??= new Map());
+      if (text === '') {
+        await this.#ctx.client.deleteLocalUserAttributesByKeys([key]);
+        own.delete(key);
+      } else {
+        await this.#ctx.client.addOrUpdateLocalUserAttributes({ [key]: text });
+        own.set(key, text);
+      }
       return ok<QueryReply>({ result: 'ok', reason: '' });
     });
   }
