@@ -57,11 +57,14 @@ const later = /* @__PURE__ */ Promise.resolve();
  * way to carry the arguments, keeps about three times the bytes per pending call alive and made a
  * 50,000-member fan-out about a tenth slower (BENCHMARKS.md). A full chunk's next slot links the
  * next one; calls run from `head` of `first` and are added at `tail` of `last`. A queue that runs
- * empty starts again at the front of its chunk, which keeps its storage: truncating it made every
- * burst of messages grow a new array from nothing: about 350 of the 4,300 bytes a channel message
- * allocated (BENCHMARKS.md).
+ * empty starts again at the front of its chunk. A chunk of a burst of messages keeps its storage:
+ * growing it from nothing each time was about 350 of the 4,300 bytes a channel message allocated.
+ * A larger one (a fan-out's) is let go: kept, it would be promoted to the old generation, and
+ * writing young arguments into it slowed a 50,000-member fan-out by about 5 % (BENCHMARKS.md).
  */
 const CHUNK = 5120;
+/** Slots (five per call) up to which a chunk that ran empty keeps its storage. */
+const KEPT_SLOTS = 2560;
 let first: unknown[] = [];
 let last = first;
 let head = 0;
@@ -97,7 +100,10 @@ function runDeferred(): void {
   chunk[at] = chunk[at + 1] = chunk[at + 2] = chunk[at + 3] = chunk[at + 4] = undefined;
   head = at + 5;
   // An emptied queue starts again at the front of its chunk; a full chunk hands over to the next.
-  if (chunk === last && head === tail) head = tail = 0;
+  if (chunk === last && head === tail) {
+    if (tail > KEPT_SLOTS) chunk.length = 0;
+    head = tail = 0;
+  }
   else if (head === CHUNK) {
     first = chunk[CHUNK] as unknown[];
     head = 0;
