@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { UserAttrCallback, ChannelCallback } from '../../src/legacy/server/callbacks';
 import { bobInRoom, nativeWorld } from '../native/nativeHarness';
+import { after } from '../support/answers';
 import { byOwner, serverWorld, USER_ATTR_EVENTS } from './serverHarness';
 
 /**
@@ -9,12 +10,6 @@ import { byOwner, serverWorld, USER_ATTR_EVENTS } from './serverHarness';
  * answers to operations issued before it, RTM's own where RTM has the operation
  * (web/endOfSession.test.ts covers what every dialect shares).
  */
-
-/** The entries after the first `label` entry, or all of them when it is absent. */
-function after(transcript: unknown[][], label: string): unknown[][] {
-  const at = transcript.findIndex((entry) => entry[0] === label);
-  return at < 0 ? transcript : transcript.slice(at + 1);
-}
 
 describe('Server end of session', () => {
   it('userSetAttr calls in flight at logout: each answered once, one onLogout(101)', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Call } from '../../src/legacy/web/Call';
 import type { Channel } from '../../src/legacy/web/Channel';
 import type { Session } from '../../src/legacy/web/Session';
 import { Signal } from '../../src/legacy/Signal';
-import { APP_ID, CALL_CALLBACKS, CHANNEL_CALLBACKS, watch, world, type Transcript } from '../support/harness';
+import { after, note, recordIncomingCalls, reply } from '../support/answers';
+import { APP_ID, CALL_CALLBACKS, CHANNEL_CALLBACKS, watch, world } from '../support/harness';
 
 /**
  * What happens to work still under way when a session ends (a `logout()`, an exhausted reconnect
@@ -14,24 +14,6 @@ import { APP_ID, CALL_CALLBACKS, CHANNEL_CALLBACKS, watch, world, type Transcrip
  */
 
 type World = ReturnType<typeof world>;
-
-/** A callback that records its arguments under `label`. */
-const note =
-  (w: World, label: string) =>
-  (...args: unknown[]): void =>
-    void w.transcript.push([label, ...args]);
-
-/** The entries after `label` (the session's onLogout), or all of them when it is absent. */
-function after(transcript: Transcript, label: string): Transcript {
-  const at = transcript.findIndex((entry) => entry[0] === label);
-  return at < 0 ? transcript : transcript.slice(at + 1);
-}
-
-/** An invoke callback recording `[label, err, reply.result]`. */
-const reply =
-  (w: World, label: string) =>
-  (error: string, result: Record<string, unknown>): void =>
-    void w.transcript.push([label, error === '' ? 'ok' : 'failed', result.result]);
 
 /** Alice logged in and in `room` (joined, the join sequence out), its callbacks recorded as `room.*`. */
 async function inRoom(w: World, name = 'room'): Promise<{ alice: Session; room: Channel }> {
@@ -270,11 +252,7 @@ describe('Web end of session: calls', () => {
     const w = world();
     const alice = await w.login('alice');
     const bob = await w.login('bob');
-    const incoming: Call[] = [];
-    bob.onInviteReceived = (call: Call) => {
-      incoming.push(call);
-      watch(call, CALL_CALLBACKS, w.transcript, `in${incoming.length}`);
-    };
+    const incoming = recordIncomingCalls(w, bob);
     w.take();
     const call = alice.channelInviteUser2('c', 'bob', requireOnline ? JSON.stringify({ _require_peer_online: 1 }) : '');
     watch(call, CALL_CALLBACKS, w.transcript, 'out');

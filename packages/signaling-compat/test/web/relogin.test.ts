@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
-import type { Call } from '../../src/legacy/web/Call';
 import type { Channel } from '../../src/legacy/web/Channel';
 import type { Session } from '../../src/legacy/web/Session';
+import { after, note, recordIncomingCalls, reply } from '../support/answers';
 import { BACKEND, CALL_CALLBACKS, CHANNEL_CALLBACKS, rtmToken, watch, world, type Transcript } from '../support/harness';
 
 /**
@@ -26,25 +26,6 @@ function knownDefect(fails: ReadonlyArray<typeof BACKEND>, runs: ReadonlyArray<t
  */
 
 type World = ReturnType<typeof world>;
-
-/** A callback that records its arguments under `label`. */
-const note =
-  (w: World, label: string) =>
-  (...args: unknown[]): void =>
-    void w.transcript.push([label, ...args]);
-
-/** An invoke callback recording `[label, err, reply.result]`. */
-const reply =
-  (w: World, label: string) =>
-  (error: string, result: Record<string, unknown>): void =>
-    void w.transcript.push([label, error === '' ? 'ok' : 'failed', result.result]);
-
-/** The entries after the `nth` (1-based) occurrence of `label`, or none when it is absent. */
-function after(transcript: Transcript, label: string, nth = 1): Transcript {
-  let seen = 0;
-  const at = transcript.findIndex((entry) => entry[0] === label && ++seen === nth);
-  return at < 0 ? [] : transcript.slice(at + 1);
-}
 
 const named = (t: Transcript, prefix: string): Transcript => t.filter((e) => String(e[0]).startsWith(prefix));
 const names = (t: Transcript): string[] => t.map((e) => String(e[0]));
@@ -330,11 +311,7 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
     const w = expiring();
     const alice = await w.login('alice');
     const bob = await w.login('bob');
-    const incoming: Call[] = [];
-    bob.onInviteReceived = (call: Call) => {
-      incoming.push(call);
-      watch(call, CALL_CALLBACKS, w.transcript, `in${incoming.length}`);
-    };
+    const incoming = recordIncomingCalls(w, bob);
     await w.advance(600);
     const call = alice.channelInviteUser2('c', 'bob', '');
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
@@ -361,11 +338,7 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
   async function calledBy(w: World) {
     const alice = await w.login('alice');
     const bob = await w.login('bob');
-    const incoming: Call[] = [];
-    alice.onInviteReceived = (call: Call) => {
-      incoming.push(call);
-      watch(call, CALL_CALLBACKS, w.transcript, `in${incoming.length}`);
-    };
+    const incoming = recordIncomingCalls(w, alice);
     await w.advance(600);
     const call = bob.channelInviteUser2('c', 'alice', '');
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
@@ -683,11 +656,7 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
 
   it.skipIf(BACKEND === 'rtm2')('an incoming call during the re-login: bob\'s call ends once or alice receives it once, and an accept reaches bob', async () => {
     const { w, alice, bob } = await reloggingIn();
-    const incoming: Call[] = [];
-    alice.onInviteReceived = (call: Call) => {
-      incoming.push(call);
-      watch(call, CALL_CALLBACKS, w.transcript, `in${incoming.length}`);
-    };
+    const incoming = recordIncomingCalls(w, alice);
     const call = bob.channelInviteUser2('c', 'alice', '');
     watch(call, CALL_CALLBACKS, w.transcript, 'out');
     await w.advance(1000);
