@@ -55,12 +55,14 @@ interface EarlyEvents {
  * `joining` (waiting for the previous membership, then RTM's join) → `fetching` (in the RTM channel;
  * members and attributes on their way) → `announced` (the join sequence went out; events flow as they
  * come); any of them → `gone` (left, dropped or failed to join: no more events, no RTM call).
+ * `dropped` marks a membership the login took away (not the app): its sends RTM still confirms
+ * are echoed while the session lives on.
  */
 type MembershipState =
   | { readonly kind: 'joining'; readonly early: EarlyEvents }
   | { readonly kind: 'fetching'; readonly early: EarlyEvents }
   | { readonly kind: 'announced' }
-  | { readonly kind: 'gone' };
+  | { readonly kind: 'gone'; readonly dropped: boolean };
 
 /**
  * The session's membership of one RTM channel: the RTM channel object, a member cache (so a
@@ -145,6 +147,11 @@ export class ChannelMembership implements ChannelOps {
 
   get #gone(): boolean {
     return this.#state.kind === 'gone';
+  }
+
+  /** A confirmed send is echoed: the membership is on, or the login (not the app) dropped it and the session lives. */
+  get #echoes(): boolean {
+    return this.#state.kind !== 'gone' || (this.#state.dropped && this.#ctx.live());
   }
 
   get handle(): ChannelHandle {
@@ -275,8 +282,9 @@ export class ChannelMembership implements ChannelOps {
       const error = this.#raw.redact(result.error);
       return this.#sendFailed(err(sendFailureCode(error), describeRtmError(error)));
     }
-    if (send.echo && this.#ctx.options.echoOwnChannelMessages && !this.#gone) {
+    if (send.echo && this.#ctx.options.echoOwnChannelMessages && this.#echoes) {
       // Legacy Signaling echoed a channel message to its sender; RTM never does (docs/reference/mapping-decisions.md).
+      // A send RTM confirms after a token re-login dropped the channel reached the members, so it is echoed too.
       this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, send.payload);
     }
     return ok();
@@ -319,7 +327,7 @@ export class ChannelMembership implements ChannelOps {
    */
   drop(): void {
     const joining = this.#state.kind === 'joining' || this.#state.kind === 'fetching';
-    this.#detach();
+    this.#detach(true);
     if (joining) this.#handle.emit('joinFailed', { code: LegacyCode.JOINCHANNEL_E_OTHER, reason: 'the login ended before the join completed' });
   }
 
@@ -429,9 +437,9 @@ export class ChannelMembership implements ChannelOps {
     if (typeof count === 'number' && Number.isSafeInteger(count) && count >= 0) this.#memberCount = count;
   };
 
-  #detach(): void {
+  #detach(dropped = false): void {
     if (this.#gone) return;
-    this.#state = { kind: 'gone' };
+    this.#state = { kind: 'gone', dropped };
     this.#configurePoll();
     this.#channel.removeAllListeners();
     this.#forget();

@@ -89,6 +89,8 @@ export class Engine extends Emitter<EngineEvents> {
   #lastLoginAt = 0;
   /** The wait before a silent re-login, ended early (false) by the end of the login. */
   #spacing: { timer: TimerHandle; done: (go: boolean) => void } | undefined;
+  /** RTM ended the connection for an expired token during a silent re-login, whose login then needs a fresh one. */
+  #expiredWhileRelogging = false;
   /** Every token this login handled, blanked out of anything it logs or reports. */
   #secrets = new Secrets();
 
@@ -316,7 +318,12 @@ export class Engine extends Emitter<EngineEvents> {
   }
 
   #onConnection = (state: ConnectionState, reason: ConnectionChangeReason): void => {
-    if (this.#ended || this.#relogging) return;
+    if (this.#ended) return;
+    if (this.#relogging) {
+      // The re-login's own logout and login are expected; a token expiry meanwhile is not.
+      if (state === 'ABORTED' && reason === 'TOKEN_EXPIRED') this.#expiredWhileRelogging = true;
+      return;
+    }
     const phase = this.#state.phase;
     if (state === 'RECONNECTING' && phase === 'logged-in') return this.#dropped();
     if (state === 'CONNECTED' && phase === 'reconnecting') return this.#restored();
@@ -396,14 +403,23 @@ export class Engine extends Emitter<EngineEvents> {
     const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
     if (!client || this.#state.phase !== 'logged-in' || this.#relogging || busy) return false;
     this.#state = moved(this.#state, { relogging: true });
+    this.#expiredWhileRelogging = false;
     this.#pacer.pause();
-    const token = this.#rtmToken;
+    let expired = false;
     try {
       // RTM refuses a login within 500 ms of the previous one; wait while still logged in.
       if (!(await this.#loginSpacing())) return false;
       await client.logout();
       if (this.#ended) return false;
-      await this.#loginClient(client, token);
+      expired = this.#expiredWhileRelogging;
+      this.#expiredWhileRelogging = false;
+      if (expired && !this.options.tokenProvider) {
+        this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
+        return false;
+      }
+      // The token expired meanwhile: this login is the token expiry's re-login too.
+      if (expired) this.#rtmToken = await this.#token();
+      await this.#loginClient(client, this.#rtmToken);
       await this.#queries.restoreOwnAttributes();
     } catch (error) {
       if (this.#ended) return false;
@@ -414,7 +430,13 @@ export class Engine extends Emitter<EngineEvents> {
       this.#state = moved(this.#state, { relogging: false });
       if (!this.#ended) this.#pacer.resume();
     }
-    if (!this.#ended) return true;
+    if (!this.#ended) {
+      // As after any token expiry, the app sees the new login (and rejoins its channels there).
+      if (expired) this.#restored();
+      // The new login's token expired before the re-login was done: renewed as any expiry is.
+      if (this.#expiredWhileRelogging) void this.#tokenExpired();
+      return true;
+    }
     // Logged out while the login was under way: nothing of this login may stay logged in.
     void this.#logoutClient(client);
     return false;

@@ -6,16 +6,6 @@ import { after, note, recordIncomingCalls, reply } from '../support/answers';
 import { BACKEND, CALL_CALLBACKS, CHANNEL_CALLBACKS, rtmToken, watch, world, type Transcript } from '../support/harness';
 
 /**
- * A known defect: the test states the correct behaviour and is expected to fail on `backends`
- * (and skipped where it does not apply) until the defect is fixed, when vitest reports it and the
- * marker goes. Each use says what is wrong.
- */
-function knownDefect(fails: ReadonlyArray<typeof BACKEND>, runs: ReadonlyArray<typeof BACKEND> = ['rtm1', 'rtm2']) {
-  if (!runs.includes(BACKEND)) return it.skip;
-  return fails.includes(BACKEND) ? it.fails : it;
-}
-
-/**
  * Work under way while the RTM client logs in again unseen by the app: after a token expiry with a
  * `tokenProvider` (the app sees a second `onLoginSuccess` and rejoins its channels there), and, on
  * RTM 1.x, the re-login that clears a failed channel join. Every operation is answered exactly once,
@@ -125,9 +115,8 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
     expect(t.filter((e) => e[0] === 'bob.onMessageInstantReceive').map((e) => e[3])).toEqual(['m0', 'm1', 'm2']);
   });
 
-  // Known defect (2.x): the re-login drops the membership before RTM answers the sends, so the
-  // echo of a message bob got is skipped (`ChannelMembership.#settleSend`, `!this.#gone`).
-  knownDefect(['rtm2'])('channel sends issued at the expiry: cb once each, in order; alice hears her own echo only of messages bob got', async () => {
+  // On 2.x RTM confirms the sends in flight after the re-login dropped the channel: each is echoed.
+  it('channel sends issued at the expiry: cb once each, in order; alice hears her own echo only of messages bob got', async () => {
     const w = expiring();
     const { alice, room } = await bothInRoom(w);
     rejoinOnLoginSuccess(w, alice);
@@ -729,9 +718,8 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
     expect(alice.state).toBe(2);
   });
 
-  // Known defect: while the silent re-login runs, connection events are ignored, so its login uses
-  // the expired token and the session ends with 102 (`Engine.#onConnection`, `Engine.#relogin`).
-  knownDefect(['rtm1'], ['rtm1'])('a token expiry while the silent re-login waits for RTM\'s login spacing: the re-login uses a fresh token; one onLoginSuccess, state 2', async () => {
+  // The expiry arrives while the re-login waits: its login is the expiry's re-login too (a fresh token, onLoginSuccess).
+  it.skipIf(BACKEND === 'rtm2')('a token expiry while the silent re-login waits for RTM\'s login spacing: the re-login uses a fresh token; one onLoginSuccess, state 2', async () => {
     let n = 0;
     const expired = new Set<string>();
     const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) }, { validateToken: (token) => (token !== undefined && expired.has(token) ? 'expired' : 'valid') });
@@ -754,6 +742,27 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
     expect(t.filter((e) => e[0] === 'again.onChannelJoined' || e[0] === 'again.onChannelJoinFailed')).toHaveLength(1);
     expect(t.filter((e) => String(e[0]).startsWith('alice.'))).toEqual([['alice.onLoginSuccess', accountUid('alice')]]);
     expect(alice.state).toBe(2);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('the same expiry without a tokenProvider: onLogout(105), not 102; the retried join fails once; nothing on the clock', async () => {
+    let expired = false;
+    const w = world({}, { validateToken: () => (expired ? 'expired' : 'valid') });
+    const alice = await w.login('alice', rtmToken('alice', 1));
+    w.take();
+    w.rtm.failNext('channel.join', 1);
+    watch(alice.channelJoin('room')!, CHANNEL_CALLBACKS, w.transcript, 'first');
+    await w.flush();
+    watch(alice.channelJoin('room')!, CHANNEL_CALLBACKS, w.transcript, 'again');
+    await w.advance(200);
+    expired = true;
+    w.rtm.expireToken('alice');
+    await w.flush();
+    await w.advance(2000);
+    const t = w.take();
+    expect(t.filter((e) => String(e[0]).startsWith('again.'))).toHaveLength(1);
+    expect(t.filter((e) => String(e[0]).startsWith('alice.'))).toEqual([['alice.onLogout', 105]]);
+    expect(alice.state).toBe(0);
+    expect(w.clock.pendingTimers()).toBe(0);
   });
 });
 
