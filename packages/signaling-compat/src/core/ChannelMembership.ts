@@ -298,7 +298,11 @@ export class ChannelMembership implements ChannelOps {
 
   /** Called by the handle, which has marked itself `leaved`. */
   async leave(): Promise<Result> {
-    if (this.#gone) return ok();
+    // The app left a channel the login had dropped: its sends are no longer echoed.
+    if (this.#gone) {
+      this.#state = { kind: 'gone', dropped: false };
+      return ok();
+    }
     this.#detach();
     const left = this.#leaveRtm();
     this.#settling(left);

@@ -371,6 +371,7 @@ export class Engine extends Emitter<EngineEvents> {
     const client = this.#client;
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     this.#state = moved(this.#state, { phase: 'reconnecting', relogging: true });
+    this.#expiredWhileRelogging = false;
     this.#pacer.pause();
     this.#channels.dropAll();
     this.#calls.loginEnded();
@@ -390,6 +391,8 @@ export class Engine extends Emitter<EngineEvents> {
     }
     if (this.#ended) return;
     this.#restored();
+    // The new login's token expired before this re-login was done: renewed again.
+    if (this.#expiredWhileRelogging) void this.#tokenExpired();
   }
 
   /**
@@ -424,7 +427,8 @@ export class Engine extends Emitter<EngineEvents> {
     } catch (error) {
       if (this.#ended) return false;
       this.log.warn(`re-login to clear a failed channel join failed: ${this.#describe(error)}`);
-      this.#end(LegacyCode.LOGOUT_E_NET);
+      // After a token expiry it was the expiry's re-login, which ends as that one does.
+      this.#end(expired ? LegacyCode.LOGOUT_E_TOKENEXPIRED : LegacyCode.LOGOUT_E_NET);
       return false;
     } finally {
       this.#state = moved(this.#state, { relogging: false });
