@@ -20,6 +20,19 @@ type World = ReturnType<typeof world>;
 const named = (t: Transcript, prefix: string): Transcript => t.filter((e) => String(e[0]).startsWith(prefix));
 const names = (t: Transcript): string[] => t.map((e) => String(e[0]));
 
+/**
+ * A join of `room` RTM fails (recorded as `first.*`), then the app's retry (`again.*`), which on
+ * RTM 1.x waits for the silent re-login that clears the failed join.
+ */
+async function retryAfterFailedJoin(w: World, alice: Session): Promise<Channel> {
+  w.rtm.failNext('channel.join', 1);
+  watch(alice.channelJoin('room')!, CHANNEL_CALLBACKS, w.transcript, 'first');
+  await w.flush();
+  const again = alice.channelJoin('room')!;
+  watch(again, CHANNEL_CALLBACKS, w.transcript, 'again');
+  return again;
+}
+
 /** A world whose tokenProvider hands out a fresh token each time. */
 function expiring(options: Parameters<typeof world>[0] = {}, fakeOptions: Parameters<typeof world>[1] = {}) {
   let n = 0;
@@ -525,12 +538,7 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
     watch(bobRoom, CHANNEL_CALLBACKS, w.transcript, 'bobRoom');
     await w.flush();
     w.take();
-    w.rtm.failNext('channel.join', 1);
-    const first = alice.channelJoin('room')!;
-    watch(first, CHANNEL_CALLBACKS, w.transcript, 'first');
-    await w.flush();
-    const again = alice.channelJoin('room')!;
-    watch(again, CHANNEL_CALLBACKS, w.transcript, 'again');
+    const again = await retryAfterFailedJoin(w, alice);
     await w.flush();
     const logins = w.rtm.stats()['login'];
     expect(names(w.take().filter((e) => !String(e[0]).startsWith('bob')))).toEqual(['first.onChannelJoinFailed']);
@@ -726,12 +734,7 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
     const alice = await w.login('alice');
     await w.login('bob');
     w.take();
-    w.rtm.failNext('channel.join', 1);
-    const first = alice.channelJoin('room')!;
-    watch(first, CHANNEL_CALLBACKS, w.transcript, 'first');
-    await w.flush();
-    const again = alice.channelJoin('room')!;
-    watch(again, CHANNEL_CALLBACKS, w.transcript, 'again');
+    await retryAfterFailedJoin(w, alice);
     await w.advance(200);
     // Alice's first token expires while the retry waits for the re-login.
     expired.add(rtmToken('alice', 1));
@@ -749,10 +752,7 @@ describe('Web silent re-login clearing a failed channel join (RTM 1.x): work iss
     const w = world({}, { validateToken: () => (expired ? 'expired' : 'valid') });
     const alice = await w.login('alice', rtmToken('alice', 1));
     w.take();
-    w.rtm.failNext('channel.join', 1);
-    watch(alice.channelJoin('room')!, CHANNEL_CALLBACKS, w.transcript, 'first');
-    await w.flush();
-    watch(alice.channelJoin('room')!, CHANNEL_CALLBACKS, w.transcript, 'again');
+    await retryAfterFailedJoin(w, alice);
     await w.advance(200);
     expired = true;
     w.rtm.expireToken('alice');
@@ -786,10 +786,7 @@ describe('Web re-login: an expiry or a leave at the edges of a re-login', () => 
     const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) });
     const alice = await w.login('alice');
     w.take();
-    w.rtm.failNext('channel.join', 1);
-    watch(alice.channelJoin('room')!, CHANNEL_CALLBACKS, w.transcript, 'first');
-    await w.flush();
-    watch(alice.channelJoin('room')!, CHANNEL_CALLBACKS, w.transcript, 'again');
+    await retryAfterFailedJoin(w, alice);
     await w.advance(200);
     w.rtm.expireToken('alice');
     await w.flush();
