@@ -239,8 +239,7 @@ export class Engine extends Emitter<EngineEvents> {
     return client.login(token === undefined ? { uid: this.#selfId } : { uid: this.#selfId, token });
   }
 
-  /** Logs the RTM client out for good; its answer no longer matters to anyone. */
-  /** Settles (never rejects) when RTM's logout does. */
+  /** Logs the RTM client out for good; settles (never rejects) when RTM's logout does. */
   #logoutClient(client: RtmClientLike): Promise<void> {
     return client.logout().catch((error: unknown) => this.log.debug(`RTM logout: ${describeRtmError(error)}`));
   }
@@ -263,8 +262,8 @@ export class Engine extends Emitter<EngineEvents> {
     if (!isLegacyNoToken(token)) {
       this.log.warnOnce(
         'legacy-token',
-        'a legacy Signaling token is not valid on RTM and is not sent; logging in without a token ' +
-          '(App-ID-only projects). Supply RTM tokens with the tokenProvider option.',
+        'a legacy Signaling token is not valid on RTM; logging in without one (App-ID-only ' +
+          'projects). Supply RTM tokens with the tokenProvider option.',
       );
     }
     return undefined;
@@ -319,9 +318,11 @@ export class Engine extends Emitter<EngineEvents> {
 
   #onConnection = (state: ConnectionState, reason: ConnectionChangeReason): void => {
     if (this.#ended) return;
-    if (this.#relogging) {
-      // The re-login's own logout and login are expected; a token expiry meanwhile is not.
-      if (state === 'ABORTED' && reason === 'TOKEN_EXPIRED') this.#expiredWhileRelogging = true;
+    // The re-login's own logout and login are expected; a token expiry meanwhile is renewed after
+    // it. A kick or ban ends the session as always: logging in again would kick the user's other
+    // device in turn.
+    if (this.#relogging && (state !== 'ABORTED' || reason === 'TOKEN_EXPIRED')) {
+      if (state === 'ABORTED') this.#expiredWhileRelogging = true;
       return;
     }
     const phase = this.#state.phase;

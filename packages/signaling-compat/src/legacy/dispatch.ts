@@ -61,6 +61,8 @@ const later = /* @__PURE__ */ Promise.resolve();
  * growing it from nothing each time was about 350 of the 4,300 bytes a channel message allocated.
  * A larger one (a fan-out's) is let go: kept, it would be promoted to the old generation, and
  * writing young arguments into it slowed a 50,000-member fan-out by about 5 % (BENCHMARKS.md).
+ * The chunks after the first are made at their full length, once each: grown from empty, each
+ * was reallocated and copied a dozen times, a quarter of what a fan-out allocated per receiver.
  */
 const CHUNK = 5120;
 /** Slots (five per call) up to which a chunk that ran empty keeps its storage. */
@@ -74,7 +76,7 @@ type Deferrable<A, B, C, D> = (a: A, b: B, c: C, d: D) => void;
 
 function defer<A, B, C, D>(fn: Deferrable<A, B, C, D>, a: A, b: B, c: C, d: D): void {
   if (tail === CHUNK) {
-    last = last[CHUNK] = [];
+    last = last[CHUNK] = new Array(CHUNK + 1);
     tail = 0;
   }
   const chunk = last;

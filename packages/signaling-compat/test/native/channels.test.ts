@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
 import { byOwner } from '../server/serverHarness';
+import { BACKEND, rtmToken } from '../support/harness';
 import { nativeWorld } from './nativeHarness';
 
 const uid = accountUid;
@@ -127,6 +128,49 @@ describe('native channelJoin after onChannelJoinFailed', () => {
     // RTM takes a login at most every 500 ms.
     await w.advance(500);
     expect(w.take()).toEqual([
+      ['alice.onChannelJoined', 'room'],
+      ['alice.onChannelUserList', ['alice'], [uid('alice')]],
+    ]);
+    expect(alice.getStatus()).toBe(2);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a kick while the client logs in again unseen: the retry fails, then onLogout(103), and no login after it', async () => {
+    const w = nativeWorld();
+    const alice = await w.login('alice');
+    w.take();
+    w.rtm.failNext('channel.join', 1);
+    alice.channelJoin('room');
+    await w.flush();
+    alice.channelJoin('room');
+    await w.advance(200);
+    const logins = w.rtm.stats()['login'] ?? 0;
+    w.rtm.kick('alice');
+    await w.advance(2000);
+    expect(w.take()).toEqual([
+      ['alice.onChannelJoinFailed', 'room', 300],
+      ['alice.onChannelJoinFailed', 'room', 300],
+      ['alice.onLogout', 103],
+    ]);
+    expect(w.rtm.stats()['login'] ?? 0).toBe(logins);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a token expiry while the client logs in again unseen, with a tokenProvider: one onLoginSuccess, then the retried join', async () => {
+    let n = 0;
+    const w = nativeWorld({ tokenProvider: async (account) => rtmToken(account, ++n) });
+    const alice = await w.login('alice');
+    w.take();
+    w.rtm.failNext('channel.join', 1);
+    alice.channelJoin('room');
+    await w.flush();
+    alice.channelJoin('room');
+    await w.advance(200);
+    w.rtm.expireToken('alice');
+    await w.advance(2000);
+    // As after any token expiry; the retried join then gets in on the new login.
+    expect(w.take()).toEqual([
+      ['alice.onChannelJoinFailed', 'room', 300],
+      ['alice.onReconnected', 0],
+      ['alice.onLoginSuccess', uid('alice'), 0],
       ['alice.onChannelJoined', 'room'],
       ['alice.onChannelUserList', ['alice'], [uid('alice')]],
     ]);

@@ -825,3 +825,75 @@ describe('Web re-login: an expiry or a leave at the edges of a re-login', () => 
     expect(w.take()).toEqual([['alice.onLoginSuccess', accountUid('alice')], ['alice.onLoginSuccess', accountUid('alice')], ['cb', false]]);
   });
 });
+
+describe('Web re-login: the server ends the session while the client logs in again unseen', () => {
+  it.skipIf(BACKEND === 'rtm2')('a kick (the account logged in elsewhere) during the silent re-login: onLogout(103) once, and the client does not log in again', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    w.take();
+    const again = await retryAfterFailedJoin(w, alice);
+    await w.advance(200);
+    const logins = w.rtm.stats()['login'] ?? 0;
+    w.rtm.kick('alice');
+    await w.flush();
+    await w.advance(2000);
+    expect(w.take().filter((e) => String(e[0]).startsWith('alice.') || String(e[0]).startsWith('again.'))).toEqual([
+      ['again.onChannelJoinFailed', expect.any(String)],
+      ['alice.onLogout', 103],
+    ]);
+    // Logging in again would kick the user's other device in turn.
+    expect(w.rtm.stats()['login'] ?? 0).toBe(logins);
+    expect(again.state).toBe('joining');
+    expect(() => w.rtm.kick('alice')).toThrow(/no logged-in session/);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('the server bans the user during the silent re-login: onLogout(102) once, no login after it', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    w.take();
+    await retryAfterFailedJoin(w, alice);
+    await w.advance(200);
+    const logins = w.rtm.stats()['login'] ?? 0;
+    w.rtm.kick('alice', 'BANNED_BY_SERVER');
+    await w.flush();
+    await w.advance(2000);
+    expect(w.take().filter((e) => String(e[0]).startsWith('alice.'))).toEqual([['alice.onLogout', 102]]);
+    expect(w.rtm.stats()['login'] ?? 0).toBe(logins);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a kick while the token re-login restores user attributes: onLogout(103) once, no login after it', async () => {
+    const w = expiring({}, { latencyMs: 20 });
+    const alice = w.signal.login('alice', '');
+    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+    await w.advance(700);
+    alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
+    await w.advance(100);
+    w.take();
+    w.rtm.expireToken('alice');
+    for (let i = 0; i < 2000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
+    await w.advance(5);
+    const logins = w.rtm.stats()['login'] ?? 0;
+    w.rtm.kick('alice');
+    await w.advance(3000);
+    expect(w.take()).toEqual([['alice.onLogout', 103]]);
+    expect(w.rtm.stats()['login'] ?? 0).toBe(logins);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a logout while the token re-login\'s login is under way: onLogout(101) once, and the client ends logged out', async () => {
+    const w = expiring({}, { latencyMs: 20 });
+    const alice = w.signal.login('alice', '');
+    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+    await w.advance(700);
+    w.take();
+    const logins = w.rtm.stats()['login'] ?? 0;
+    w.rtm.expireToken('alice');
+    for (let i = 0; i < 2000 && (w.rtm.stats()['login'] ?? 0) === logins; i++) await w.advance(1);
+    alice.logout();
+    await w.advance(3000);
+    expect(w.take()).toEqual([['alice.onLogout', 101]]);
+    expect(() => w.rtm.kick('alice')).toThrow(/no logged-in session/);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+});

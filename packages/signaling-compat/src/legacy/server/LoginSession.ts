@@ -61,7 +61,7 @@ export class LoginSession {
   messageInstantSend(account: string, msg: unknown, ttlOrCb?: number | MessageCallback, cb?: MessageCallback): void {
     const log = this.#engine.log;
     if (typeof ttlOrCb === 'number') {
-      log.warnOnce('message-ttl', 'messageInstantSend: ttl has no effect on RTM 1.x, which keeps no offline messages');
+      log.warnOnce('message-ttl', 'messageInstantSend: ttl has no effect (RTM keeps no offline messages)');
     }
     const callback = isCallbackObject(ttlOrCb) ? ttlOrCb : cb;
     void this.#engine.sendPeer(nameArg(account), msg).then((result) => reportSendResult(result, callback, this, this.#callback, log));
