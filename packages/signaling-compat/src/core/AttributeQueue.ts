@@ -248,8 +248,8 @@ export function planCalls(ops: AttrOp[]): RtmCall[] {
   if (!cleared) return calls;
   // A clear and then sets (after a clear, only sets are left): one `setChannelAttributes`, which
   // replaces the whole map, one RTM call less than the clear and the sets. The setter still sees
-  // its own operations as issued; the other members see the replaced map's difference, a `del` for
-  // each old name instead of one `clear` (migration-guide.md, "RTM limits the shim absorbs").
+  // its own operations as issued; on RTM 1.x the other members see the replaced map's difference, a
+  // `del` for each old name instead of one `clear` (migration-guide.md, "RTM limits the shim absorbs").
   const sets = run;
   return [sets ? (c, id) => c.setChannelAttributes(id, sets as Record<string, string>, NOTIFY) : (c, id) => c.clearChannelAttributes(id, NOTIFY)];
 }

@@ -9,9 +9,10 @@ import { decodeKey, encodeKey, isRtm2Id } from './wire';
 /**
  * 1.x channel and user attributes over 2.x storage (docs/reference/rtm2-web-sdk.md §1.5, §2.12).
  * The 1.x checks run first, with 1.x's errors; then the keys must pass the 2.x ID rule (docs/reference/rtm2-web-sdk.md §5 A8).
- * 1.x `set*` replaces the whole map: on 2.x that is an upsert of the new items followed by a
- * removal of the keys that are gone (two writes; subscribers see both). Every write stamps the
- * author and time so the 1.x `lastUpdateUserId`/`lastUpdateTs` fields can be filled.
+ * 1.x `set*` replaces the whole map: on 2.x a channel's map is cleared and the new items set; the
+ * user's map gets an upsert of the new items followed by a removal of the keys that are gone (two
+ * writes either way; subscribers see both). Every write stamps the author and time so the 1.x
+ * `lastUpdateUserId`/`lastUpdateTs` fields can be filled.
  */
 
 const STAMP: Rtm2MetadataOptions = { addTimeStamp: true, addUserId: true };
@@ -96,18 +97,13 @@ export class Attributes {
     requireConnected(this.#session);
     require2xChannel(channelId);
     require2xKeys(Object.keys(map));
-    const current = await this.#getChannel(channelId);
-    for (const batch of batches(map)) {
-      await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
-        rtm.storage.setChannelMetadata(channelId, 'MESSAGE', batch, STAMP),
-      );
-    }
-    const stale = Object.keys(current).filter((key) => !(key in map));
-    if (stale.length > 0) {
-      await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
-        rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', { ...STAMP, data: keyItems(stale) }),
-      );
-    }
+    // 2.x has no replace: the map is cleared, then the new items are set. Two writes and no read,
+    // where reading the stale keys first took three; subscribers see the cleared map in between,
+    // which is what the clear and sets the shim folds into this call would have shown them.
+    await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
+      rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', STAMP),
+    );
+    await this.#setChannelItems(channelId, map);
     this.#channels.set(channelId, { ...map });
   }
 
@@ -119,12 +115,16 @@ export class Attributes {
     requireConnected(this.#session);
     require2xChannel(channelId);
     require2xKeys(Object.keys(map));
+    await this.#setChannelItems(channelId, map);
+    this.#channels.set(channelId, merged);
+  }
+
+  async #setChannelItems(channelId: string, map: AttributesMap): Promise<void> {
     for (const batch of batches(map)) {
       await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
         rtm.storage.setChannelMetadata(channelId, 'MESSAGE', batch, STAMP),
       );
     }
-    this.#channels.set(channelId, merged);
   }
 
   async deleteChannelKeys(channelId: string, keys: string[]): Promise<void> {
@@ -166,10 +166,6 @@ export class Attributes {
     requireConnected(this.#session);
     const all = isRtm2Id(channelId) ? toChannelAttributes(await this.#getChannelMetadata(channelId)) : {};
     return keys ? Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]])) : all;
-  }
-
-  async #getChannel(channelId: string): Promise<AttributesMap> {
-    return toAttributesMap(await this.#getChannelMetadata(channelId));
   }
 
   async #getChannelMetadata(channelId: string): Promise<unknown> {

@@ -64,7 +64,9 @@ export function attributeCases(env: EnvRef, _caps: ContractCapabilities): void {
       await room.join();
       await alice.setChannelAttributes(roomId, { a: '1' }, { enableNotificationToChannelMembers: true });
       await env().flush();
-      expectDifference(env().backend, 'updaterGetsAttributesUpdated', t.entries.length, (echo) => (echo ? 1 : 0));
+      // Whether an event carries the update, not how many come: on 2.x a replace is two writes.
+      const heard = t.entries.filter((entry) => JSON.stringify(entry).includes('"a":{"value":"1"'));
+      expectDifference(env().backend, 'updaterGetsAttributesUpdated', heard.length, (echo) => (echo ? 1 : 0));
     });
 
     it('validates maps before the connection, and keys/IDs per method', async () => {
