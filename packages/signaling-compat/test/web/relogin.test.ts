@@ -146,6 +146,22 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
     expect(new Set(bobGot).size).toBe(bobGot.length);
   });
 
+  it('channel sends in flight at the expiry, then a logout: cb once each, in order, and no echo after onLogout', async () => {
+    const w = expiring();
+    const { alice, room } = await bothInRoom(w);
+    for (let i = 0; i < 3; i++) room.messageChannelSend(`c${i}`, note(w, `cb ${i}`));
+    w.rtm.expireToken('alice');
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    alice.logout();
+    await w.flush();
+    await w.advance(1000);
+    const t = w.take();
+    expect(names(named(t, 'cb '))).toEqual(['cb 0', 'cb 1', 'cb 2']);
+    expect(t.filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', 101]]);
+    expect(after(t, 'alice.onLogout').filter((e) => e[0] === 'room.onMessageChannelReceive')).toEqual([]);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
   it('channel attribute writes queued behind one in flight at the expiry: each cb once, in issue order', async () => {
     const w = expiring();
     const { alice, bob, room } = await bothInRoom(w);
@@ -793,6 +809,27 @@ describe('Web re-login: an expiry or a leave at the edges of a re-login', () => 
     w.rtm.failNext('login', 4);
     await w.advance(2000);
     expect(w.take().filter((e) => String(e[0]).startsWith('alice.'))).toEqual([['alice.onLogout', 105]]);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a logout during the silent re-login after a token expiry: onLogout(101) once, the retry fails, nothing logs in again', async () => {
+    let n = 0;
+    const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) });
+    const alice = await w.login('alice');
+    w.take();
+    await retryAfterFailedJoin(w, alice);
+    await w.advance(200);
+    w.rtm.expireToken('alice');
+    await w.flush();
+    const logins = w.rtm.stats()['login'] ?? 0;
+    alice.logout();
+    await w.advance(2000);
+    expect(w.take().filter((e) => !String(e[0]).startsWith('first.'))).toEqual([
+      ['again.onChannelJoinFailed', expect.any(String)],
+      ['alice.onLogout', 101],
+    ]);
+    expect(w.rtm.stats()['login'] ?? 0).toBe(logins);
+    expect(() => w.rtm.kick('alice')).toThrow(/no logged-in session/);
+    expect(w.clock.pendingTimers()).toBe(0);
   });
 
   it('the app leaves the channel the token re-login dropped: no echo after onChannelLeaved', async () => {
