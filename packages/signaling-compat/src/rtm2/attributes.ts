@@ -100,9 +100,7 @@ export class Attributes {
     // 2.x has no replace: the map is cleared, then the new items are set. Two writes and no read,
     // where reading the stale keys first took three; subscribers see the cleared map in between,
     // which is what the clear and sets the shim folds into this call would have shown them.
-    await this.#session.call('channelMetaModify', 'attributes', (rtm) =>
-      rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', STAMP),
-    );
+    await this.clearChannel(channelId);
     await this.#setChannelItems(channelId, map);
     this.#channels.set(channelId, { ...map });
   }
