@@ -519,10 +519,17 @@ export class Engine extends Emitter<EngineEvents> {
    * A legacy query or user-attribute RPC (docs/reference/mapping-decisions.md, "User attributes and
    * `invoke`"): `invoke`, `userStatus`, `setUserAttr`, `getUserAttr`, `getUserAttrAll`,
    * `channelMemberCount`, `channelUserIsIn`, `channelAttr`. A failure carries 1003 when the login is
-   * not logged in by the time it answers, else 1001.
+   * not logged in by the time it answers, else 1001. Answers come in the order the queries were
+   * made, as the legacy server answered a session's requests on its one connection; RTM answers
+   * its calls in any order (a batched status query, a brief join, a member count).
    */
   query<K extends QueryName>(name: K, ...args: Parameters<Queries[K]>): Promise<QueryResult> {
     const run = this.#queries[name] as (...a: Parameters<Queries[K]>) => Promise<QueryResult>;
-    return run.apply(this.#queries, args);
+    const answer = run.apply(this.#queries, args);
+    const after = (): Promise<QueryResult> => answer;
+    return (this.#answered = this.#answered.then(after, after));
   }
+
+  /** The answer of the last query made: the next one is answered after it. */
+  #answered: Promise<unknown> = Promise.resolve();
 }

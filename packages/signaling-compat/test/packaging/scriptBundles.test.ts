@@ -32,12 +32,13 @@ const SHIM_BUDGET = { minified: 95.5 * 1024, gzipped: 28.5 * 1024 };
 /**
  * Size ceiling of the Web-only script: the Web dialect and the core on RTM 1.x, with no Server or
  * native dialect and no 2.x adapter. The goal is 35 KB / 11.5 KB gzipped; the script is 48.0 KB /
- * 15.75 KB today, at its gzip ceiling, which catches growth until the core is slimmed to
+ * 15.8 KB today, and the ceiling sits just above that to catch growth until the core is slimmed to
  * the goal (BENCHMARKS.md lists what each Web feature costs). It was last raised by 1.5 KB / 0.25 KB,
  * for the answers to work under way at a logout and the fixes of the re-logins the app does not see,
- * then by 0.5 KB for token expiries during a re-login and the echo after a token re-login.
+ * then by 0.5 KB for token expiries during a re-login and the echo after a token re-login, then by
+ * 0.25 KB gzipped for query answers in the order the queries were made.
  */
-const WEB_SHIM_BUDGET = { minified: 48.5 * 1024, gzipped: 15.75 * 1024 };
+const WEB_SHIM_BUDGET = { minified: 48.5 * 1024, gzipped: 16 * 1024 };
 
 interface PageGlobals {
   Signal?: typeof SignalType;

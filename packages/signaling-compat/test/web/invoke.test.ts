@@ -87,4 +87,21 @@ describe('Web invoke', () => {
     expect(w.logger.lines.some(([l, m]) => l === 'error' && m.includes('invoke'))).toBe(true);
     expect(alice.state).toBe(2);
   });
+
+  it('answers come in the order the calls were made, whatever order RTM answers them in', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    await w.login('bob');
+    const order: string[] = [];
+    const answer = (label: string) => (err: string) => order.push(`${label}${err === '' ? '' : ' failed'}`);
+    // A status query shares one RTM call per tick, sent after the tick; a brief join for the user
+    // list takes three round trips; an unknown name fails at once.
+    alice.invoke('io.agora.signal.channel_query_userlist', { name: 'elsewhere' }, answer('userlist'));
+    alice.invoke('io.agora.signal.user_query_user_status', { account: 'bob' }, answer('status'));
+    alice.invoke('io.agora.signal.channel_query_num', { name: 'room' }, answer('num'));
+    alice.invoke('io.agora.signal.no_such_function', {}, answer('unknown'));
+    alice.invoke('io.agora.signal.user_get_attr', { account: 'bob', name: 'x' }, answer('attr'));
+    await w.flush();
+    expect(order).toEqual(['userlist', 'status', 'num', 'unknown failed', 'attr']);
+  });
 });
