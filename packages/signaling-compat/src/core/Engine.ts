@@ -423,6 +423,8 @@ export class Engine extends Emitter<EngineEvents> {
       }
       // The token expired meanwhile: this login is the token expiry's re-login too.
       if (expired) this.#rtmToken = await this.#token();
+      // Logged out while the token was fetched: no login after the session's end.
+      if (this.#ended) return false;
       await this.#loginClient(client, this.#rtmToken);
       await this.#queries.restoreOwnAttributes();
     } catch (error) {

@@ -832,6 +832,31 @@ describe('Web re-login: an expiry or a leave at the edges of a re-login', () => 
     expect(w.clock.pendingTimers()).toBe(0);
   });
 
+  it.skipIf(BACKEND === 'rtm2')('a logout while the silent re-login fetches a fresh token after an expiry: onLogout(101) once, no login after it', async () => {
+    let n = 0;
+    let release: (() => void) | undefined;
+    const w = world({
+      tokenProvider: (account) =>
+        ++n === 1 ? Promise.resolve(rtmToken(account, n)) : new Promise<string>((resolve) => (release = () => resolve(rtmToken(account, n)))),
+    });
+    const alice = await w.login('alice');
+    w.take();
+    await retryAfterFailedJoin(w, alice);
+    await w.advance(200);
+    w.rtm.expireToken('alice');
+    await w.flush();
+    await w.advance(1000);
+    expect(release).toBeDefined();
+    const logins = w.rtm.stats()['login'] ?? 0;
+    alice.logout();
+    await w.flush();
+    release!();
+    await w.advance(2000);
+    expect(w.take().filter((e) => String(e[0]).startsWith('alice.'))).toEqual([['alice.onLogout', 101]]);
+    expect(w.rtm.stats()['login'] ?? 0).toBe(logins);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
   it('the app leaves the channel the token re-login dropped: no echo after onChannelLeaved', async () => {
     const w = expiring();
     const { room } = await bothInRoom(w);
