@@ -413,6 +413,8 @@ export class Engine extends Emitter<EngineEvents> {
     try {
       // RTM refuses a login within 500 ms of the previous one; wait while still logged in.
       if (!(await this.#loginSpacing())) return false;
+      // A call that arrived meanwhile would not outlive the logout: the retried join fails instead.
+      if (this.#calls.size > 0) return false;
       await client.logout();
       if (this.#ended) return false;
       expired = this.#expiredWhileRelogging;

@@ -857,6 +857,29 @@ describe('Web re-login: an expiry or a leave at the edges of a re-login', () => 
     expect(w.clock.pendingTimers()).toBe(0);
   });
 
+  it.skipIf(BACKEND === 'rtm2')('a call that rings while the silent re-login waits for RTM\'s login spacing: the retried join fails, the call goes on', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    const bob = await w.login('bob');
+    const incoming = recordIncomingCalls(w, alice);
+    w.take();
+    await retryAfterFailedJoin(w, alice);
+    await w.advance(100);
+    const out = bob.channelInviteUser2('c', 'alice', '');
+    watch(out, CALL_CALLBACKS, w.transcript, 'out');
+    await w.flush();
+    await w.advance(3000);
+    incoming[0]!.channelInviteAccept();
+    await w.advance(60_000);
+    const t = w.take();
+    expect(t.filter((e) => /^(out|in1|again)\./.test(String(e[0])))).toEqual([
+      ['out.onInviteReceivedByPeer', ''],
+      ['again.onChannelJoinFailed', expect.stringContaining('log out and in again')],
+      ['out.onInviteAcceptedByPeer', ''],
+    ]);
+    expect(alice.state).toBe(2);
+  });
+
   it('the app leaves the channel the token re-login dropped: no echo after onChannelLeaved', async () => {
     const w = expiring();
     const { room } = await bothInRoom(w);
