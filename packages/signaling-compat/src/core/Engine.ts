@@ -91,6 +91,8 @@ export class Engine extends Emitter<EngineEvents> {
   #spacing: { timer: TimerHandle; done: (go: boolean) => void } | undefined;
   /** RTM ended the connection for an expired token during a silent re-login, whose login then needs a fresh one. */
   #expiredWhileRelogging = false;
+  /** The connection dropped after a re-login's own login (RECONNECTING, and no CONNECTED since). */
+  #droppedWhileRelogging = false;
   /** Every token this login handled, blanked out of anything it logs or reports. */
   #secrets = new Secrets();
 
@@ -323,6 +325,7 @@ export class Engine extends Emitter<EngineEvents> {
     // device in turn.
     if (this.#relogging && (state !== 'ABORTED' || reason === 'TOKEN_EXPIRED')) {
       if (state === 'ABORTED') this.#expiredWhileRelogging = true;
+      else if (state === 'RECONNECTING' || state === 'CONNECTED') this.#droppedWhileRelogging = state === 'RECONNECTING';
       return;
     }
     const phase = this.#state.phase;
@@ -372,7 +375,7 @@ export class Engine extends Emitter<EngineEvents> {
     const client = this.#client;
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     this.#state = moved(this.#state, { phase: 'reconnecting', relogging: true });
-    this.#expiredWhileRelogging = false;
+    this.#expiredWhileRelogging = this.#droppedWhileRelogging = false;
     this.#pacer.pause();
     this.#channels.dropAll();
     this.#calls.loginEnded();
@@ -392,8 +395,16 @@ export class Engine extends Emitter<EngineEvents> {
     }
     if (this.#ended) return;
     this.#restored();
-    // The new login's token expired before this re-login was done: renewed again.
+    this.#afterRelogin();
+  }
+
+  /**
+   * What the connection did while a re-login ignored it: a new login's token that expired before
+   * the re-login was done is renewed again; a drop since its login starts the legacy retry budget.
+   */
+  #afterRelogin(): void {
     if (this.#expiredWhileRelogging) void this.#tokenExpired();
+    else if (this.#droppedWhileRelogging) this.#dropped();
   }
 
   /**
@@ -407,7 +418,7 @@ export class Engine extends Emitter<EngineEvents> {
     const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
     if (!client || this.#state.phase !== 'logged-in' || this.#relogging || busy) return false;
     this.#state = moved(this.#state, { relogging: true });
-    this.#expiredWhileRelogging = false;
+    this.#expiredWhileRelogging = this.#droppedWhileRelogging = false;
     this.#pacer.pause();
     let expired = false;
     try {
@@ -442,8 +453,7 @@ export class Engine extends Emitter<EngineEvents> {
     if (!this.#ended) {
       // As after any token expiry, the app sees the new login (and rejoins its channels there).
       if (expired) this.#restored();
-      // The new login's token expired before the re-login was done: renewed as any expiry is.
-      if (this.#expiredWhileRelogging) void this.#tokenExpired();
+      this.#afterRelogin();
       return true;
     }
     // Logged out while the login was under way: nothing of this login may stay logged in.

@@ -18,16 +18,18 @@ const FAKE = 'signaling-compat-fake.global.js';
  * Size ceiling of the shim script. The goal is 25 KB / 8 KB; the Web and Server dialects with their
  * shared core, hardened against hostile peers (bounded parsing, redaction at the seam, pacing
  * retries), and the 2.x adapter (src/rtm2, so that the script also runs after a Signaling 2.x
- * script tag, about 38 KB / 11 KB of it) are 94.9 KB / 28.5 KB today (after terser's pass, see
+ * script tag, about 38 KB / 11 KB of it) are 95.0 KB / 28.5 KB today (after terser's pass, see
  * tsup.config.ts), so the ceiling sits just above that to catch
  * growth (a dialect or the fake leaking in) until the code is slimmed and the ceiling can come down.
  * It was last raised by 1.5 KB / 0.5 KB for the answers to work under way at a logout (send and
  * attribute callbacks in order, a pending join's failure) and the fixes of the re-logins the app
  * does not see (login spacing, ringing calls ended, a token expired while reconnecting renewed,
  * the user's attributes set again), then by 0.5 KB for token expiries during a re-login (renewed,
- * or ended with 105) and the echo of sends RTM confirms after a token re-login.
+ * or ended with 105) and the echo of sends RTM confirms after a token re-login, then by 0.25 KB
+ * gzipped for query answers in issue order and the connection events a re-login now heeds (a
+ * kick, a ban, a drop).
  */
-const SHIM_BUDGET = { minified: 95.5 * 1024, gzipped: 28.5 * 1024 };
+const SHIM_BUDGET = { minified: 95.5 * 1024, gzipped: 28.75 * 1024 };
 
 /**
  * Size ceiling of the Web-only script: the Web dialect and the core on RTM 1.x, with no Server or
@@ -36,7 +38,8 @@ const SHIM_BUDGET = { minified: 95.5 * 1024, gzipped: 28.5 * 1024 };
  * the goal (BENCHMARKS.md lists what each Web feature costs). It was last raised by 1.5 KB / 0.25 KB,
  * for the answers to work under way at a logout and the fixes of the re-logins the app does not see,
  * then by 0.5 KB for token expiries during a re-login and the echo after a token re-login, then by
- * 0.25 KB gzipped for query answers in the order the queries were made.
+ * 0.25 KB gzipped for query answers in the order the queries were made and the connection events
+ * a re-login now heeds.
  */
 const WEB_SHIM_BUDGET = { minified: 48.5 * 1024, gzipped: 16 * 1024 };
 

@@ -982,3 +982,67 @@ describe('Web re-login: the server ends the session while the client logs in aga
     expect(w.clock.pendingTimers()).toBe(0);
   });
 });
+
+describe('Web re-login: the connection drops while the client logs in again unseen', () => {
+  it.skipIf(BACKEND === 'rtm2')('a drop while the token re-login restores user attributes, the link never back: onLoginSuccess, then onLogout(102) once the retry budget is spent', async () => {
+    const w = expiring({}, { latencyMs: 20 });
+    const alice = w.signal.login('alice', '');
+    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+    await w.advance(700);
+    alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
+    await w.advance(100);
+    w.take();
+    w.rtm.expireToken('alice');
+    for (let i = 0; i < 2000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
+    await w.advance(5);
+    w.rtm.disconnect('alice');
+    await w.advance(10 * 60_000);
+    const t = w.take();
+    expect(names(t)).toEqual(['alice.onLoginSuccess', 'alice.onLogout']);
+    expect(t.filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', 102]]);
+    expect(alice.state).toBe(0);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a drop while the token re-login restores user attributes, the link back during it: one onLoginSuccess, state 2', async () => {
+    const w = expiring({}, { latencyMs: 20 });
+    const alice = w.signal.login('alice', '');
+    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+    await w.advance(700);
+    alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
+    await w.advance(100);
+    w.take();
+    w.rtm.expireToken('alice');
+    for (let i = 0; i < 2000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
+    await w.advance(5);
+    w.rtm.disconnect('alice');
+    await w.advance(1500);
+    w.rtm.reconnect('alice');
+    // The restore's request was lost with the link: it ends in RTM's timeout, and the re-login with it.
+    await w.advance(15_000);
+    expect(names(w.take())).toEqual(['alice.onLoginSuccess']);
+    expect(alice.state).toBe(2);
+    alice.logout();
+    await w.advance(1000);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a drop during the silent re-login\'s attribute restore, the link never back: onLogout(102), and the retried join is answered', async () => {
+    const w = world({}, { latencyMs: 20 });
+    const alice = w.signal.login('alice', '');
+    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+    await w.advance(700);
+    alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
+    await w.advance(100);
+    w.take();
+    await retryAfterFailedJoin(w, alice);
+    for (let i = 0; i < 3000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
+    await w.advance(5);
+    w.rtm.disconnect('alice');
+    await w.advance(10 * 60_000);
+    const t = w.take();
+    expect(t.filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', 102]]);
+    expect(t.filter((e) => e[0] === 'again.onChannelJoined' || e[0] === 'again.onChannelJoinFailed')).toHaveLength(1);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+});
