@@ -383,13 +383,15 @@ export class Engine extends Emitter<EngineEvents> {
       await client.logout();
       const token = await this.#token();
       this.#rtmToken = token;
+      // Logged out while the token was fetched: no spacing timer, no login after the end.
+      if (this.#ended) return;
       // RTM refuses a login within 500 ms of the previous one: an early expiry waits for that.
       if (!(await this.#loginSpacing())) return;
       await this.#loginClient(client, token);
       await this.#queries.restoreOwnAttributes();
     } catch (error) {
       this.log.warn(`re-login after token expiry failed: ${this.#describe(error)}`);
-      return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
+      return this.#end(reloginEndCode(error, true));
     } finally {
       this.#state = moved(this.#state, { relogging: false });
     }
@@ -421,11 +423,15 @@ export class Engine extends Emitter<EngineEvents> {
     this.#expiredWhileRelogging = this.#droppedWhileRelogging = false;
     this.#pacer.pause();
     let expired = false;
+    let abandoned = false;
     try {
       // RTM refuses a login within 500 ms of the previous one; wait while still logged in.
       if (!(await this.#loginSpacing())) return false;
       // A call that arrived meanwhile would not outlive the logout: the retried join fails instead.
-      if (this.#calls.size > 0) return false;
+      if (this.#calls.size > 0) {
+        abandoned = true;
+        return false;
+      }
       await client.logout();
       if (this.#ended) return false;
       expired = this.#expiredWhileRelogging;
@@ -444,11 +450,13 @@ export class Engine extends Emitter<EngineEvents> {
       if (this.#ended) return false;
       this.log.warn(`re-login to clear a failed channel join failed: ${this.#describe(error)}`);
       // After a token expiry it was the expiry's re-login, which ends as that one does.
-      this.#end(expired ? LegacyCode.LOGOUT_E_TOKENEXPIRED : LegacyCode.LOGOUT_E_NET);
+      this.#end(reloginEndCode(error, expired));
       return false;
     } finally {
       this.#state = moved(this.#state, { relogging: false });
       if (!this.#ended) this.#pacer.resume();
+      // Given up while still logged in: what the connection did meanwhile is the session's.
+      if (abandoned) this.#afterRelogin();
     }
     if (!this.#ended) {
       // As after any token expiry, the app sees the new login (and rejoins its channels there).
@@ -546,4 +554,12 @@ export class Engine extends Emitter<EngineEvents> {
 
   /** The answer of the last query made: the next one is answered after it. */
   #answered: Promise<unknown> = Promise.resolve();
+}
+
+/**
+ * How a failed re-login ends the session: a network failure (RTM's timeout) in `onLogout(102)`;
+ * any other failure of a token expiry's re-login in `onLogout(105)`.
+ */
+function reloginEndCode(error: unknown, afterExpiry: boolean): number {
+  return afterExpiry && loginFailureCode(error) !== LegacyCode.LOGIN_E_NET ? LegacyCode.LOGOUT_E_TOKENEXPIRED : LegacyCode.LOGOUT_E_NET;
 }

@@ -1046,3 +1046,55 @@ describe('Web re-login: the connection drops while the client logs in again unse
     expect(w.clock.pendingTimers()).toBe(0);
   });
 });
+
+describe('Web re-login: what the connection does while a re-login gives up or fails', () => {
+  it.skipIf(BACKEND === 'rtm2')('a drop while the silent re-login waits, then a call makes it give up: the retry budget, then onLogout(102)', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    const bob = await w.login('bob');
+    recordIncomingCalls(w, alice);
+    w.take();
+    await retryAfterFailedJoin(w, alice);
+    await w.advance(50);
+    watch(bob.channelInviteUser2('c', 'alice', ''), CALL_CALLBACKS, w.transcript, 'out');
+    await w.flush();
+    await w.advance(50);
+    w.rtm.disconnect('alice');
+    await w.flush();
+    await w.advance(10 * 60_000);
+    expect(w.take().filter((e) => e[0] === 'alice.onLogout')).toEqual([['alice.onLogout', 102]]);
+    expect(alice.state).toBe(0);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it('a token expiry right after login, a slow tokenProvider and a logout during the fetch: nothing on the clock after onLogout', async () => {
+    let n = 0;
+    const w = world({ tokenProvider: (account) => new Promise((resolve) => void w.clock.setTimeout(() => resolve(rtmToken(account, ++n)), n === 0 ? 0 : 200)) });
+    const alice = w.signal.login('alice', '');
+    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+    await w.advance(10);
+    w.rtm.expireToken('alice');
+    await w.advance(50);
+    alice.logout();
+    await w.flush();
+    expect(w.take()).toEqual([['alice.onLoginSuccess', accountUid('alice')], ['alice.onLogout', 101]]);
+    await w.advance(200);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('the link drops while the token re-login\'s login is under way and never comes back: onLogout(102), not 105', async () => {
+    const w = expiring({}, { latencyMs: 200 });
+    const alice = w.signal.login('alice', '');
+    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+    await w.advance(3000);
+    w.take();
+    const logins = w.rtm.stats()['login'] ?? 0;
+    w.rtm.expireToken('alice');
+    for (let i = 0; i < 5000 && (w.rtm.stats()['login'] ?? 0) === logins; i++) await w.advance(1);
+    await w.advance(50);
+    w.rtm.disconnect('alice');
+    await w.advance(10 * 60_000);
+    expect(w.take()).toEqual([['alice.onLogout', 102]]);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+});
