@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelCallback, UserAttrCallback } from '../../src/legacy/server/callbacks';
+import { BACKEND } from '../support/harness';
 import { USER_ATTR_EVENTS, serverWorld } from './serverHarness';
 
 const NOT_LOGGED_IN = 'not logged in: this Signal has no logged-in session';
@@ -93,5 +94,25 @@ describe('Server Signal-level user attributes and queries', () => {
       ['num.onChannelQueryUserNum', 'bob', '', 2],
       ['result.onChannelQueryUserNumResult', 'bob', '', 0],
     ]);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('answers come in the order of the calls: one made while reconnecting ("not logged in") after one still in flight', async () => {
+    const w = serverWorld({}, { latencyMs: 100 });
+    await w.login('alice');
+    await w.advance(1000);
+    w.take();
+    const cb = w.recorder<UserAttrCallback>('attr', USER_ATTR_EVENTS);
+    w.signal.userGetAttr('alice', 'first', cb);
+    await w.advance(10);
+    w.rtm.disconnect('alice');
+    await w.flush();
+    w.signal.userGetAttr('alice', 'second', cb);
+    w.signal.channelQueryUserNum('room', w.recorder<ChannelCallback>('num', ['onChannelQueryUserNum']));
+    await w.advance(60_000);
+    const answers = w.take().filter((e) => e[0] === 'attr.onUserGetAttr' || e[0] === 'num.onChannelQueryUserNum');
+    expect(answers.map((e) => e[0])).toEqual(['attr.onUserGetAttr', 'attr.onUserGetAttr', 'num.onChannelQueryUserNum']);
+    // The first waited for RTM (its request was lost with the link); the others had no session.
+    expect(answers[0]![1]).not.toBe(NOT_LOGGED_IN);
+    expect(answers[1]![1]).toBe(NOT_LOGGED_IN);
   });
 });

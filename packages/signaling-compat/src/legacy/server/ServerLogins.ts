@@ -38,6 +38,8 @@ export class ServerLogins {
   #log: Log;
   /** Sessions in login order, with their engines; ended sessions are dropped, except the latest. */
   #logins: Array<{ session: LoginSession; engine: Engine }> = [];
+  /** The last Signal-level answer (`#inOrder`). */
+  #answered: Promise<unknown> = Promise.resolve();
 
   constructor(log: Log) {
     this.#log = log;
@@ -65,9 +67,18 @@ export class ServerLogins {
     return undefined;
   }
 
+  /**
+   * Signal-level answers come in the order the calls were made, a "not logged in" included, as the
+   * legacy server answered in order (each engine orders its own; this orders them across sessions).
+   */
+  #inOrder(answer: Promise<QueryResult>): Promise<QueryResult> {
+    const after = (): Promise<QueryResult> => answer;
+    return (this.#answered = this.#answered.then(after, after));
+  }
+
   #answer(cb: UserAttrCallback, name: keyof UserAttrCallback, run: (engine: Engine) => Promise<QueryResult>): void {
     const current = this.#current();
-    void (current ? run(current.engine) : Promise.resolve(NO_SESSION)).then((result) => {
+    void this.#inOrder(current ? run(current.engine) : Promise.resolve(NO_SESSION)).then((result) => {
       if (isCallbackObject(cb)) fire(cb, name, [replyError(result), jsonObject(legacyReply(result))], this.#log);
     });
   }
@@ -86,7 +97,7 @@ export class ServerLogins {
 
   channelQueryUserNum(name: unknown, cb: ChannelCallback): void {
     const current = this.#current();
-    void (current ? current.engine.query('channelMemberCount', name) : Promise.resolve(NO_SESSION)).then((result) => {
+    void this.#inOrder(current ? current.engine.query('channelMemberCount', name) : Promise.resolve(NO_SESSION)).then((result) => {
       if (!isCallbackObject(cb)) return;
       const args = result.ok ? ['', Number(result.value.num)] : [result.reason, 0];
       // `onChannelQueryUserNumResult` when the app spelled it so (the dispatch alias table).
