@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid } from '../../src/core/ids';
+import type { AgoraAPI } from '../../src/legacy/native/AgoraAPI';
 import { byOwner } from '../server/serverHarness';
 import { BACKEND, rtmToken } from '../support/harness';
 import { nativeWorld } from './nativeHarness';
@@ -114,6 +115,18 @@ describe('native channel attributes', () => {
   });
 });
 
+/**
+ * A join of `room` that RTM fails, then the app's retry, which on RTM 1.x waits for the silent
+ * re-login (RTM's login spacing) that clears the failed join.
+ */
+async function retryWaitingForRelogin(w: ReturnType<typeof nativeWorld>, alice: AgoraAPI): Promise<void> {
+  w.rtm.failNext('channel.join', 1);
+  alice.channelJoin('room');
+  await w.flush();
+  alice.channelJoin('room');
+  await w.advance(200);
+}
+
 describe('native channelJoin after onChannelJoinFailed', () => {
   it('gets in, with onChannelJoined and onChannelUserList only: RTM 1.x keeps a failed join\'s ID, so the client logs in again unseen', async () => {
     const w = nativeWorld();
@@ -138,11 +151,7 @@ describe('native channelJoin after onChannelJoinFailed', () => {
     const w = nativeWorld();
     const alice = await w.login('alice');
     w.take();
-    w.rtm.failNext('channel.join', 1);
-    alice.channelJoin('room');
-    await w.flush();
-    alice.channelJoin('room');
-    await w.advance(200);
+    await retryWaitingForRelogin(w, alice);
     const logins = w.rtm.stats()['login'] ?? 0;
     w.rtm.kick('alice');
     await w.advance(2000);
@@ -159,11 +168,7 @@ describe('native channelJoin after onChannelJoinFailed', () => {
     const w = nativeWorld({ tokenProvider: async (account) => rtmToken(account, ++n) });
     const alice = await w.login('alice');
     w.take();
-    w.rtm.failNext('channel.join', 1);
-    alice.channelJoin('room');
-    await w.flush();
-    alice.channelJoin('room');
-    await w.advance(200);
+    await retryWaitingForRelogin(w, alice);
     w.rtm.expireToken('alice');
     await w.advance(2000);
     // As after any token expiry; the retried join then gets in on the new login.

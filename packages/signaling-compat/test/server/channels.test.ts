@@ -194,6 +194,17 @@ describe('Server channel messages', () => {
   });
 });
 
+/**
+ * A join of `room` that RTM fails (`first.*`), then the app's retry (`again.*`), which on RTM 1.x
+ * waits for the silent re-login (RTM's login spacing) that clears the failed join.
+ */
+async function retryWaitingForRelogin(w: World, alice: LoginSession): Promise<void> {
+  w.rtm.failNext('channel.join', 1);
+  await join(w, alice, 'room', 'first');
+  await join(w, alice, 'room', 'again');
+  await w.advance(200);
+}
+
 describe('Server channelJoin after onChannelJoinFailed', () => {
   it('gets in, with onChannelJoined and onChannelUserList only: RTM 1.x keeps a failed join\'s ID, so the client logs in again unseen', async () => {
     const w = serverWorld();
@@ -216,10 +227,7 @@ describe('Server channelJoin after onChannelJoinFailed', () => {
     const w = serverWorld();
     const { session: alice } = await w.login('alice');
     w.take();
-    w.rtm.failNext('channel.join', 1);
-    await join(w, alice, 'room', 'first');
-    await join(w, alice, 'room', 'again');
-    await w.advance(200);
+    await retryWaitingForRelogin(w, alice);
     const logins = w.rtm.stats()['login'] ?? 0;
     w.rtm.kick('alice');
     await w.advance(2000);
@@ -237,10 +245,7 @@ describe('Server channelJoin after onChannelJoinFailed', () => {
     const w = serverWorld({ tokenProvider: async (account) => rtmToken(account, ++n) });
     const { session: alice } = await w.login('alice');
     w.take();
-    w.rtm.failNext('channel.join', 1);
-    await join(w, alice, 'room', 'first');
-    await join(w, alice, 'room', 'again');
-    await w.advance(200);
+    await retryWaitingForRelogin(w, alice);
     w.rtm.expireToken('alice');
     await w.advance(2000);
     expect(w.take()).toEqual([

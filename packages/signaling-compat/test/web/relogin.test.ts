@@ -55,6 +55,41 @@ async function bothInRoom(w: World): Promise<{ alice: Session; bob: Session; roo
   return { alice, bob, room, bobRoom };
 }
 
+/**
+ * RTM 1.x: alice's retried join waits for the silent re-login (RTM's login spacing), and her token
+ * expires meanwhile (a tokenProvider hands out fresh ones). The failed join is recorded as `first.*`,
+ * the retry as `again.*`.
+ */
+async function expiredDuringSilentRelogin(): Promise<{ w: World; alice: Session }> {
+  const w = expiring();
+  const alice = await w.login('alice');
+  w.take();
+  await retryAfterFailedJoin(w, alice);
+  await w.advance(200);
+  w.rtm.expireToken('alice');
+  await w.flush();
+  return { w, alice };
+}
+
+/**
+ * Alice (latency 20 ms, a user attribute set) just had her token expire, and the token re-login is
+ * now setting her attributes again (`setLocalUserAttributes` sent, not yet answered). Her
+ * onLoginSuccess and onLogout are recorded as `alice.*`; the transcript is empty.
+ */
+async function restoringAfterExpiry(): Promise<{ w: World; alice: Session }> {
+  const w = expiring({}, { latencyMs: 20 });
+  const alice = w.signal.login('alice', '');
+  watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+  await w.advance(700);
+  alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
+  await w.advance(100);
+  w.take();
+  w.rtm.expireToken('alice');
+  for (let i = 0; i < 2000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
+  await w.advance(5);
+  return { w, alice };
+}
+
 /** Rejoins `room` in every later onLoginSuccess, as the guide tells apps to, recording the new channel as `again<n>.*`. */
 function rejoinOnLoginSuccess(w: World, alice: Session, name = 'room'): Channel[] {
   const rejoined: Channel[] = [];
@@ -798,28 +833,14 @@ describe('Web token expiry: RTM\'s login spacing', () => {
 
 describe('Web re-login: an expiry or a leave at the edges of a re-login', () => {
   it.skipIf(BACKEND === 'rtm2')('RTM refuses the fresh-token re-login after an expiry during the silent re-login: onLogout(105)', async () => {
-    let n = 0;
-    const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) });
-    const alice = await w.login('alice');
-    w.take();
-    await retryAfterFailedJoin(w, alice);
-    await w.advance(200);
-    w.rtm.expireToken('alice');
-    await w.flush();
+    const { w, alice } = await expiredDuringSilentRelogin();
     w.rtm.failNext('login', 4);
     await w.advance(2000);
     expect(w.take().filter((e) => String(e[0]).startsWith('alice.'))).toEqual([['alice.onLogout', 105]]);
   });
 
   it.skipIf(BACKEND === 'rtm2')('a logout during the silent re-login after a token expiry: onLogout(101) once, the retry fails, nothing logs in again', async () => {
-    let n = 0;
-    const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) });
-    const alice = await w.login('alice');
-    w.take();
-    await retryAfterFailedJoin(w, alice);
-    await w.advance(200);
-    w.rtm.expireToken('alice');
-    await w.flush();
+    const { w, alice } = await expiredDuringSilentRelogin();
     const logins = w.rtm.stats()['login'] ?? 0;
     alice.logout();
     await w.advance(2000);
@@ -893,16 +914,7 @@ describe('Web re-login: an expiry or a leave at the edges of a re-login', () => 
   });
 
   it.skipIf(BACKEND === 'rtm2')('a second expiry while the token re-login restores user attributes: renewed again, a send after it goes', async () => {
-    const w = expiring({}, { latencyMs: 20 });
-    const alice = w.signal.login('alice', '');
-    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-    await w.advance(700);
-    alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
-    await w.advance(100);
-    w.take();
-    w.rtm.expireToken('alice');
-    for (let i = 0; i < 2000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
-    await w.advance(5);
+    const { w, alice } = await restoringAfterExpiry();
     w.rtm.expireToken('alice');
     await w.advance(3000);
     alice.messageInstantSend('alice', 'x', note(w, 'cb'));
@@ -948,16 +960,7 @@ describe('Web re-login: the server ends the session while the client logs in aga
   });
 
   it.skipIf(BACKEND === 'rtm2')('a kick while the token re-login restores user attributes: onLogout(103) once, no login after it', async () => {
-    const w = expiring({}, { latencyMs: 20 });
-    const alice = w.signal.login('alice', '');
-    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-    await w.advance(700);
-    alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
-    await w.advance(100);
-    w.take();
-    w.rtm.expireToken('alice');
-    for (let i = 0; i < 2000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
-    await w.advance(5);
+    const { w, alice } = await restoringAfterExpiry();
     const logins = w.rtm.stats()['login'] ?? 0;
     w.rtm.kick('alice');
     await w.advance(3000);
@@ -985,16 +988,7 @@ describe('Web re-login: the server ends the session while the client logs in aga
 
 describe('Web re-login: the connection drops while the client logs in again unseen', () => {
   it.skipIf(BACKEND === 'rtm2')('a drop while the token re-login restores user attributes, the link never back: onLoginSuccess, then onLogout(102) once the retry budget is spent', async () => {
-    const w = expiring({}, { latencyMs: 20 });
-    const alice = w.signal.login('alice', '');
-    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-    await w.advance(700);
-    alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
-    await w.advance(100);
-    w.take();
-    w.rtm.expireToken('alice');
-    for (let i = 0; i < 2000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
-    await w.advance(5);
+    const { w, alice } = await restoringAfterExpiry();
     w.rtm.disconnect('alice');
     await w.advance(10 * 60_000);
     const t = w.take();
@@ -1005,16 +999,7 @@ describe('Web re-login: the connection drops while the client logs in again unse
   });
 
   it.skipIf(BACKEND === 'rtm2')('a drop while the token re-login restores user attributes, the link back during it: one onLoginSuccess, state 2', async () => {
-    const w = expiring({}, { latencyMs: 20 });
-    const alice = w.signal.login('alice', '');
-    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-    await w.advance(700);
-    alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
-    await w.advance(100);
-    w.take();
-    w.rtm.expireToken('alice');
-    for (let i = 0; i < 2000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
-    await w.advance(5);
+    const { w, alice } = await restoringAfterExpiry();
     w.rtm.disconnect('alice');
     await w.advance(1500);
     w.rtm.reconnect('alice');
