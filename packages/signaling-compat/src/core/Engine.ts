@@ -396,17 +396,19 @@ export class Engine extends Emitter<EngineEvents> {
       this.#state = moved(this.#state, { relogging: false });
     }
     if (this.#ended) return;
-    this.#restored();
-    this.#afterRelogin();
+    this.#reloginDone(true);
   }
 
   /**
-   * What the connection did while a re-login ignored it: a new login's token that expired before
-   * the re-login was done is renewed again; a drop since its login starts the legacy retry budget.
+   * A re-login is over, and what the connection did while it was ignored is the session's: a token
+   * that expired meanwhile is renewed by logging in again, a drop since the re-login's login starts
+   * the legacy retry budget (`onLoginSuccess` then comes when the link is back, in state 2).
+   * Otherwise the app sees the new login when `announce` says so.
    */
-  #afterRelogin(): void {
+  #reloginDone(announce: boolean): void {
     if (this.#expiredWhileRelogging) void this.#tokenExpired();
     else if (this.#droppedWhileRelogging) this.#dropped();
+    else if (announce) this.#restored();
   }
 
   /**
@@ -427,8 +429,9 @@ export class Engine extends Emitter<EngineEvents> {
     try {
       // RTM refuses a login within 500 ms of the previous one; wait while still logged in.
       if (!(await this.#loginSpacing())) return false;
-      // A call that arrived meanwhile would not outlive the logout: the retried join fails instead.
-      if (this.#calls.size > 0) {
+      // A call that arrived meanwhile would not outlive the logout, and a login on a link that
+      // dropped meanwhile would fail: the retried join fails instead.
+      if (this.#calls.size > 0 || this.#droppedWhileRelogging) {
         abandoned = true;
         return false;
       }
@@ -456,12 +459,11 @@ export class Engine extends Emitter<EngineEvents> {
       this.#state = moved(this.#state, { relogging: false });
       if (!this.#ended) this.#pacer.resume();
       // Given up while still logged in: what the connection did meanwhile is the session's.
-      if (abandoned) this.#afterRelogin();
+      if (abandoned) this.#reloginDone(false);
     }
     if (!this.#ended) {
       // As after any token expiry, the app sees the new login (and rejoins its channels there).
-      if (expired) this.#restored();
-      this.#afterRelogin();
+      this.#reloginDone(expired);
       return true;
     }
     // Logged out while the login was under way: nothing of this login may stay logged in.
@@ -484,13 +486,19 @@ export class Engine extends Emitter<EngineEvents> {
 
   /**
    * A fresh token before the old one expires, or, while reconnecting, after it did. An expiry
-   * that ended the connection (ABORTED) is `#tokenExpired`'s, which is already logging in again.
+   * that ended the connection (ABORTED) is `#tokenExpired`'s, which is already logging in again;
+   * during a re-login only the new login's reconnection waits for one.
    */
   #onTokenWillExpire = (): void => {
-    if (!this.options.tokenProvider || !this.#client || this.#relogging) return;
+    if (!this.options.tokenProvider || !this.#client || (this.#relogging && !this.#droppedWhileRelogging)) return;
     const client = this.#client;
     void this.#token()
-      .then((token) => (token === undefined ? undefined : client.renewToken(token)))
+      .then(async (token) => {
+        if (token === undefined) return;
+        await client.renewToken(token);
+        // A later re-login the app does not see logs in with it.
+        this.#rtmToken = token;
+      })
       .catch((error: unknown) => this.log.warn(`renewToken failed: ${this.#describe(error)}`));
   };
 
@@ -557,9 +565,12 @@ export class Engine extends Emitter<EngineEvents> {
 }
 
 /**
- * How a failed re-login ends the session: a network failure (RTM's timeout) in `onLogout(102)`;
- * any other failure of a token expiry's re-login in `onLogout(105)`.
+ * How a failed re-login ends the session: RTM refusing the token as expired in `onLogout(105)`; a
+ * network failure (RTM's timeout) in `onLogout(102)`; anything else in 105 after a token expiry
+ * (that re-login's own failure), else in 102.
  */
 function reloginEndCode(error: unknown, afterExpiry: boolean): number {
-  return afterExpiry && loginFailureCode(error) !== LegacyCode.LOGIN_E_NET ? LegacyCode.LOGOUT_E_TOKENEXPIRED : LegacyCode.LOGOUT_E_NET;
+  const code = loginFailureCode(error);
+  const expiry = code === LegacyCode.LOGIN_E_TOKENEXPIRED || (afterExpiry && code !== LegacyCode.LOGIN_E_NET);
+  return expiry ? LegacyCode.LOGOUT_E_TOKENEXPIRED : LegacyCode.LOGOUT_E_NET;
 }
