@@ -425,14 +425,15 @@ export class Engine extends Emitter<EngineEvents> {
     this.#expiredWhileRelogging = this.#droppedWhileRelogging = false;
     this.#pacer.pause();
     let expired = false;
-    let abandoned = false;
+    // Given up while still logged in, or done: either way what the connection did meanwhile is the session's.
+    let outcome: 'abandoned' | 'done' | undefined;
     try {
       // RTM refuses a login within 500 ms of the previous one; wait while still logged in.
       if (!(await this.#loginSpacing())) return false;
       // A call that arrived meanwhile would not outlive the logout, and a login on a link that
       // dropped meanwhile would fail: the retried join fails instead.
       if (this.#calls.size > 0 || this.#droppedWhileRelogging) {
-        abandoned = true;
+        outcome = 'abandoned';
         return false;
       }
       await client.logout();
@@ -449,6 +450,7 @@ export class Engine extends Emitter<EngineEvents> {
       if (this.#ended) return false;
       await this.#loginClient(client, this.#rtmToken);
       await this.#queries.restoreOwnAttributes();
+      outcome = 'done';
     } catch (error) {
       if (this.#ended) return false;
       this.log.warn(`re-login to clear a failed channel join failed: ${this.#describe(error)}`);
@@ -457,15 +459,12 @@ export class Engine extends Emitter<EngineEvents> {
       return false;
     } finally {
       this.#state = moved(this.#state, { relogging: false });
-      if (!this.#ended) this.#pacer.resume();
-      // Given up while still logged in: what the connection did meanwhile is the session's.
-      if (abandoned) this.#reloginDone(false);
+      // After a token expiry the app sees the new login (and rejoins its channels there).
+      if (outcome && !this.#ended) this.#reloginDone(outcome === 'done' && expired);
+      // The sends held meanwhile go, unless the session is reconnecting or logging in again now.
+      if (!this.#ended && this.#state.phase === 'logged-in') this.#pacer.resume();
     }
-    if (!this.#ended) {
-      // As after any token expiry, the app sees the new login (and rejoins its channels there).
-      this.#reloginDone(expired);
-      return true;
-    }
+    if (!this.#ended) return true;
     // Logged out while the login was under way: nothing of this login may stay logged in.
     void this.#logoutClient(client);
     return false;

@@ -1157,4 +1157,21 @@ describe('Web re-login: what the connection does while a re-login gives up or fa
     expect(alice.state).toBe(2);
     expect(w.rtm.stats()['renewToken'] ?? 0).toBe(1);
   });
+
+  it.skipIf(BACKEND === 'rtm2')('a send held while the silent re-login waits, the link dropped meanwhile and back within the budget: delivered once the link is back', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    await w.login('bob');
+    w.take();
+    await retryAfterFailedJoin(w, alice);
+    w.rtm.disconnect('alice');
+    await w.advance(100);
+    alice.messageInstantSend('bob', 'held', note(w, 'peer'));
+    await w.advance(12_000);
+    w.rtm.reconnect('alice');
+    await w.advance(30_000);
+    const t = w.take();
+    expect(t.filter((e) => e[0] === 'bob.onMessageInstantReceive').map((e) => e[3])).toEqual(['held']);
+    expect(t.filter((e) => e[0] === 'peer')).toEqual([['peer', false]]);
+  });
 });
