@@ -14,6 +14,7 @@ import type { ChannelSendForce } from './channelSendForce';
 import type { EngineContext } from './context';
 import type { CoreCall } from './CoreCall';
 import { accountUid, codecFor, type IdCodec } from './ids';
+import { InOrder } from './InOrder';
 import { LegacyCode, describeRtmError, loginFailureCode, type Failure } from './legacyCodes';
 import type { Log } from './log';
 import { LOGGING_IN, ended, moved, type LoginState } from './loginState';
@@ -95,6 +96,8 @@ export class Engine extends Emitter<EngineEvents> {
   #droppedWhileRelogging = false;
   /** Every token this login handled, blanked out of anything it logs or reports. */
   #secrets = new Secrets();
+  /** Query answers, released in the order the queries were made. */
+  #answers = new InOrder();
 
   constructor(init: EngineInit) {
     super();
@@ -549,18 +552,12 @@ export class Engine extends Emitter<EngineEvents> {
    * `invoke`"): `invoke`, `userStatus`, `setUserAttr`, `getUserAttr`, `getUserAttrAll`,
    * `channelMemberCount`, `channelUserIsIn`, `channelAttr`. A failure carries 1003 when the login is
    * not logged in by the time it answers, else 1001. Answers come in the order the queries were
-   * made, as the legacy server answered a session's requests on its one connection; RTM answers
-   * its calls in any order (a batched status query, a brief join, a member count).
+   * made (`InOrder`).
    */
   query<K extends QueryName>(name: K, ...args: Parameters<Queries[K]>): Promise<QueryResult> {
     const run = this.#queries[name] as (...a: Parameters<Queries[K]>) => Promise<QueryResult>;
-    const answer = run.apply(this.#queries, args);
-    const after = (): Promise<QueryResult> => answer;
-    return (this.#answered = this.#answered.then(after, after));
+    return this.#answers.next(run.apply(this.#queries, args));
   }
-
-  /** The answer of the last query made: the next one is answered after it. */
-  #answered: Promise<unknown> = Promise.resolve();
 }
 
 /**

@@ -1024,6 +1024,8 @@ describe('Web re-login: the connection drops while the client logs in again unse
     w.take();
     await retryAfterFailedJoin(w, alice, 20);
     for (let i = 0; i < 3000 && (w.rtm.stats()['setLocalUserAttributes'] ?? 0) === 0; i++) await w.advance(1);
+    // The silent re-login has logged in again and is restoring the attribute.
+    expect(w.rtm.stats()['login']).toBe(2);
     await w.advance(5);
     w.rtm.disconnect('alice');
     await w.advance(10 * 60_000);

@@ -1,5 +1,6 @@
 import { Engine, type EngineInit } from '../../core/Engine';
 import { legacyString } from '../../core/ids';
+import { InOrder } from '../../core/InOrder';
 import { LegacyCode } from '../../core/legacyCodes';
 import type { Log } from '../../core/log';
 import type { QueryResult } from '../../core/Queries';
@@ -38,8 +39,11 @@ export class ServerLogins {
   #log: Log;
   /** Sessions in login order, with their engines; ended sessions are dropped, except the latest. */
   #logins: Array<{ session: LoginSession; engine: Engine }> = [];
-  /** The last Signal-level answer (`#inOrder`). */
-  #answered: Promise<unknown> = Promise.resolve();
+  /**
+   * Signal-level answers in the order the calls were made, a "not logged in" included (each engine
+   * orders its own; this orders them across sessions).
+   */
+  #answers = new InOrder();
 
   constructor(log: Log) {
     this.#log = log;
@@ -67,18 +71,9 @@ export class ServerLogins {
     return undefined;
   }
 
-  /**
-   * Signal-level answers come in the order the calls were made, a "not logged in" included, as the
-   * legacy server answered in order (each engine orders its own; this orders them across sessions).
-   */
-  #inOrder(answer: Promise<QueryResult>): Promise<QueryResult> {
-    const after = (): Promise<QueryResult> => answer;
-    return (this.#answered = this.#answered.then(after, after));
-  }
-
   #answer(cb: UserAttrCallback, name: keyof UserAttrCallback, run: (engine: Engine) => Promise<QueryResult>): void {
     const current = this.#current();
-    void this.#inOrder(current ? run(current.engine) : Promise.resolve(NO_SESSION)).then((result) => {
+    void this.#answers.next(current ? run(current.engine) : Promise.resolve(NO_SESSION)).then((result) => {
       if (isCallbackObject(cb)) fire(cb, name, [replyError(result), jsonObject(legacyReply(result))], this.#log);
     });
   }
@@ -97,7 +92,7 @@ export class ServerLogins {
 
   channelQueryUserNum(name: unknown, cb: ChannelCallback): void {
     const current = this.#current();
-    void this.#inOrder(current ? current.engine.query('channelMemberCount', name) : Promise.resolve(NO_SESSION)).then((result) => {
+    void this.#answers.next(current ? current.engine.query('channelMemberCount', name) : Promise.resolve(NO_SESSION)).then((result) => {
       if (!isCallbackObject(cb)) return;
       const args = result.ok ? ['', Number(result.value.num)] : [result.reason, 0];
       // `onChannelQueryUserNumResult` when the app spelled it so (the dispatch alias table).
