@@ -13,7 +13,7 @@
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { bundleSize, webBundleSize } from './bundle';
-import { fanout, type Fanout } from './fanout';
+import { measureFanouts, type Fanout } from './fanout';
 import { latency } from './latency';
 import { renderReport } from './report';
 import { rtmCallsPerOp } from './rtmCalls';
@@ -55,16 +55,8 @@ const lat = await step('latency', latency);
 const p2p = await step(`p2p throughput (${rounds} rounds)`, () => peerThroughput(rounds));
 const channel = await step(`channel throughput (${rounds} rounds)`, () => channelThroughput(rounds));
 const sessions = await step('session memory', sessionMemory);
-const fanouts: Record<string, Fanout> = {};
-for (const size of sizes) {
-  const label = size.toLocaleString('en');
-  const previous = Object.values(fanouts).at(-1);
-  if (previous && previous.buildMs > buildBudgetMs) {
-    process.stderr.write(`bench: fan-out to ${label} skipped (the last channel took ${Math.round(previous.buildMs / 1000)} s to build)\n`);
-    continue;
-  }
-  fanouts[size] = await step(`fan-out to ${label}`, () => fanout(size));
-}
+const { figures: fanouts, skipped } = await measureFanouts(sizes, buildBudgetMs, (label) => process.stderr.write(`bench: fan-out: ${label}…\n`));
+for (const size of skipped) process.stderr.write(`bench: fan-out to ${size.toLocaleString('en')} skipped (a smaller channel took over ${buildBudgetMs / 1000} s to build)\n`);
 
 const figures: Figures = {
   p2p,

@@ -1,7 +1,7 @@
 import { Emitter } from './Emitter';
 import type { AttrChange } from './attributeDiff';
 import { LegacyCode, type Failure } from './legacyCodes';
-import { err, ok, type Result } from './result';
+import { err, ok, told, type Result, type SendNotice } from './result';
 
 /** A member as legacy user lists carry it: `[account, uid]`. */
 export type MemberEntry = [account: string, uid: number];
@@ -28,7 +28,8 @@ export type ChannelState = 'joining' | 'joined' | 'leaved';
 
 /** What a handle asks of its membership; implemented by `ChannelMembership`. */
 export interface ChannelOps {
-  send(payload: unknown): Promise<Result>;
+  /** `notice` is told the result with `datum` (see `SendNotice`), before the promise settles. */
+  send<D>(payload: unknown, notice?: SendNotice<D>, datum?: D): Promise<Result>;
   leave(): Promise<Result>;
   setAttr(name: string, value: string): Promise<Result>;
   delAttr(name: string): Promise<Result>;
@@ -64,8 +65,8 @@ export class ChannelHandle extends Emitter<ChannelEvents> {
     this.#ops = ops;
   }
 
-  send(payload: unknown): Promise<Result> {
-    return this.#ops ? this.#ops.send(payload) : notJoined(this.name);
+  send<D>(payload: unknown, notice?: SendNotice<D>, datum?: D): Promise<Result> {
+    return this.#ops ? this.#ops.send(payload, notice, datum) : notJoined(this.name, notice, datum);
   }
 
   leave(): Promise<Result> {
@@ -86,6 +87,6 @@ export class ChannelHandle extends Emitter<ChannelEvents> {
   }
 }
 
-function notJoined(name: string): Promise<Result> {
-  return Promise.resolve(err(LegacyCode.GENERAL_E_NOT_LOGIN, `channel "${name}" was never joined`));
+function notJoined<D>(name: string, notice?: SendNotice<D>, datum?: D): Promise<Result> {
+  return Promise.resolve(told(err(LegacyCode.GENERAL_E_NOT_LOGIN, `channel "${name}" was never joined`), notice, datum as D));
 }

@@ -9,14 +9,21 @@ import { unredacted } from './secrets';
 import { MemberList, sharedSenderCache } from './MemberList';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import type { SendResult } from './MessagePacer';
-import { droppedSend, err, ok, resultOf, type Result } from './result';
+import { droppedSend, err, ok, resultOf, told, type Result, type SendNotice } from './result';
 import { decodeMessage, encodePayload, plainText } from './payload';
 
-/** One channel send on its way through the pacer: the message, and the payload its echo carries. */
+/** One channel send on its way through the pacer: the message, the payload its echo carries, and whom to tell. */
 interface PendingSend {
   readonly message: RtmMessage;
   readonly echo: boolean;
   readonly payload: unknown;
+  readonly notice?: SendNotice<unknown>;
+  readonly datum?: unknown;
+}
+
+/** A send the logout abandoned, told to its notice. */
+function droppedPending(send: PendingSend): Result {
+  return told(droppedSend(), send.notice, send.datum);
 }
 
 /** Legacy user lists carried "the latest 200" members. */
@@ -251,10 +258,12 @@ export class ChannelMembership implements ChannelOps {
   };
 
   /** Not `async`: on the message hot path one `then` costs less than an async function and its await. */
-  send(payload: unknown): Promise<Result> {
+  send<D>(payload: unknown, notice?: SendNotice<D>, datum?: D): Promise<Result> {
     const encoded = encodePayload(payload);
-    if (!encoded.ok) return Promise.resolve(this.#sendFailed(encoded));
-    return this.#paced({ message: encoded.value, echo: true, payload });
+    // One cast: the datum travels untyped through the pacer, to the notice it was made for.
+    const tell = notice as SendNotice<unknown> | undefined;
+    if (!encoded.ok) return Promise.resolve(told(this.#sendFailed(encoded), tell, datum));
+    return this.#paced({ message: encoded.value, echo: true, payload, notice: tell, datum });
   }
 
   /** Sends an encoded message through the session's pacer (RTM's 180 per 3 s limit), with no echo. */
@@ -268,9 +277,10 @@ export class ChannelMembership implements ChannelOps {
    */
   #paced(send: PendingSend): Promise<Result> {
     if (!this.joined) {
-      return Promise.resolve(this.#sendFailed(err(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`)));
+      const failed = this.#sendFailed(err(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`));
+      return Promise.resolve(told(failed, send.notice, send.datum));
     }
-    return this.#ctx.pacer.send(this.#sendRtm, this.#settleSend, droppedSend, send);
+    return this.#ctx.pacer.send(this.#sendRtm, this.#settleSend, droppedPending, send);
   }
 
   #sendRtm = (send: PendingSend): Promise<void> => this.#raw.target.sendMessage(send.message);
@@ -280,14 +290,14 @@ export class ChannelMembership implements ChannelOps {
     if (!result.ok) {
       // The one reader of a send's error: redacted here, first (the send bypassed the redacting view).
       const error = this.#raw.redact(result.error);
-      return this.#sendFailed(err(sendFailureCode(error), describeRtmError(error)));
+      return told(this.#sendFailed(err(sendFailureCode(error), describeRtmError(error))), send.notice, send.datum);
     }
     if (send.echo && this.#ctx.options.echoOwnChannelMessages && this.#echoes) {
       // Legacy Signaling echoed a channel message to its sender; RTM never does (docs/reference/mapping-decisions.md).
       // A send RTM confirms after a token re-login dropped the channel reached the members, so it is echoed too.
       this.#handle.emit('message', this.#ctx.account, this.#ctx.uid, send.payload);
     }
-    return ok();
+    return told(ok(), send.notice, send.datum);
   };
 
   /** Legacy send callbacks carry no reason (Web `cb()`), so the reason goes to the log. */

@@ -22,7 +22,7 @@ import { MessagePacer } from './MessagePacer';
 import { resolveBackend, type ResolvedOptions } from './options';
 import { PeerMessages } from './PeerMessages';
 import { Queries, type QueryName, type QueryResult } from './Queries';
-import { err, type Result } from './result';
+import { err, told, type Result, type SendNotice } from './result';
 import { retrySchedule, type ReconnectLimits } from './reconnectBudget';
 import { redactingClient, Secrets } from './secrets';
 import { isLegacyNoToken, isRtmToken } from './tokens';
@@ -519,11 +519,11 @@ export class Engine extends Emitter<EngineEvents> {
     return this.#state.phase === 'logged-in' || this.#state.phase === 'reconnecting';
   }
 
-  /** A p2p message; held while reconnecting, failed when not logged in. */
-  sendPeer(peer: string, payload: unknown): Promise<Result> {
-    if (this.#sending) return this.#peers.send(peer, payload);
+  /** A p2p message; held while reconnecting, failed when not logged in. `notice`: see `SendNotice`. */
+  sendPeer<D>(peer: string, payload: unknown, notice?: SendNotice<D>, datum?: D): Promise<Result> {
+    if (this.#sending) return this.#peers.send(peer, payload, notice, datum);
     this.log.warn(`messageInstantSend to "${peer}": not logged in`);
-    return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'));
+    return Promise.resolve(told(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'), notice, datum as D));
   }
 
   /**

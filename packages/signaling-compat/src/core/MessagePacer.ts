@@ -33,7 +33,7 @@ interface SendJob<R, T, A> {
   readonly seq: number;
   readonly rtm: (arg: A) => Promise<R>;
   readonly settle: (result: SendResult<R>, arg: A) => T;
-  readonly dropped: () => T;
+  readonly dropped: (arg: A) => T;
   readonly arg: A;
 }
 
@@ -78,13 +78,13 @@ export class MessagePacer {
    * Sends with RTM's `rtm(arg)` when the window allows, and gives its result to `settle` (with
    * `arg`). In the usual case (window open, nothing queued, not paused) `rtm` runs at once: no queue
    * entry and no extra promise on the message hot path; callers pass handlers made once and the
-   * send's data as `arg`, so a message needs no closure of its own. `dropped` is the result when the
-   * queue is abandoned (logout).
+   * send's data as `arg`, so a message needs no closure of its own. `dropped(arg)` is the result when
+   * the queue is abandoned (logout).
    */
   send<R, T, A = undefined>(
     rtm: (arg: A) => Promise<R>,
     settle: (result: SendResult<R>, arg: A) => T,
-    dropped: () => T,
+    dropped: (arg: A) => T,
     arg?: A,
   ): Promise<T> {
     const job: SendJob<R, T, A> = { seq: ++this.#seq, rtm, settle, dropped, arg: arg as A };
@@ -94,7 +94,7 @@ export class MessagePacer {
   /** Apart from `send`, whose closures would otherwise make every send allocate their context. */
   #enqueue<R, T, A>(job: SendJob<R, T, A>): Promise<T> {
     return new Promise((resolve) => {
-      this.#queue.push({ seq: job.seq, run: () => void this.#attempt(job).then(resolve), drop: () => resolve(job.dropped()) });
+      this.#queue.push({ seq: job.seq, run: () => void this.#attempt(job).then(resolve), drop: () => resolve(job.dropped(job.arg)) });
       this.#drain();
     });
   }
@@ -121,7 +121,7 @@ export class MessagePacer {
         this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + RATE_RETRY_MS);
         return new Promise<T>((resolve) => {
           const at = this.#queue.findIndex((queued) => queued.seq > job.seq);
-          const retry = { seq: job.seq, run: () => void this.#attempt(job).then(resolve), drop: () => resolve(job.dropped()) };
+          const retry = { seq: job.seq, run: () => void this.#attempt(job).then(resolve), drop: () => resolve(job.dropped(job.arg)) };
           this.#queue.splice(at < 0 ? this.#queue.length : at, 0, retry);
           this.#drain();
         });

@@ -4,14 +4,16 @@ import type { EngineContext } from './context';
 import type { SendResult } from './MessagePacer';
 import { unredacted } from './secrets';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
-import { droppedSend, err, ok, type Result } from './result';
+import { droppedSend, err, ok, told, type Result, type SendNotice } from './result';
 import { decodeMessage, encodePayload, plainText } from './payload';
 
-/** One peer send on its way through the pacer. */
+/** One peer send on its way through the pacer, and whom to tell its result. */
 interface PeerSend {
   readonly owner: PeerMessages;
   readonly message: RtmMessage;
   readonly peerId: string;
+  readonly notice: SendNotice<unknown> | undefined;
+  readonly datum: unknown;
 }
 
 /**
@@ -33,20 +35,23 @@ export class PeerMessages {
 
   /**
    * Success means RTM took the message (legacy: the server took it), whether or not the peer was
-   * online; `peerMessageSuccess: 'delivered'` requires `hasPeerReceived`.
+   * online; `peerMessageSuccess: 'delivered'` requires `hasPeerReceived`. `notice` is told the
+   * result with `datum` (see `SendNotice`).
    */
-  send(peer: string, payload: unknown): Promise<Result> {
+  send<D>(peer: string, payload: unknown, notice?: SendNotice<D>, datum?: D): Promise<Result> {
+    const tell = notice as SendNotice<unknown> | undefined;
     const encoded = this.#ctx.codec.encode(peer);
     if (!('id' in encoded)) {
       this.#ctx.log.warn(`messageInstantSend: ${encoded.why}`);
-      return Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why));
+      return Promise.resolve(told(err(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why), tell, datum));
     }
     const encodedPayload = encodePayload(payload);
     if (!encodedPayload.ok) {
       this.#ctx.log.warn(`messageInstantSend: ${encodedPayload.reason}`);
-      return Promise.resolve(encodedPayload);
+      return Promise.resolve(told(encodedPayload, tell, datum));
     }
-    return this.#ctx.pacer.send(PeerMessages.#sendRtm, PeerMessages.#settle, droppedSend, { owner: this, message: encodedPayload.value, peerId: encoded.id });
+    const send: PeerSend = { owner: this, message: encodedPayload.value, peerId: encoded.id, notice: tell, datum };
+    return this.#ctx.pacer.send(PeerMessages.#sendRtm, PeerMessages.#settle, PeerMessages.#dropped, send);
   }
 
   /** The client exists once the login started; a later login's client replaces it. */
@@ -65,6 +70,14 @@ export class PeerMessages {
   }
 
   static #settle(result: SendResult<PeerMessageSendResult>, send: PeerSend): Result {
+    return told(PeerMessages.#resultOf(result, send), send.notice, send.datum);
+  }
+
+  static #dropped(send: PeerSend): Result {
+    return told(droppedSend(), send.notice, send.datum);
+  }
+
+  static #resultOf(result: SendResult<PeerMessageSendResult>, send: PeerSend): Result {
     const ctx = send.owner.#ctx;
     if (!result.ok) {
       // The one reader of a send's error: redacted here, first (the send bypassed the redacting view).

@@ -25,6 +25,19 @@ export function resultOf(failure: Failure | undefined): Result {
   return failure ? err(failure.code, failure.reason) : ok();
 }
 
+/**
+ * Told a message send's result in the step that settles it: a handler the dialect object made once,
+ * and the send's own datum (the app's callback). The send then needs no closure and no `then` of its
+ * own on the message hot path; dialects that want a promise use the one every send returns.
+ */
+export type SendNotice<D> = (result: Result, datum: D) => void;
+
+/** `result`, once `notice` (when there is one) was told it. */
+export function told<D>(result: Result, notice: SendNotice<D> | undefined, datum: D): Result {
+  notice?.(result, datum);
+  return result;
+}
+
 /** What a message send the logout abandoned reports (peer, channel and forced sends alike). */
 export function droppedSend(): Result {
   return err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');

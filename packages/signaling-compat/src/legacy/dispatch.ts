@@ -44,6 +44,9 @@ export function fireNow(owner: unknown, name: string, args: readonly unknown[], 
  */
 const later = /* @__PURE__ */ Promise.resolve();
 
+/** The argument list of a callback that gets none, shared (`callNow` only spreads it). */
+export const NO_ARGS: readonly unknown[] = /* @__PURE__ */ Object.freeze([]);
+
 /**
  * The deferred calls, five slots each (the function and its four arguments), in a queue of chunks.
  * Each call queues one microtask, exactly as a `then` with its own closure would, and microtasks

@@ -54,13 +54,14 @@ describe('Web channels', () => {
     a.messageChannelSend('hello', (...args: unknown[]) => w.transcript.push(['a.cb', ...args]));
     a.messageChannelSend({ kind: 'move', x: 3 });
     await w.flush();
-    // Receivers get the messages as the server takes them; the sender's copies follow RTM's acks, in order.
+    // Receivers get the messages as the server takes them; the sender's copies follow RTM's acks, in
+    // order, each send's callback right after its own copy.
     expect(w.take()).toEqual([
       ['b.onMessageChannelReceive', 'alice', uid('alice'), 'hello'],
       ['b.onMessageChannelReceive', 'alice', uid('alice'), { kind: 'move', x: 3 }],
       ['a.onMessageChannelReceive', 'alice', uid('alice'), 'hello'],
-      ['a.onMessageChannelReceive', 'alice', uid('alice'), { kind: 'move', x: 3 }],
       ['a.cb'],
+      ['a.onMessageChannelReceive', 'alice', uid('alice'), { kind: 'move', x: 3 }],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { ChannelHandle, MemberEntry } from '../../core/ChannelHandle';
 import type { Log } from '../../core/log';
-import { callBack, fire } from '../dispatch';
+import type { Result } from '../../core/result';
+import { NO_ARGS, callBack, fire } from '../dispatch';
 import { attributeValue, nameArg } from '../reshape';
 import { wire } from '../wiring';
 import { WEB_CHANNEL_WIRING } from './wiring';
@@ -53,10 +54,12 @@ export class Channel implements ChannelEvents {
    * echoes, so the shim delivers the sender's copy).
    */
   messageChannelSend(msg: unknown, cb?: () => void): void {
-    const sending = this.#handle.send(msg);
-    // Without a callback, no `then` per message.
-    if (typeof cb === 'function') void sending.then(() => callBack(cb, [], this.#log, 'messageChannelSend'));
+    // The core tells `#sent` the result with the app's callback: no closure and no `then` per
+    // message (`callBack` ignores a missing callback).
+    void this.#handle.send(msg, this.#sent, cb);
   }
+
+  #sent = (_result: Result, cb: unknown): void => callBack(cb, NO_ARGS, this.#log, 'messageChannelSend');
 
   /**
    * `channelLeave(cb)`: with `cb`, only `cb()`; without, `onChannelLeaved(0)`. RTM: `channel.leave()`.

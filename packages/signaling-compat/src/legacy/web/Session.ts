@@ -1,11 +1,16 @@
 import { Engine, type EngineInit, type EnginePhase } from '../../core/Engine';
 import { legacyString } from '../../core/ids';
+import type { Result } from '../../core/result';
 import { callBack, fire } from '../dispatch';
 import { legacyReply, nameArg, replyError } from '../reshape';
 import { wire } from '../wiring';
 import { Call } from './Call';
 import { Channel } from './Channel';
 import { WEB_SESSION_WIRING } from './wiring';
+
+/** `messageInstantSend`'s callback argument (legacy: whether the send failed), shared by every send. */
+const SENT: readonly unknown[] = /* @__PURE__ */ Object.freeze([false]);
+const NOT_SENT: readonly unknown[] = /* @__PURE__ */ Object.freeze([true]);
 
 /** Web `session.state` / `getStatus()`: 0 out, 1 logging in, 2 logged in, 3 reconnecting (docs/reference/legacy-web-sdk.md §2). */
 const WEB_STATUS: Record<EnginePhase, number> = {
@@ -88,12 +93,13 @@ export class Session implements SessionEvents {
    * shim clients.
    */
   messageInstantSend(peer: unknown, msg: unknown, cb?: (failed: boolean) => void): void {
-    const sending = this.#engine.sendPeer(nameArg(peer), msg);
-    // Without a callback, no `then` per message.
-    if (typeof cb !== 'function') return;
-    const log = this.#engine.log;
-    void sending.then((result) => callBack(cb, [!result.ok], log, 'messageInstantSend'));
+    // The core tells `#instantSent` the result with the app's callback: no closure and no `then`
+    // per message (`callBack` ignores a missing callback).
+    void this.#engine.sendPeer(nameArg(peer), msg, this.#instantSent, cb);
   }
+
+  #instantSent = (result: Result, cb: unknown): void =>
+    callBack(cb, result.ok ? SENT : NOT_SENT, this.#engine.log, 'messageInstantSend');
 
   /**
    * `invoke(func, args, cb)`: `cb("", reply)` with the whole reply (`{result: "ok", …}`) on success,
