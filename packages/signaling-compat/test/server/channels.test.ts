@@ -175,6 +175,28 @@ describe('Server channel messages', () => {
     ]);
   });
 
+  it('three sends in one tick, the second one JSON cannot carry: its error at once, then each other send\'s own copy and its success', async () => {
+    const w = serverWorld();
+    const { session: alice } = await w.login('alice', []);
+    const a = await join(w, alice, 'room', 'a');
+    w.take();
+    const circular: { self?: unknown } = {};
+    circular.self = circular;
+    a.messageChannelSend('hello', w.recorder<MessageCallback>('one', MESSAGE_EVENTS));
+    a.messageChannelSend(circular, w.recorder<MessageCallback>('two', MESSAGE_EVENTS));
+    a.messageChannelSend('again', w.recorder<MessageCallback>('three', MESSAGE_EVENTS));
+    expect(w.take()).toEqual([]);
+    await w.flush();
+    // Each send's result comes right after the sender's own copy of it.
+    expect(w.take()).toEqual([
+      ['two.onMessageSendError', 'alice', 400],
+      ['a.onMessageChannelReceive', 'alice', 'a', 'alice', uid('alice'), 'hello'],
+      ['one.onMessageSendSuccess', 'alice'],
+      ['a.onMessageChannelReceive', 'alice', 'a', 'alice', uid('alice'), 'again'],
+      ['three.onMessageSendSuccess', 'alice'],
+    ]);
+  });
+
   it('a failed send: onMessageSendError(session, ecode) with a callback, onError without', async () => {
     const w = serverWorld();
     const { session } = await w.login('alice', ['onError']);

@@ -73,8 +73,12 @@ export class Channel {
    * @note compat: without a MessageCallback a failure fires `onError(session, ecode, reason)`.
    */
   messageChannelSend(msg: unknown, cb?: MessageCallback): void {
-    void this.#handle.send(msg).then((result) => reportSendResult(result, cb, this.#session, this.#loginCallback, this.#log));
+    // The core tells `#sent` the result with the MessageCallback: no closure and no `then` per message.
+    void this.#handle.send(msg, this.#sent, cb);
   }
+
+  #sent = (result: Result, cb: MessageCallback | undefined): void =>
+    reportSendResult(result, cb, this.#session, this.#loginCallback, this.#log);
 
   /** Failures with no callback of their own go to the LoginCallback's `onError(session, ecode, reason)`. */
   #reportFailure = (result: Result): void => reportFailure(result, this.#session, this.#loginCallback, this.#log);

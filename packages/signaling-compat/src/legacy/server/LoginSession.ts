@@ -1,5 +1,6 @@
 import type { CoreCall } from '../../core/CoreCall';
 import type { Engine, EnginePhase } from '../../core/Engine';
+import type { Result } from '../../core/result';
 import { fire } from '../dispatch';
 import { nameArg, reportSendResult } from '../reshape';
 import { wire } from '../wiring';
@@ -59,13 +60,15 @@ export class LoginSession {
   messageInstantSend(account: string, msg: unknown, cb?: MessageCallback): void;
   messageInstantSend(account: string, msg: unknown, ttl: number, cb?: MessageCallback): void;
   messageInstantSend(account: string, msg: unknown, ttlOrCb?: number | MessageCallback, cb?: MessageCallback): void {
-    const log = this.#engine.log;
     if (typeof ttlOrCb === 'number') {
-      log.warnOnce('message-ttl', 'messageInstantSend: ttl has no effect (RTM keeps no offline messages)');
+      this.#engine.log.warnOnce('message-ttl', 'messageInstantSend: ttl has no effect (RTM keeps no offline messages)');
     }
-    const callback = isCallbackObject(ttlOrCb) ? ttlOrCb : cb;
-    void this.#engine.sendPeer(nameArg(account), msg).then((result) => reportSendResult(result, callback, this, this.#callback, log));
+    // The core tells `#instantSent` the result with the MessageCallback: no closure and no `then` per message.
+    void this.#engine.sendPeer(nameArg(account), msg, this.#instantSent, isCallbackObject(ttlOrCb) ? ttlOrCb : cb);
   }
+
+  #instantSent = (result: Result, cb: MessageCallback | undefined): void =>
+    reportSendResult(result, cb, this, this.#callback, this.#engine.log);
 
   /**
    * Calls `peer` into `channel`: the Call at once, its events to `cb`. `extra` is JSON whose
