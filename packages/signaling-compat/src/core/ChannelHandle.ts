@@ -1,7 +1,7 @@
 import { Emitter } from './Emitter';
 import type { AttrChange } from './attributeDiff';
 import { LegacyCode, type Failure } from './legacyCodes';
-import { err, ok, told, type Result, type SendNotice } from './result';
+import { err, ok, toldLater, type Result, type SendNotice } from './result';
 
 /** A member as legacy user lists carry it: `[account, uid]`. */
 export type MemberEntry = [account: string, uid: number];
@@ -88,5 +88,5 @@ export class ChannelHandle extends Emitter<ChannelEvents> {
 }
 
 function notJoined<D>(name: string, notice?: SendNotice<D>, datum?: D): Promise<Result> {
-  return Promise.resolve(told(err(LegacyCode.GENERAL_E_NOT_LOGIN, `channel "${name}" was never joined`), notice, datum as D));
+  return toldLater(err(LegacyCode.GENERAL_E_NOT_LOGIN, `channel "${name}" was never joined`), notice, datum as D);
 }

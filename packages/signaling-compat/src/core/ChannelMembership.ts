@@ -9,7 +9,7 @@ import { unredacted } from './secrets';
 import { MemberList, sharedSenderCache } from './MemberList';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
 import type { SendResult } from './MessagePacer';
-import { droppedSend, err, ok, resultOf, told, type Result, type SendNotice } from './result';
+import { droppedSend, err, ok, resultOf, told, toldLater, type Result, type SendNotice } from './result';
 import { decodeMessage, encodePayload, plainText } from './payload';
 
 /** One channel send on its way through the pacer: the message, the payload its echo carries, and whom to tell. */
@@ -262,7 +262,7 @@ export class ChannelMembership implements ChannelOps {
     const encoded = encodePayload(payload);
     // One cast: the datum travels untyped through the pacer, to the notice it was made for.
     const tell = notice as SendNotice<unknown> | undefined;
-    if (!encoded.ok) return Promise.resolve(told(this.#sendFailed(encoded), tell, datum));
+    if (!encoded.ok) return toldLater(this.#sendFailed(encoded), tell, datum);
     return this.#paced({ message: encoded.value, echo: true, payload, notice: tell, datum });
   }
 
@@ -278,7 +278,7 @@ export class ChannelMembership implements ChannelOps {
   #paced(send: PendingSend): Promise<Result> {
     if (!this.joined) {
       const failed = this.#sendFailed(err(LegacyCode.SENDMESSAGE_E_OTHER, `not in channel "${this.id}"`));
-      return Promise.resolve(told(failed, send.notice, send.datum));
+      return toldLater(failed, send.notice, send.datum);
     }
     return this.#ctx.pacer.send(this.#sendRtm, this.#settleSend, droppedPending, send);
   }

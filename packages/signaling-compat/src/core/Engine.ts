@@ -22,7 +22,7 @@ import { MessagePacer } from './MessagePacer';
 import { resolveBackend, type ResolvedOptions } from './options';
 import { PeerMessages } from './PeerMessages';
 import { Queries, type QueryName, type QueryResult } from './Queries';
-import { err, told, type Result, type SendNotice } from './result';
+import { err, toldLater, type Result, type SendNotice } from './result';
 import { retrySchedule, type ReconnectLimits } from './reconnectBudget';
 import { redactingClient, Secrets } from './secrets';
 import { isLegacyNoToken, isRtmToken } from './tokens';
@@ -94,6 +94,11 @@ export class Engine extends Emitter<EngineEvents> {
   #expiredWhileRelogging = false;
   /** The connection dropped after a re-login's own login (RECONNECTING, and no CONNECTED since). */
   #droppedWhileRelogging = false;
+  /**
+   * RTM warned that the token will expire during a re-login, after the token that re-login logs in
+   * with was fetched (or with none fetched): the token is renewed once the re-login is over.
+   */
+  #warnedWhileRelogging = false;
   /** Every token this login handled, blanked out of anything it logs or reports. */
   #secrets = new Secrets();
   /** Query answers, released in the order the queries were made. */
@@ -378,7 +383,7 @@ export class Engine extends Emitter<EngineEvents> {
     const client = this.#client;
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     this.#state = moved(this.#state, { phase: 'reconnecting', relogging: true });
-    this.#expiredWhileRelogging = this.#droppedWhileRelogging = false;
+    this.#expiredWhileRelogging = this.#droppedWhileRelogging = this.#warnedWhileRelogging = false;
     this.#pacer.pause();
     this.#channels.dropAll();
     this.#calls.loginEnded();
@@ -386,6 +391,8 @@ export class Engine extends Emitter<EngineEvents> {
       await client.logout();
       const token = await this.#token();
       this.#rtmToken = token;
+      // The expiry's own TokenExpired, or a warning of the token just replaced, needs no renewal.
+      this.#warnedWhileRelogging = false;
       // Logged out while the token was fetched: no spacing timer, no login after the end.
       if (this.#ended) return;
       // RTM refuses a login within 500 ms of the previous one: an early expiry waits for that.
@@ -409,9 +416,14 @@ export class Engine extends Emitter<EngineEvents> {
    * Otherwise the app sees the new login when `announce` says so.
    */
   #reloginDone(announce: boolean): void {
-    if (this.#expiredWhileRelogging) void this.#tokenExpired();
+    const expired = this.#expiredWhileRelogging;
+    const warned = this.#warnedWhileRelogging;
+    this.#warnedWhileRelogging = false;
+    if (expired) void this.#tokenExpired();
     else if (this.#droppedWhileRelogging) this.#dropped();
     else if (announce) this.#restored();
+    // The login now runs on the token RTM warned of: renew it (an expiry's re-login fetches its own).
+    if (warned && !expired) this.#onTokenWillExpire();
   }
 
   /**
@@ -425,7 +437,7 @@ export class Engine extends Emitter<EngineEvents> {
     const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
     if (!client || this.#state.phase !== 'logged-in' || this.#relogging || busy) return false;
     this.#state = moved(this.#state, { relogging: true });
-    this.#expiredWhileRelogging = this.#droppedWhileRelogging = false;
+    this.#expiredWhileRelogging = this.#droppedWhileRelogging = this.#warnedWhileRelogging = false;
     this.#pacer.pause();
     let expired = false;
     // Given up while still logged in, or done: either way what the connection did meanwhile is the session's.
@@ -448,7 +460,10 @@ export class Engine extends Emitter<EngineEvents> {
         return false;
       }
       // The token expired meanwhile: this login is the token expiry's re-login too.
-      if (expired) this.#rtmToken = await this.#token();
+      if (expired) {
+        this.#rtmToken = await this.#token();
+        this.#warnedWhileRelogging = false;
+      }
       // Logged out while the token was fetched: no login after the session's end.
       if (this.#ended) return false;
       await this.#loginClient(client, this.#rtmToken);
@@ -489,10 +504,16 @@ export class Engine extends Emitter<EngineEvents> {
   /**
    * A fresh token before the old one expires, or, while reconnecting, after it did. An expiry
    * that ended the connection (ABORTED) is `#tokenExpired`'s, which is already logging in again;
-   * during a re-login only the new login's reconnection waits for one.
+   * during a re-login only the new login's reconnection waits for one, and a warning is renewed
+   * once the re-login is over.
    */
   #onTokenWillExpire = (): void => {
-    if (!this.options.tokenProvider || !this.#client || (this.#relogging && !this.#droppedWhileRelogging)) return;
+    if (!this.options.tokenProvider || !this.#client) return;
+    // The client logs out and in during a re-login: the renewal waits for its end (`#reloginDone`).
+    if (this.#relogging && !this.#droppedWhileRelogging) {
+      this.#warnedWhileRelogging = true;
+      return;
+    }
     const client = this.#client;
     void this.#token()
       .then(async (token) => {
@@ -523,7 +544,7 @@ export class Engine extends Emitter<EngineEvents> {
   sendPeer<D>(peer: string, payload: unknown, notice?: SendNotice<D>, datum?: D): Promise<Result> {
     if (this.#sending) return this.#peers.send(peer, payload, notice, datum);
     this.log.warn(`messageInstantSend to "${peer}": not logged in`);
-    return Promise.resolve(told(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'), notice, datum as D));
+    return toldLater(err(LegacyCode.SENDMESSAGE_E_OTHER, 'not logged in'), notice, datum as D);
   }
 
   /**

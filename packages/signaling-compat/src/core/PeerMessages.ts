@@ -4,7 +4,7 @@ import type { EngineContext } from './context';
 import type { SendResult } from './MessagePacer';
 import { unredacted } from './secrets';
 import { LegacyCode, describeRtmError, sendFailureCode } from './legacyCodes';
-import { droppedSend, err, ok, told, type Result, type SendNotice } from './result';
+import { droppedSend, err, ok, told, toldLater, type Result, type SendNotice } from './result';
 import { decodeMessage, encodePayload, plainText } from './payload';
 
 /** One peer send on its way through the pacer, and whom to tell its result. */
@@ -43,12 +43,12 @@ export class PeerMessages {
     const encoded = this.#ctx.codec.encode(peer);
     if (!('id' in encoded)) {
       this.#ctx.log.warn(`messageInstantSend: ${encoded.why}`);
-      return Promise.resolve(told(err(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why), tell, datum));
+      return toldLater(err(LegacyCode.SENDMESSAGE_E_OTHER, encoded.why), tell, datum);
     }
     const encodedPayload = encodePayload(payload);
     if (!encodedPayload.ok) {
       this.#ctx.log.warn(`messageInstantSend: ${encodedPayload.reason}`);
-      return Promise.resolve(told(encodedPayload, tell, datum));
+      return toldLater(encodedPayload, tell, datum);
     }
     const send: PeerSend = { owner: this, message: encodedPayload.value, peerId: encoded.id, notice: tell, datum };
     return this.#ctx.pacer.send(PeerMessages.#sendRtm, PeerMessages.#settle, PeerMessages.#dropped, send);

@@ -38,6 +38,17 @@ export function told<D>(result: Result, notice: SendNotice<D> | undefined, datum
   return result;
 }
 
+/**
+ * A result known inside the call (a send refused before RTM), told one step later, as a `then` on
+ * the promise would be: what the same call or an earlier one queued first (a refused join's
+ * failure, a rejoin's sequence, a logout's `onLogout`) reaches the app first.
+ */
+export function toldLater<D>(result: Result, notice: SendNotice<D> | undefined, datum: D): Promise<Result> {
+  const settled = Promise.resolve(result);
+  if (notice) void settled.then(() => notice(result, datum));
+  return settled;
+}
+
 /** What a message send the logout abandoned reports (peer, channel and forced sends alike). */
 export function droppedSend(): Result {
   return err(LegacyCode.SENDMESSAGE_E_OTHER, 'logged out before the message was sent');

@@ -1146,6 +1146,40 @@ describe('Web re-login: what the connection does while a re-login gives up or fa
     expect(seen).not.toContain(rtmToken('alice', 1));
   });
 
+  it.skipIf(BACKEND === 'rtm2')('RTM warns of the token\'s expiry while the silent re-login waits for its login spacing: renewed once the re-login is over', async () => {
+    let n = 0;
+    const seen: Array<string | undefined> = [];
+    const w = world(
+      { tokenProvider: async (account) => rtmToken(account, ++n) },
+      { validateToken: (token) => (seen.push(token), 'valid') },
+    );
+    const alice = await w.login('alice');
+    w.take();
+    seen.length = 0;
+    await retryAfterFailedJoin(w, alice);
+    // The re-login waits for RTM's 500 ms login spacing; the warning lands in that wait.
+    w.rtm.expireToken('alice', 'warn');
+    await w.flush();
+    expect(w.rtm.stats()['renewToken'] ?? 0).toBe(0);
+    await w.advance(2000);
+    expect(w.rtm.stats()['login']).toBe(2);
+    expect(w.rtm.stats()['renewToken']).toBe(1);
+    expect(seen).toEqual([rtmToken('alice', 1), rtmToken('alice', 2)]);
+    expect(alice.state).toBe(2);
+    expect(w.take().filter((e) => e[0] === 'alice.onLogout' || e[0] === 'alice.onLoginSuccess')).toEqual([]);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a token re-login renews nothing for the expiry it handles: one fresh token, no renewToken', async () => {
+    let n = 0;
+    const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) });
+    await w.login('alice');
+    await w.advance(600);
+    w.rtm.expireToken('alice');
+    await w.advance(2000);
+    expect(n).toBe(2);
+    expect(w.rtm.stats()['renewToken'] ?? 0).toBe(0);
+  });
+
   it.skipIf(BACKEND === 'rtm2')('the token expires while the token re-login\'s new login is reconnecting: renewed, and the session goes on', async () => {
     const { w, alice } = await restoringAfterExpiry();
     w.rtm.disconnect('alice');

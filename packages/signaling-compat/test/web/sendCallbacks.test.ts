@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountUid as uid } from '../../src/core/ids';
-import { world } from '../support/harness';
+import { CHANNEL_CALLBACKS, watch, world } from '../support/harness';
 
 /**
  * Every way a Web send can end reaches its callback exactly once, asynchronously, in send order:
@@ -66,6 +66,40 @@ describe('Web send callbacks on every path', () => {
     const t = w.take();
     expect(t.filter((e) => e[0] === 'cb')).toEqual([['cb', 1], ['cb', 2], ['cb', 3]]);
     expect(t.findIndex((e) => e[0] === 'alice.onLogout')).toBeGreaterThan(t.findIndex((e) => e[0] === 'cb' && e[1] === 3));
+  });
+
+  it('a send that fails at once comes after what the calls before it queued: a refused join\'s failure', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    w.take();
+    const refused = alice.channelJoin('a\u0000b')!;
+    watch(refused, CHANNEL_CALLBACKS, w.transcript, 'refused');
+    refused.messageChannelSend('x', () => w.transcript.push(['cb']));
+    await w.flush();
+    expect(w.take().map((e) => e[0])).toEqual(['refused.onChannelJoinFailed', 'cb']);
+  });
+
+  it('a send that fails at once comes after what the calls before it queued: a rejoin\'s sequence', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    alice.channelJoin('room');
+    await w.flush();
+    w.take();
+    const again = alice.channelJoin('room')!;
+    watch(again, CHANNEL_CALLBACKS, w.transcript, 'again');
+    again.messageChannelSend(circular(), () => w.transcript.push(['cb']));
+    await w.flush();
+    expect(w.take().map((e) => e[0])).toEqual(['again.onChannelJoined', 'again.onChannelUserList', 'cb']);
+  });
+
+  it('a send that fails at once comes after what the calls before it queued: onLogout', async () => {
+    const w = world();
+    const alice = await w.login('alice');
+    w.take();
+    alice.logout();
+    alice.messageInstantSend('bob', circular(), (failed: boolean) => w.transcript.push(['cb', failed]));
+    await w.flush();
+    expect(w.take()).toEqual([['alice.onLogout', 101], ['cb', true]]);
   });
 
   it('messageInstantSend: sent, an invalid peer ID, a payload JSON cannot carry: cb(false), cb(true), cb(true)', async () => {
