@@ -41,6 +41,14 @@ function expiring(options: Parameters<typeof world>[0] = {}, fakeOptions: Parame
   return world({ tokenProvider: async (account) => rtmToken(account, ++n), ...options }, fakeOptions);
 }
 
+/** A world whose tokenProvider hands out a fresh token each time, recording every token RTM checks (logins and renewals). */
+function seeingTokens(): { w: World; seen: Array<string | undefined> } {
+  let n = 0;
+  const seen: Array<string | undefined> = [];
+  const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) }, { validateToken: (token) => (seen.push(token), 'valid') });
+  return { w, seen };
+}
+
 /** Alice logged in and in `room`, its callbacks recorded as `room.*`; bob logged in and in `room` too. */
 async function bothInRoom(w: World): Promise<{ alice: Session; bob: Session; room: Channel; bobRoom: Channel }> {
   const alice = await w.login('alice');
@@ -1128,12 +1136,7 @@ describe('Web re-login: what the connection does while a re-login gives up or fa
   });
 
   it.skipIf(BACKEND === 'rtm2')('a token renewed on RTM\'s warning is the one a later silent re-login logs in with', async () => {
-    let n = 0;
-    const seen: Array<string | undefined> = [];
-    const w = world(
-      { tokenProvider: async (account) => rtmToken(account, ++n) },
-      { validateToken: (token) => (seen.push(token), 'valid') },
-    );
+    const { w, seen } = seeingTokens();
     const alice = await w.login('alice');
     w.rtm.expireToken('alice', 'warn');
     await w.flush();
@@ -1147,12 +1150,7 @@ describe('Web re-login: what the connection does while a re-login gives up or fa
   });
 
   it.skipIf(BACKEND === 'rtm2')('RTM warns of the token\'s expiry while the silent re-login waits for its login spacing: renewed once the re-login is over', async () => {
-    let n = 0;
-    const seen: Array<string | undefined> = [];
-    const w = world(
-      { tokenProvider: async (account) => rtmToken(account, ++n) },
-      { validateToken: (token) => (seen.push(token), 'valid') },
-    );
+    const { w, seen } = seeingTokens();
     const alice = await w.login('alice');
     w.take();
     seen.length = 0;
