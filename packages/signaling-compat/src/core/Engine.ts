@@ -95,10 +95,11 @@ export class Engine extends Emitter<EngineEvents> {
   /** The connection dropped after a re-login's own login (RECONNECTING, and no CONNECTED since). */
   #droppedWhileRelogging = false;
   /**
-   * RTM warned that the token will expire during a re-login, after the token that re-login logs in
-   * with was fetched (or with none fetched): the token is renewed once the re-login is over.
+   * A renewal the re-login under way holds back until it is over: `true` when RTM warned that the
+   * token will expire after the re-login's own token was fetched (or with none fetched), or the
+   * token a renewal fetched meanwhile, renewed with as it is.
    */
-  #warnedWhileRelogging = false;
+  #renewal: true | string | undefined;
   /** Every token this login handled, blanked out of anything it logs or reports. */
   #secrets = new Secrets();
   /** Query answers, released in the order the queries were made. */
@@ -383,7 +384,8 @@ export class Engine extends Emitter<EngineEvents> {
     const client = this.#client;
     if (!this.options.tokenProvider || !client) return this.#end(LegacyCode.LOGOUT_E_TOKENEXPIRED);
     this.#state = moved(this.#state, { phase: 'reconnecting', relogging: true });
-    this.#expiredWhileRelogging = this.#droppedWhileRelogging = this.#warnedWhileRelogging = false;
+    this.#expiredWhileRelogging = this.#droppedWhileRelogging = false;
+    this.#renewal = undefined;
     this.#pacer.pause();
     this.#channels.dropAll();
     this.#calls.loginEnded();
@@ -392,7 +394,7 @@ export class Engine extends Emitter<EngineEvents> {
       const token = await this.#token();
       this.#rtmToken = token;
       // The expiry's own TokenExpired, or a warning of the token just replaced, needs no renewal.
-      this.#warnedWhileRelogging = false;
+      this.#renewal = undefined;
       // Logged out while the token was fetched: no spacing timer, no login after the end.
       if (this.#ended) return;
       // RTM refuses a login within 500 ms of the previous one: an early expiry waits for that.
@@ -417,13 +419,15 @@ export class Engine extends Emitter<EngineEvents> {
    */
   #reloginDone(announce: boolean): void {
     const expired = this.#expiredWhileRelogging;
-    const warned = this.#warnedWhileRelogging;
-    this.#warnedWhileRelogging = false;
+    const renewal = this.#renewal;
+    this.#renewal = undefined;
     if (expired) void this.#tokenExpired();
     else if (this.#droppedWhileRelogging) this.#dropped();
     else if (announce) this.#restored();
-    // The login now runs on the token RTM warned of: renew it (an expiry's re-login fetches its own).
-    if (warned && !expired) this.#onTokenWillExpire();
+    // The login may run on the token RTM warned of: renew it (an expiry's re-login fetches its own).
+    if (expired) return;
+    if (typeof renewal === 'string') void this.#renew(renewal);
+    else if (renewal) this.#onTokenWillExpire();
   }
 
   /**
@@ -437,7 +441,8 @@ export class Engine extends Emitter<EngineEvents> {
     const busy = this.#calls.size > 0 || !this.#pacer.idle || this.#queries.busy;
     if (!client || this.#state.phase !== 'logged-in' || this.#relogging || busy) return false;
     this.#state = moved(this.#state, { relogging: true });
-    this.#expiredWhileRelogging = this.#droppedWhileRelogging = this.#warnedWhileRelogging = false;
+    this.#expiredWhileRelogging = this.#droppedWhileRelogging = false;
+    this.#renewal = undefined;
     this.#pacer.pause();
     let expired = false;
     // Given up while still logged in, or done: either way what the connection did meanwhile is the session's.
@@ -462,7 +467,7 @@ export class Engine extends Emitter<EngineEvents> {
       // The token expired meanwhile: this login is the token expiry's re-login too.
       if (expired) {
         this.#rtmToken = await this.#token();
-        this.#warnedWhileRelogging = false;
+        this.#renewal = undefined;
       }
       // Logged out while the token was fetched: no login after the session's end.
       if (this.#ended) return false;
@@ -511,19 +516,30 @@ export class Engine extends Emitter<EngineEvents> {
     if (!this.options.tokenProvider || !this.#client) return;
     // The client logs out and in during a re-login: the renewal waits for its end (`#reloginDone`).
     if (this.#relogging && !this.#droppedWhileRelogging) {
-      this.#warnedWhileRelogging = true;
+      this.#renewal = true;
       return;
     }
-    const client = this.#client;
-    void this.#token()
-      .then(async (token) => {
-        if (token === undefined) return;
-        await client.renewToken(token);
-        // A later re-login the app does not see logs in with it.
-        this.#rtmToken = token;
-      })
-      .catch((error: unknown) => this.log.warn(`renewToken failed: ${this.#describe(error)}`));
+    void this.#token().then((token) => this.#renew(token));
   };
+
+  /** Renews with a fetched token; never rejects. */
+  async #renew(token: string | undefined): Promise<void> {
+    // No RTM call once the session ended (a logout or a kick while the token was fetched).
+    if (token === undefined || !this.active || !this.#client) return;
+    if (this.#relogging && !this.#droppedWhileRelogging) {
+      // A re-login began meanwhile, and its client logging out and in would refuse the renewal:
+      // its login takes this token if it has not logged in yet, and `#reloginDone` renews with it.
+      this.#rtmToken = this.#renewal = token;
+      return;
+    }
+    try {
+      await this.#client.renewToken(token);
+      // A later re-login the app does not see logs in with it.
+      this.#rtmToken = token;
+    } catch (error) {
+      this.log.warn(`renewToken failed: ${this.#describe(error)}`);
+    }
+  }
 
   #onInvitation = (remote: RemoteInvitationLike): void => {
     const call = this.#calls.incoming(remote);

@@ -18,7 +18,7 @@ const FAKE = 'signaling-compat-fake.global.js';
  * Size ceiling of the shim script. The goal is 25 KB / 8 KB; the Web and Server dialects with their
  * shared core, hardened against hostile peers (bounded parsing, redaction at the seam, pacing
  * retries), and the 2.x adapter (src/rtm2, so that the script also runs after a Signaling 2.x
- * script tag, about 38 KB / 11 KB of it) are 95.7 KB / 28.7 KB today (after terser's pass, see
+ * script tag, about 38 KB / 11 KB of it) are 96.0 KB / 28.9 KB today (after terser's pass, see
  * tsup.config.ts), so the ceiling sits just above that to catch
  * growth (a dialect or the fake leaking in) until the code is slimmed and the ceiling can come down.
  * It was last raised by 1.5 KB / 0.5 KB for the answers to work under way at a logout (send and
@@ -35,16 +35,16 @@ const SHIM_BUDGET = { minified: 96 * 1024, gzipped: 29 * 1024 };
 
 /**
  * Size ceiling of the Web-only script: the Web dialect and the core on RTM 1.x, with no Server or
- * native dialect and no 2.x adapter. The goal is 35 KB / 11.5 KB gzipped; the script is 48.9 KB /
- * 16.0 KB today, and the ceiling sits just above that to catch growth until the core is slimmed to
+ * native dialect and no 2.x adapter. The goal is 35 KB / 11.5 KB gzipped; the script is 49.1 KB /
+ * 16.1 KB today, and the ceiling sits just above that to catch growth until the core is slimmed to
  * the goal (BENCHMARKS.md lists what each Web feature costs). It was last raised by 1.5 KB / 0.25 KB,
  * for the answers to work under way at a logout and the fixes of the re-logins the app does not see,
  * then by 0.5 KB for token expiries during a re-login and the echo after a token re-login, then by
  * 0.25 KB gzipped for query answers in the order the queries were made and the connection events
  * a re-login now heeds, then by 0.5 KB / 0.25 KB for the send notices (no closure and no promise
- * per message).
+ * per message), then by 0.25 KB for token renewals held through a re-login the app does not see.
  */
-const WEB_SHIM_BUDGET = { minified: 49 * 1024, gzipped: 16.25 * 1024 };
+const WEB_SHIM_BUDGET = { minified: 49.25 * 1024, gzipped: 16.25 * 1024 };
 
 interface PageGlobals {
   Signal?: typeof SignalType;

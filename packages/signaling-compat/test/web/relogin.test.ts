@@ -1167,6 +1167,54 @@ describe('Web re-login: what the connection does while a re-login gives up or fa
     expect(w.take().filter((e) => e[0] === 'alice.onLogout' || e[0] === 'alice.onLoginSuccess')).toEqual([]);
   });
 
+  it('a logout while the renewal\'s tokenProvider runs: no renewToken after onLogout', async () => {
+    let n = 0;
+    let release: (() => void) | undefined;
+    const w = world({
+      tokenProvider: (account) =>
+        ++n === 1 ? Promise.resolve(rtmToken(account, n)) : new Promise<string>((resolve) => (release = () => resolve(rtmToken(account, n)))),
+    });
+    const alice = await w.login('alice');
+    await w.advance(600);
+    w.rtm.expireToken('alice', 'warn');
+    await w.flush();
+    expect(release).toBeDefined();
+    alice.logout();
+    await w.flush();
+    release!();
+    await w.advance(30_000);
+    expect(w.rtm.stats()['renewToken'] ?? 0).toBe(0);
+    expect(w.clock.pendingTimers()).toBe(0);
+  });
+
+  it.skipIf(BACKEND === 'rtm2')('a renewal\'s token that comes while a silent re-login logs in: renewed with once the re-login is over', async () => {
+    let n = 0;
+    const pending: Array<() => void> = [];
+    const seen: Array<string | undefined> = [];
+    const w = world(
+      {
+        tokenProvider: (account) => {
+          const serial = ++n;
+          if (serial === 1) return Promise.resolve(rtmToken(account, serial));
+          return new Promise<string>((resolve) => void pending.push(() => resolve(rtmToken(account, serial))));
+        },
+      },
+      { latencyMs: 20, validateToken: (token) => (seen.push(token), 'valid') },
+    );
+    const alice = w.signal.login('alice', '');
+    await w.advance(700);
+    w.rtm.expireToken('alice', 'warn');
+    await w.advance(20);
+    expect(pending).toHaveLength(1);
+    await retryAfterFailedJoin(w, alice, 20);
+    for (let i = 0; i < 3000 && (w.rtm.stats()['login'] ?? 0) < 2; i++) await w.advance(1);
+    // The re-login's login is on its way: the renewal's token comes now.
+    pending.shift()!();
+    await w.advance(30_000);
+    expect(alice.state).toBe(2);
+    expect(seen.at(-1)).toBe(rtmToken('alice', 2));
+  });
+
   it.skipIf(BACKEND === 'rtm2')('a token re-login renews nothing for the expiry it handles: one fresh token, no renewToken', async () => {
     let n = 0;
     const w = world({ tokenProvider: async (account) => rtmToken(account, ++n) });
