@@ -57,6 +57,28 @@ describe('native messages', () => {
     });
   });
 
+  it('three sends in one tick, one JSON cannot carry: its error at once, then each other send\'s own copy and its success', async () => {
+    const w = nativeWorld();
+    const alice = await w.login('alice');
+    alice.channelJoin('room');
+    await w.flush();
+    w.take();
+    const circular: { self?: unknown } = {};
+    circular.self = circular;
+    alice.messageChannelSend('room', 'one', 'c1');
+    alice.messageChannelSend('room', circular, 'c2');
+    alice.messageChannelSend('room', 'three', 'c3');
+    expect(w.take()).toEqual([]);
+    await w.flush();
+    expect(w.take()).toEqual([
+      ['alice.onMessageSendError', 'c2', 400],
+      ['alice.onMessageChannelReceive', 'room', 'alice', uid('alice'), 'one'],
+      ['alice.onMessageSendSuccess', 'c1'],
+      ['alice.onMessageChannelReceive', 'room', 'alice', uid('alice'), 'three'],
+      ['alice.onMessageSendSuccess', 'c3'],
+    ]);
+  });
+
   it('messageChannelSendForce: a brief join, the message, a leave — members see all three', async () => {
     const { w, carol } = await bobInRoom();
     carol.messageChannelSendForce('room', { cmd: 'ping' }, 'f1');

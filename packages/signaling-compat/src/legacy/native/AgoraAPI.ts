@@ -6,7 +6,7 @@ import { Log } from '../../core/log';
 import { resolveOptions, type CompatOptions } from '../../core/options';
 import { readProcessDefaults } from '../../core/processDefaults';
 import type { QueryResult } from '../../core/Queries';
-import { err, type Result } from '../../core/result';
+import { err, toldLater, type Result } from '../../core/result';
 import { fireNow, fireToCurrent } from '../dispatch';
 import { attributeValue, inviteFailedExtra, legacyReply, nameArg, replyError } from '../reshape';
 import { LEGACY_SDK_VERSION_INT } from '../version';
@@ -81,7 +81,9 @@ export class AgoraAPI {
    * Never synchronous inside the API call that caused it (docs/reference/legacy-web-sdk.md §7.3); the
    * handler is read when the event fires, so `callbackSet` takes effect for pending events too.
    */
-  #emit: Emit = (name, ...args) => fireToCurrent(() => this.#handler, name, args, this.#log);
+  /** The handler object when a deferred callback runs (made once: no closure per callback). */
+  #currentHandler = (): NativeCallback | undefined => this.#handler;
+  #emit: Emit = (name, ...args) => fireToCurrent(this.#currentHandler, name, args, this.#log);
   #emitNow: Emit = (name, ...args) => fireNow(this.#handler, name, args, this.#log);
 
   /** Sets the one handler object, replacing the previous one wholesale (docs/reference/legacy-usage.md §2.13). */
@@ -253,7 +255,9 @@ export class AgoraAPI {
    * `onMessageSendError(msgID, ecode)`. `uid` is ignored. RTM: `sendMessageToPeer`.
    */
   messageInstantSend(account: string, uid: number, msg: unknown, msgID: string): void {
-    this.#sendResult(msgID, (login) => login.engine.sendPeer(nameArg(account), msg));
+    // The core tells `#sent` the result with the msgID: no closure and no `then` per message.
+    if (this.#login) void this.#login.engine.sendPeer(nameArg(account), msg, this.#sent, msgID);
+    else this.#notSent(msgID);
   }
 
   /**
@@ -278,7 +282,7 @@ export class AgoraAPI {
       this.#log.warn(`messageChannelSend: not in channel "${name}"`);
       return this.#emit('onMessageSendError', msgID, LegacyCode.SENDMESSAGE_E_OTHER);
     }
-    this.#sendResult(msgID, () => handle.send(msg));
+    void handle.send(msg, this.#sent, msgID);
   }
 
   /**
@@ -288,17 +292,19 @@ export class AgoraAPI {
    */
   messageChannelSendForce(channelID: string, msg: unknown, msgID: string): void {
     const name = nameArg(channelID);
-    this.#sendResult(msgID, (login) => login.sendToChannel(name, msg));
+    if (this.#login) void this.#login.sendToChannel(name, msg).then((result) => this.#sent(result, msgID));
+    else this.#notSent(msgID);
   }
 
   /** `onMessageSendSuccess(msgID)` or `onMessageSendError(msgID, ecode)`; the engine gates the send. */
-  #sendResult(msgID: string, run: (login: NativeLogin) => Promise<Result>): void {
-    const login = this.#login;
-    if (!login) this.#log.warn(`message "${msgID}" not sent: ${NOT_LOGGED_IN}`);
-    void (login ? run(login) : Promise.resolve(err(LegacyCode.SENDMESSAGE_E_OTHER, NOT_LOGGED_IN))).then((result) => {
-      if (result.ok) this.#emit('onMessageSendSuccess', msgID);
-      else this.#emit('onMessageSendError', msgID, result.code);
-    });
+  #sent = (result: Result, msgID: string): void => {
+    if (result.ok) this.#emit('onMessageSendSuccess', msgID);
+    else this.#emit('onMessageSendError', msgID, result.code);
+  };
+
+  #notSent(msgID: string): void {
+    this.#log.warn(`message "${msgID}" not sent: ${NOT_LOGGED_IN}`);
+    void toldLater(err(LegacyCode.SENDMESSAGE_E_OTHER, NOT_LOGGED_IN), this.#sent, msgID);
   }
 
   // User attributes and queries
