@@ -515,18 +515,23 @@ export class Engine extends Emitter<EngineEvents> {
   #onTokenWillExpire = (): void => {
     if (!this.options.tokenProvider || !this.#client) return;
     // The client logs out and in during a re-login: the renewal waits for its end (`#reloginDone`).
-    if (this.#relogging && !this.#droppedWhileRelogging) {
+    if (this.#holdsRenewals) {
       this.#renewal = true;
       return;
     }
     void this.#token().then((token) => this.#renew(token));
   };
 
+  /** A re-login is logging the client out and in (not reconnecting a dropped new login, where RTM waits for a renewal). */
+  get #holdsRenewals(): boolean {
+    return this.#relogging && !this.#droppedWhileRelogging;
+  }
+
   /** Renews with a fetched token; never rejects. */
   async #renew(token: string | undefined): Promise<void> {
     // No RTM call once the session ended (a logout or a kick while the token was fetched).
     if (token === undefined || !this.active || !this.#client) return;
-    if (this.#relogging && !this.#droppedWhileRelogging) {
+    if (this.#holdsRenewals) {
       // A re-login began meanwhile, and its client logging out and in would refuse the renewal:
       // its login takes this token if it has not logged in yet, and `#reloginDone` renews with it.
       this.#rtmToken = this.#renewal = token;

@@ -35,6 +35,22 @@ async function retryAfterFailedJoin(w: World, alice: Session, latencyMs = 0): Pr
   return again;
 }
 
+/**
+ * Alice logging in on a world with latency (where `w.login`'s flush cannot finish a login), her
+ * onLoginSuccess and onLogout recorded as `alice.*`, once `settleMs` of clock time passed.
+ */
+async function loginOnClock(w: World, settleMs: number): Promise<Session> {
+  const alice = w.signal.login('alice', '');
+  watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
+  await w.advance(settleMs);
+  return alice;
+}
+
+/** Advances the clock 1 ms at a time (at most `maxMs`) until RTM has seen more than `logins` logins. */
+async function untilLoginsExceed(w: World, logins: number, maxMs: number): Promise<void> {
+  for (let i = 0; i < maxMs && (w.rtm.stats()['login'] ?? 0) <= logins; i++) await w.advance(1);
+}
+
 /** A world whose tokenProvider hands out a fresh token each time. */
 function expiring(options: Parameters<typeof world>[0] = {}, fakeOptions: Parameters<typeof world>[1] = {}) {
   let n = 0;
@@ -88,9 +104,7 @@ async function expiredDuringSilentRelogin(): Promise<{ w: World; alice: Session 
  */
 async function restoringAfterExpiry(): Promise<{ w: World; alice: Session }> {
   const w = expiring({}, { latencyMs: 20 });
-  const alice = w.signal.login('alice', '');
-  watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-  await w.advance(700);
+  const alice = await loginOnClock(w, 700);
   alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
   await w.advance(100);
   w.take();
@@ -500,7 +514,7 @@ describe('Web token expiry with a tokenProvider: work under way', () => {
     const logins = w.rtm.stats()['login'] ?? 0;
     w.rtm.expireToken('alice');
     // Until the new login is on its way (20 ms each way), not answered yet.
-    for (let i = 0; i < 200 && (w.rtm.stats()['login'] ?? 0) === logins; i++) await w.advance(1);
+    await untilLoginsExceed(w, logins, 200);
     expect(w.rtm.stats()['login']).toBe(logins + 1);
     expect(w.take()).toEqual([]);
     alice.logout();
@@ -981,13 +995,11 @@ describe('Web re-login: the server ends the session while the client logs in aga
 
   it.skipIf(BACKEND === 'rtm2')('a logout while the token re-login\'s login is under way: onLogout(101) once, and the client ends logged out', async () => {
     const w = expiring({}, { latencyMs: 20 });
-    const alice = w.signal.login('alice', '');
-    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-    await w.advance(700);
+    const alice = await loginOnClock(w, 700);
     w.take();
     const logins = w.rtm.stats()['login'] ?? 0;
     w.rtm.expireToken('alice');
-    for (let i = 0; i < 2000 && (w.rtm.stats()['login'] ?? 0) === logins; i++) await w.advance(1);
+    await untilLoginsExceed(w, logins, 2000);
     alice.logout();
     await w.advance(3000);
     expect(w.take()).toEqual([['alice.onLogout', 101]]);
@@ -1024,9 +1036,7 @@ describe('Web re-login: the connection drops while the client logs in again unse
 
   it.skipIf(BACKEND === 'rtm2')('a drop during the silent re-login\'s attribute restore, the link never back: onLogout(102), and the retried join is answered', async () => {
     const w = world({}, { latencyMs: 20 });
-    const alice = w.signal.login('alice', '');
-    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-    await w.advance(700);
+    const alice = await loginOnClock(w, 700);
     alice.invoke('io.agora.signal.user_set_attr', { name: 'k', value: 'v' }, reply(w, 'set'));
     await w.advance(100);
     w.take();
@@ -1067,9 +1077,7 @@ describe('Web re-login: what the connection does while a re-login gives up or fa
   it('a token expiry right after login, a slow tokenProvider and a logout during the fetch: nothing on the clock after onLogout', async () => {
     let n = 0;
     const w = world({ tokenProvider: (account) => new Promise((resolve) => void w.clock.setTimeout(() => resolve(rtmToken(account, ++n)), n === 0 ? 0 : 200)) });
-    const alice = w.signal.login('alice', '');
-    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-    await w.advance(10);
+    const alice = await loginOnClock(w, 10);
     w.rtm.expireToken('alice');
     await w.advance(50);
     alice.logout();
@@ -1081,13 +1089,11 @@ describe('Web re-login: what the connection does while a re-login gives up or fa
 
   it.skipIf(BACKEND === 'rtm2')('the link drops while the token re-login\'s login is under way and never comes back: onLogout(102), not 105', async () => {
     const w = expiring({}, { latencyMs: 200 });
-    const alice = w.signal.login('alice', '');
-    watch(alice, ['onLoginSuccess', 'onLogout'], w.transcript, 'alice');
-    await w.advance(3000);
+    const alice = await loginOnClock(w, 3000);
     w.take();
     const logins = w.rtm.stats()['login'] ?? 0;
     w.rtm.expireToken('alice');
-    for (let i = 0; i < 5000 && (w.rtm.stats()['login'] ?? 0) === logins; i++) await w.advance(1);
+    await untilLoginsExceed(w, logins, 5000);
     await w.advance(50);
     w.rtm.disconnect('alice');
     await w.advance(10 * 60_000);
@@ -1207,7 +1213,7 @@ describe('Web re-login: what the connection does while a re-login gives up or fa
     await w.advance(20);
     expect(pending).toHaveLength(1);
     await retryAfterFailedJoin(w, alice, 20);
-    for (let i = 0; i < 3000 && (w.rtm.stats()['login'] ?? 0) < 2; i++) await w.advance(1);
+    await untilLoginsExceed(w, 1, 3000);
     // The re-login's login is on its way: the renewal's token comes now.
     pending.shift()!();
     await w.advance(30_000);
