@@ -3,6 +3,13 @@ import type { EngineContext } from './context';
 import { CoreCall } from './CoreCall';
 
 /**
+ * Unseen refusals per second at most. Each is an RTM call (a publish on 2.x, in the budget the
+ * app's messages use), so past this an unusable invitation is dropped unanswered (its caller
+ * times out): a peer's flood of them cannot make the session flood RTM.
+ */
+const MAX_REFUSALS_PER_SECOND = 5;
+
+/**
  * The calls of one login: outgoing and incoming calls stay registered while active so that END_CALL
  * and DTMF messages reach the right one. Each incoming invitation is its own call (apps implement
  * "busy" by refusing the second one).
@@ -10,6 +17,8 @@ import { CoreCall } from './CoreCall';
 export class Calls {
   #ctx: EngineContext;
   #calls = new Set<CoreCall>();
+  #refusalSecond = Number.NEGATIVE_INFINITY;
+  #refusals = 0;
 
   constructor(ctx: EngineContext) {
     this.#ctx = ctx;
@@ -23,6 +32,12 @@ export class Calls {
   incoming(remote: RemoteInvitationLike): CoreCall | undefined {
     const call = CoreCall.incoming(this.#ctx, remote);
     if (call) return this.#track(call);
+    const second = Math.floor(this.#ctx.clock.now() / 1000);
+    if (second !== this.#refusalSecond) {
+      this.#refusalSecond = second;
+      this.#refusals = 0;
+    }
+    if (++this.#refusals > MAX_REFUSALS_PER_SECOND) return undefined;
     this.#ctx.log.debug(`refused an invitation from "${String(remote.callerId)}": not an ID the shim writes`);
     try {
       remote.refuse();

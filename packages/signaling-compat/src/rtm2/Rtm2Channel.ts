@@ -25,7 +25,7 @@ export interface ChannelHost extends AdapterSession {
   readonly channels: Map<string, Rtm2Channel>;
   takeMessageSlot(): boolean;
   /**
-   * docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md docs/reference/rtm1-web-sdk.md §4.4: while RECONNECTING a send waits up to 9 s; `false` when the connection did
+   * docs/reference/rtm1-web-sdk.md §4.4: while RECONNECTING a send waits up to 9 s; `false` when the connection did
    * not come back.
    */
   waitWhileReconnecting(): Promise<boolean>;
@@ -163,7 +163,8 @@ export class Rtm2Channel extends EventEmitter<RtmChannelEvents> implements RtmCh
 
   /** @internal A channel message from another member. */
   receive(message: RtmMessage, publisher: string, serverReceivedTs: number): void {
-    if (this.#state === 'JOINED') this.emit('ChannelMessage', message, publisher, { serverReceivedTs });
+    // 1.x emits a message that comes while join() is still settling (the core holds it until its join sequence).
+    if (this.#state !== 'LEFT') this.emit('ChannelMessage', message, publisher, { serverReceivedTs });
   }
 
   /** @internal docs/reference/rtm2-web-sdk.md §2.11 presence → MemberJoined/MemberLeft, diffing every snapshot after the first. */

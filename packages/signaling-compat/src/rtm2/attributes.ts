@@ -17,24 +17,36 @@ import { decodeKey, encodeKey, isRtm2Id } from './wire';
 
 const STAMP: Rtm2MetadataOptions = { addTimeStamp: true, addUserId: true };
 
-/** 2.x metadata details as 1.x channel attributes. Peer data: anything malformed is skipped. */
+/**
+ * 2.x metadata details as 1.x channel attributes. Peer data: anything malformed is skipped. Built
+ * with `Object.fromEntries`, as 1.x builds its maps: a key such as `__proto__` (which the adapter
+ * itself stores for that 1.x key) stays an own key, and the result keeps `Object.prototype`.
+ */
 export function toChannelAttributes(metadata: unknown): ChannelAttributes {
-  const result: ChannelAttributes = {};
-  if (typeof metadata !== 'object' || metadata === null) return result;
+  if (typeof metadata !== 'object' || metadata === null) return {};
+  const entries: [string, ChannelAttributes[string]][] = [];
   for (const [key, detail] of Object.entries(metadata as Record<string, Partial<Rtm2MetadataDetail>>)) {
     if (typeof detail?.value !== 'string') continue;
-    result[decodeKey(key)] = {
-      value: detail.value,
-      lastUpdateUserId: typeof detail.authorUid === 'string' ? detail.authorUid : '',
-      lastUpdateTs: typeof detail.updated === 'number' ? detail.updated : 0,
-    };
+    entries.push([
+      decodeKey(key),
+      {
+        value: detail.value,
+        lastUpdateUserId: typeof detail.authorUid === 'string' ? detail.authorUid : '',
+        lastUpdateTs: typeof detail.updated === 'number' ? detail.updated : 0,
+      },
+    ]);
   }
-  return result;
+  return Object.fromEntries(entries);
 }
 
 function toAttributesMap(metadata: unknown): AttributesMap {
   const attributes = toChannelAttributes(metadata);
   return Object.fromEntries(Object.entries(attributes).map(([key, { value }]) => [key, value]));
+}
+
+/** The asked keys the map holds as its own (never an inherited name such as `toString`). */
+function pick<T>(all: Record<string, T>, keys: string[]): Record<string, T> {
+  return Object.fromEntries(keys.filter((key) => Object.hasOwn(all, key)).map((key) => [key, all[key]!]));
 }
 
 /**
@@ -136,7 +148,10 @@ export class Attributes {
       rtm.storage.removeChannelMetadata(channelId, 'MESSAGE', { ...STAMP, data: keyItems(keys) }),
     );
     const cached = this.#channels.get(channelId);
-    if (cached) for (const key of keys) delete cached[key];
+    if (!cached) return;
+    for (const key of keys) delete cached[key];
+    // An emptied copy is the same as none: dropped, so a long session keeps nothing per channel it left.
+    if (Object.keys(cached).length === 0) this.#channels.delete(channelId);
   }
 
   async clearChannel(channelId: string): Promise<void> {
@@ -163,7 +178,7 @@ export class Attributes {
   async #readChannel(channelId: string, keys?: string[]): Promise<ChannelAttributes> {
     requireConnected(this.#session);
     const all = isRtm2Id(channelId) ? toChannelAttributes(await this.#getChannelMetadata(channelId)) : {};
-    return keys ? Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]])) : all;
+    return keys ? pick(all, keys) : all;
   }
 
   async #getChannelMetadata(channelId: string): Promise<unknown> {
@@ -185,7 +200,7 @@ export class Attributes {
     for (const batch of batches(map)) {
       await this.#session.call('userMetaModify', 'attributes', (rtm) => rtm.storage.setUserMetadata(batch, STAMP));
     }
-    const stale = Object.keys(current).filter((key) => !(key in map));
+    const stale = Object.keys(current).filter((key) => !Object.hasOwn(map, key));
     if (stale.length > 0) {
       await this.#session.call('userMetaModify', 'attributes', (rtm) =>
         rtm.storage.removeUserMetadata({ ...STAMP, data: keyItems(stale) }),
@@ -247,7 +262,7 @@ export class Attributes {
     requireConnected(this.#session);
     if (!(await isOnline(userId))) throw unavailable(6, 'The user is not online');
     const all = toAttributesMap((await this.#getUserMetadata(userId)).metadata);
-    return keys ? Object.fromEntries(keys.filter((key) => key in all).map((key) => [key, all[key]])) : all;
+    return keys ? pick(all, keys) : all;
   }
 
   async #getUserMetadata(userId: string): Promise<{ metadata?: unknown }> {

@@ -18,7 +18,7 @@ const FAKE = 'signaling-compat-fake.global.js';
  * Size ceiling of the shim script. The goal is 25 KB / 8 KB; the Web and Server dialects with their
  * shared core, hardened against hostile peers (bounded parsing, redaction at the seam, pacing
  * retries), and the 2.x adapter (src/rtm2, so that the script also runs after a Signaling 2.x
- * script tag, about 38 KB / 11 KB of it) are 96.0 KB / 28.9 KB today (after terser's pass, see
+ * script tag, about 38 KB / 11 KB of it) are 96.9 KB / 29.2 KB today (after terser's pass, see
  * tsup.config.ts), so the ceiling sits just above that to catch
  * growth (a dialect or the fake leaking in) until the code is slimmed and the ceiling can come down.
  * It was last raised by 1.5 KB / 0.5 KB for the answers to work under way at a logout (send and
@@ -29,9 +29,11 @@ const FAKE = 'signaling-compat-fake.global.js';
  * gzipped for query answers in issue order and the connection events a re-login now heeds (a
  * kick, a ban, a drop), then by 0.5 KB / 0.25 KB for the send notices, which tell a message's
  * result to the dialect with no closure and no promise of its own (about 210 B less allocated
- * per Web message; BENCHMARKS.md).
+ * per Web message; BENCHMARKS.md), then by 1 KB / 0.25 KB for the 2.x adapter's hostile-peer
+ * fixes (attribute names such as `__proto__` kept as own keys, per-publisher invitation memory,
+ * invitation texts over 8 KB ignored, 1.x's overflow texts) and the cap on unseen refusals.
  */
-const SHIM_BUDGET = { minified: 96 * 1024, gzipped: 29 * 1024 };
+const SHIM_BUDGET = { minified: 97 * 1024, gzipped: 29.25 * 1024 };
 
 /**
  * Size ceiling of the Web-only script: the Web dialect and the core on RTM 1.x, with no Server or

@@ -11,10 +11,8 @@ import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
 import { noSession } from '../rules/errors';
 import { uuidV4 } from '../shared/uuid';
 import { INVITE_NO_ANSWER_RESEND_MS } from '../rules/limits';
-import { fitsInvitationText, isValidId } from '../../rtm/rtm1/validation';
+import { CONTENT_OVERFLOW, fitsInvitationText, isValidId } from '../../rtm/rtm1/validation';
 
-const CONTENT_OVERFLOW =
-  'The length of the "content" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';
 
 const ENDED: ReadonlySet<LocalInvitationState> = new Set([
   'ACCEPTED_BY_REMOTE',

@@ -9,12 +9,10 @@ import type {
 import type { InvitationPort, RemoteInvitationEndpoint } from './InvitationPort';
 import { InvitationTimers } from './InvitationTimers';
 import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
-import { fitsInvitationText } from '../../rtm/rtm1/validation';
+import { RESPONSE_OVERFLOW, fitsInvitationText } from '../../rtm/rtm1/validation';
 
 /** The SDK's texts (docs/reference/rtm1-web-sdk.md §2.4). */
 const ACCEPTING = 'The remote invitation is accepting. Cannot do the operation.';
-const RESPONSE_OVERFLOW =
-  'The length of the "response" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';
 
 const ENDED: ReadonlySet<RemoteInvitationState> = new Set(['ACCEPTED', 'REFUSED', 'CANCELED', 'FAILURE']);
 

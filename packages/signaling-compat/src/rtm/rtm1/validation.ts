@@ -219,6 +219,12 @@ export const fitsInvitationText = (text: unknown): boolean =>
   // to a string (undefined → ""), so a number or object passes if its string form fits.
   new TextEncoder().encode(text as string).length <= MAX_INVITATION_TEXT_BYTES;
 
+/** The SDK's messages when `send`/`accept`/`refuse` find content or a response over 8 KB (the adapter says the same). */
+export const CONTENT_OVERFLOW =
+  'The length of the "content" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';
+export const RESPONSE_OVERFLOW =
+  'The length of the "response" overflows. The number of bytes representing content must not exceed 8 \u00d7 1024 if encoded in UTF-8.';
+
 /** A legacy end-call message: the channel and the one `info` piece it carries. */
 export interface EndCall {
   channelId: string;

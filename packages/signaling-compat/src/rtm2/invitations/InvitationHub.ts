@@ -2,6 +2,7 @@ import type { Clock } from '../../rtm/clock';
 import type { ConnectionState } from '../../rtm/types';
 import { type Envelope, decodeEnvelope, encodeEnvelope } from './protocol';
 import type { Rtm2LocalInvitation } from './Rtm2LocalInvitation';
+import { PeerMemory } from './PeerMemory';
 import { Rtm2RemoteInvitation } from './Rtm2RemoteInvitation';
 
 /** How a publish of one envelope ended. */
@@ -19,7 +20,7 @@ export interface InvitationHost {
 
 /** A seen INVITE or an early CANCEL is remembered this long (a reconnect can replay or reorder). */
 const REMEMBER_MS = 120_000;
-/** Peer data must not grow memory without bound: the oldest memories go first beyond this. */
+/** The hub's own call IDs remembered at most (the oldest go first beyond this). */
 const MAX_REMEMBERED = 4_096;
 /** ACCEPT_ACKs per call at most this often: a callee repeating ACCEPT cannot make this client flood. */
 const ACK_SPACING_MS = 500;
@@ -32,9 +33,9 @@ export class InvitationHub {
   readonly host: InvitationHost;
   readonly #local = new Map<string, Rtm2LocalInvitation>();
   readonly #remote = new Map<string, Rtm2RemoteInvitation>();
-  /** (publisher, id) of INVITEs already taken, and of CANCELs that came before their INVITE. */
-  readonly #seen = new Map<string, number>();
-  readonly #canceledEarly = new Map<string, number>();
+  /** INVITEs already taken, and CANCELs that came before their INVITE, per publisher. */
+  readonly #seen = new PeerMemory();
+  readonly #canceledEarly = new PeerMemory();
   /** Accepted calls by ID: their callee may repeat ACCEPT until it has the ack (1.x re-acks each). */
   readonly #accepted = new Map<string, { calleeId: string; at: number }>();
   readonly #lastAck = new Map<string, number>();
@@ -77,9 +78,9 @@ export class InvitationHub {
     const remoteKey = key(publisher, envelope.id);
     switch (envelope.t) {
       case 'INVITE': {
-        if (this.#seen.has(remoteKey)) return;
-        remember(this.#seen, remoteKey, this.host.clock.now());
-        if (this.#canceledEarly.delete(remoteKey)) return;
+        if (this.#seen.has(publisher, envelope.id)) return;
+        this.#seen.remember(publisher, envelope.id, this.host.clock.now());
+        if (this.#canceledEarly.delete(publisher, envelope.id)) return;
         const invitation = new Rtm2RemoteInvitation(this, publisher, envelope);
         this.#remote.set(remoteKey, invitation);
         this.host.received(invitation);
@@ -88,7 +89,7 @@ export class InvitationHub {
       case 'CANCEL': {
         const invitation = this.#remote.get(remoteKey);
         if (invitation) invitation.canceledByCaller(envelope.c ?? '');
-        else if (!this.#seen.has(remoteKey)) remember(this.#canceledEarly, remoteKey, this.host.clock.now());
+        else if (!this.#seen.has(publisher, envelope.id)) this.#canceledEarly.remember(publisher, envelope.id, this.host.clock.now());
         return;
       }
       case 'ACCEPT_ACK':
@@ -132,9 +133,9 @@ export class InvitationHub {
 
   #prune(): void {
     const now = this.host.clock.now();
-    for (const map of [this.#seen, this.#canceledEarly, this.#lastAck]) {
-      for (const [entry, at] of map) if (now - at >= REMEMBER_MS) map.delete(entry);
-    }
+    this.#seen.prune(now, REMEMBER_MS);
+    this.#canceledEarly.prune(now, REMEMBER_MS);
+    for (const [callId, at] of this.#lastAck) if (now - at >= REMEMBER_MS) this.#lastAck.delete(callId);
     for (const [id, { at }] of this.#accepted) if (now - at >= REMEMBER_MS) this.#accepted.delete(id);
   }
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
 import { DEFAULT_INVITATION_TIMING } from '../../rtm/rtm1/limits';
-import { fitsInvitationText, isValidId } from '../../rtm/rtm1/validation';
+import { CONTENT_OVERFLOW, fitsInvitationText, isValidId } from '../../rtm/rtm1/validation';
 import type { TimerHandle } from '../../rtm/clock';
 import type {
   LocalInvitationEvents,
@@ -71,7 +71,7 @@ export class Rtm2LocalInvitation extends EventEmitter<LocalInvitationEvents> imp
     if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
     if (this.#channelId !== '' && !isValidId(this.#channelId)) throw invalidArgument(1, 'The channel ID is not valid');
     if (!isValidId(this.calleeId)) throw invalidArgument(1, 'The callee ID is not valid');
-    if (!fitsInvitationText(this.content)) throw invalidArgument(1, 'The content is too long');
+    if (!fitsInvitationText(this.content)) throw invalidArgument(1, CONTENT_OVERFLOW);
     this.#state = 'SENT_TO_REMOTE';
     const host = this.#hub.host;
     if (!host.everStarted) return this.#later(() => this.#fail('NOT_LOGGEDIN'));
@@ -88,7 +88,7 @@ export class Rtm2LocalInvitation extends EventEmitter<LocalInvitationEvents> imp
   cancel(): void {
     if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
     if (this.#state === 'IDLE') throw invalidStatus(2, 'The invitation has not been sent');
-    if (!fitsInvitationText(this.content)) throw invalidArgument(1, 'The content is too long');
+    if (!fitsInvitationText(this.content)) throw invalidArgument(1, CONTENT_OVERFLOW);
     void this.#hub.send(this.calleeId, { v: 1, t: 'CANCEL', id: this.callId, c: this.content });
     this.#end('CANCELED');
     this.emit('LocalInvitationCanceled');

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { invalidArgument, invalidStatus } from '../../rtm/rtm1/errors';
 import { DEFAULT_INVITATION_TIMING } from '../../rtm/rtm1/limits';
-import { fitsInvitationText } from '../../rtm/rtm1/validation';
+import { RESPONSE_OVERFLOW, fitsInvitationText } from '../../rtm/rtm1/validation';
 import type { TimerHandle } from '../../rtm/clock';
 import type { RemoteInvitationEvents, RemoteInvitationLike, RemoteInvitationState } from '../../rtm/types';
 import type { InvitationHub, SendOutcome } from './InvitationHub';
@@ -61,7 +61,7 @@ export class Rtm2RemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
   accept(): void {
     if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
     if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, 'The invitation has already been accepted');
-    if (!fitsInvitationText(this.response)) throw invalidArgument(1, 'The response is too long');
+    if (!fitsInvitationText(this.response)) throw invalidArgument(1, RESPONSE_OVERFLOW);
     this.#state = 'ACCEPT_SENT_TO_LOCAL';
     const clock = this.#hub.host.clock;
     const { acceptResendMs, acceptAckMs } = DEFAULT_INVITATION_TIMING;
@@ -83,7 +83,7 @@ export class Rtm2RemoteInvitation extends EventEmitter<RemoteInvitationEvents> i
   refuse(): void {
     if (this.#state === 'ACCEPT_SENT_TO_LOCAL') throw invalidStatus(4, 'The invitation has already been accepted');
     if (ENDED.has(this.#state)) throw invalidStatus(3, 'The invitation has already ended');
-    if (!fitsInvitationText(this.response)) throw invalidArgument(1, 'The response is too long');
+    if (!fitsInvitationText(this.response)) throw invalidArgument(1, RESPONSE_OVERFLOW);
     void this.#hub.send(this.callerId, { v: 1, t: 'REFUSE', id: this.callId, r: this.response });
     this.#end('REFUSED');
     this.emit('RemoteInvitationRefused');

@@ -4,6 +4,7 @@
  * `rtm1.inv`, mirroring 1.x's invite / cancel / accept (request and ack) / refuse packets.
  * The sender is never in the envelope: it is the server-set `publisher` of the message.
  */
+import { fitsInvitationText } from '../../rtm/rtm1/validation';
 
 export type EnvelopeType = 'INVITE' | 'CANCEL' | 'ACCEPT' | 'ACCEPT_ACK' | 'REFUSE';
 
@@ -44,5 +45,7 @@ export function decodeEnvelope(message: unknown): Envelope | undefined {
   if (typeof id !== 'string' || id.length === 0 || id.length > 64) return undefined;
   const optional = (field: unknown): field is string | undefined => field === undefined || typeof field === 'string';
   if (!optional(ch) || !optional(c) || !optional(r)) return undefined;
+  // 1.x never delivers a content or response over 8 KB (the sending SDK refuses it): nor does the adapter.
+  if (!fitsInvitationText(c ?? '') || !fitsInvitationText(r ?? '')) return undefined;
   return { v, t: t as EnvelopeType, id, ch, c, r };
 }
