@@ -1,39 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { FakeRtm2, ManualClock } from '../../src/fake';
 import { Signal } from '../../src/legacy/Signal';
-import { fromRtm2 } from '../../src/rtm2';
 import { CHANNEL_CALLBACKS, watch } from '../support/harness';
+import { APP_ID, adapterWorld } from './env';
 
 /**
  * A hostile (or just foreign) 2.x peer writes metadata whose escaped key decodes to a prototype
  * key. `~5F_proto__` is exactly what the adapter itself stores for a 1.x attribute named
  * `__proto__` (src/rtm2/wire.ts encodeKey), and 1.x delivers such an attribute as an ordinary key.
  */
-const APP_ID = '0123456789abcdef0123456789abcdef';
-
-function cloud() {
-  const clock = new ManualClock();
-  const fake = new FakeRtm2({ clock });
-  const rtm = fromRtm2(fake);
-  return {
-    fake,
-    rtm,
-    async client(uid: string) {
-      const client = rtm.createInstance(APP_ID);
-      await client.login({ uid });
-      return client;
-    },
-    async raw(uid: string) {
-      const client = new fake.RTM(APP_ID, uid);
-      await client.login();
-      return client;
-    },
-  };
-}
-
 describe('2.x metadata keys that decode to prototype keys', () => {
   it('getChannelAttributes: a "__proto__" attribute is an own key, and the result keeps Object.prototype', async () => {
-    const w = cloud();
+    const w = adapterWorld();
     const bob = await w.client('bob');
     const mallory = await w.raw('mallory');
     await mallory.storage.setChannelMetadata('room', 'MESSAGE', [
@@ -48,7 +26,7 @@ describe('2.x metadata keys that decode to prototype keys', () => {
   });
 
   it('getChannelAttributesByKeys / getUserAttributesByKeys return only stored keys, never inherited ones', async () => {
-    const w = cloud();
+    const w = adapterWorld();
     const bob = await w.client('bob');
     const mallory = await w.raw('mallory');
     await mallory.storage.setChannelMetadata('room', 'MESSAGE', [{ key: 'k', value: 'v' }]);
@@ -60,7 +38,7 @@ describe('2.x metadata keys that decode to prototype keys', () => {
   });
 
   it('getUserAttributes: a "__proto__" user attribute is kept, as on 1.x', async () => {
-    const w = cloud();
+    const w = adapterWorld();
     const bob = await w.client('bob');
     const mallory = await w.raw('mallory');
     await mallory.storage.setUserMetadata([
