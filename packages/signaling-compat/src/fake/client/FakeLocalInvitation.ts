@@ -13,7 +13,6 @@ import { uuidV4 } from '../shared/uuid';
 import { INVITE_NO_ANSWER_RESEND_MS } from '../rules/limits';
 import { CONTENT_OVERFLOW, fitsInvitationText, isValidId } from '../../rtm/rtm1/validation';
 
-
 const ENDED: ReadonlySet<LocalInvitationState> = new Set([
   'ACCEPTED_BY_REMOTE',
   'REFUSED_BY_REMOTE',
