@@ -35,7 +35,18 @@ interface SendJob<R, T, A> {
   readonly settle: (result: SendResult<R>, arg: A) => T;
   readonly dropped: (arg: A) => T;
   readonly arg: A;
+  /**
+   * The sends RTM has, oldest first, as a list through the jobs themselves: a send in flight costs
+   * two field writes, not an entry in a collection.
+   */
+  older: AnyJob | undefined;
+  newer: AnyJob | undefined;
+  flying: boolean;
+  /** `dropped(arg)`, once the logout abandoned the send while RTM had it (`close`, called again). */
+  abandoned: T | undefined;
 }
+
+type AnyJob = SendJob<unknown, unknown, unknown>;
 
 /** RTM 1.x's refusal of a message over its rate (docs/reference/rtm1-web-sdk.md §3.5): peer sends code 5, channel sends code 3. */
 export function isRateRefusal(error: unknown): boolean {
@@ -63,8 +74,9 @@ export class MessagePacer {
   /** Until when RTM's own window is known to be full (it refused a send). */
   #blockedUntil = 0;
   #seq = 0;
-  /** Sends RTM has not answered yet. */
-  #inFlight = 0;
+  /** The oldest and newest of the sends RTM has not answered yet. */
+  #oldest: AnyJob | undefined;
+  #newest: AnyJob | undefined;
   /** Set by `close` (logout): a send RTM refuses for rate is no longer retried. */
   #closed = false;
   /** Queued sends `close` abandoned, answered once every send RTM already has is answered. */
@@ -87,7 +99,17 @@ export class MessagePacer {
     dropped: (arg: A) => T,
     arg?: A,
   ): Promise<T> {
-    const job: SendJob<R, T, A> = { seq: ++this.#seq, rtm, settle, dropped, arg: arg as A };
+    const job: SendJob<R, T, A> = {
+      seq: ++this.#seq,
+      rtm,
+      settle,
+      dropped,
+      arg: arg as A,
+      older: undefined,
+      newer: undefined,
+      flying: false,
+      abandoned: undefined,
+    };
     return !this.#paused && this.#queue.length === 0 && this.#hasRoom() ? this.#attempt(job) : this.#enqueue(job);
   }
 
@@ -108,14 +130,16 @@ export class MessagePacer {
     }
     // Stamped after RTM's own synchronous check, so the pacer's window never frees before RTM's.
     this.#sent.push(this.#clock.now());
-    this.#inFlight++;
+    // The in-flight list holds sends of every type; each job's handlers take its own `arg`.
+    const flying = job as unknown as AnyJob;
+    this.#fly(flying);
     const answered: Promise<T> = sending.then(
       (value) => {
-        this.#settled(answered);
+        if (!this.#settled(flying, answered)) return job.abandoned as T;
         return job.settle({ ok: true, value }, job.arg);
       },
       (error: unknown) => {
-        this.#settled(answered);
+        if (!this.#settled(flying, answered)) return job.abandoned as T;
         if (this.#closed || !isRateRefusal(error) || !this.#atEdge()) return job.settle({ ok: false, error }, job.arg);
         // RTM's window is fuller than ours: wait, then this send goes first.
         this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + RATE_RETRY_MS);
@@ -131,11 +155,34 @@ export class MessagePacer {
   }
 
   /**
+   * RTM answered `job`; false when the logout had already answered it (its answer is ignored).
    * After `close`, the last send RTM answers lets the abandoned ones be answered: a reaction added
    * now to its promise runs after its sender's, so the app hears of its sends in send order.
    */
-  #settled(answered: Promise<unknown>): void {
-    if (--this.#inFlight === 0 && this.#closed) void answered.then(() => this.#dropAbandoned());
+  #settled(job: AnyJob, answered: Promise<unknown>): boolean {
+    if (!job.flying) return false;
+    this.#land(job);
+    if (!this.#oldest && this.#closed) void answered.then(() => this.#dropAbandoned());
+    return true;
+  }
+
+  #fly(job: AnyJob): void {
+    job.flying = true;
+    job.older = this.#newest;
+    if (this.#newest) this.#newest.newer = job;
+    else this.#oldest = job;
+    this.#newest = job;
+  }
+
+  #land(job: AnyJob): void {
+    const { older, newer } = job;
+    if (older) older.newer = newer;
+    else this.#oldest = newer;
+    if (newer) newer.older = older;
+    else this.#newest = older;
+    // A landed send holds no other: nothing that keeps one alive keeps the send history with it.
+    job.flying = false;
+    job.older = job.newer = undefined;
   }
 
   pause(): void {
@@ -149,8 +196,9 @@ export class MessagePacer {
 
   /**
    * Logout: abandons every queued send, each one's callback reporting the failure after the sends
-   * RTM already has are answered. Called again (once RTM's logout settled), it answers them at
-   * once: none waits for an answer RTM may never give.
+   * RTM already has are answered. Called again (once RTM's logout settled), it answers at once the
+   * sends RTM still has, then the queued ones, in send order: an answer RTM gives after its logout
+   * is ignored, and none waits for one RTM may never give.
    */
   close(): void {
     const again = this.#closed;
@@ -158,7 +206,15 @@ export class MessagePacer {
     if (this.#timer !== undefined) this.#clock.clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#dropping.push(...this.#queue.splice(0));
-    if (again || this.#inFlight === 0) this.#dropAbandoned();
+    if (again) this.#abandonInFlight();
+    if (!this.#oldest) this.#dropAbandoned();
+  }
+
+  #abandonInFlight(): void {
+    for (let job = this.#oldest; job; job = this.#oldest) {
+      this.#land(job);
+      job.abandoned = job.dropped(job.arg);
+    }
   }
 
   #dropAbandoned(): void {
@@ -169,7 +225,7 @@ export class MessagePacer {
 
   /** Nothing queued and nothing waiting for RTM's answer. */
   get idle(): boolean {
-    return this.#queue.length === 0 && this.#inFlight === 0;
+    return this.#queue.length === 0 && !this.#oldest;
   }
 
   #drain(): void {

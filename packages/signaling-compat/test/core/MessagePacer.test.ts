@@ -58,27 +58,38 @@ describe('MessagePacer', () => {
     expect(p.idle).toBe(true);
   });
 
-  it('on close, answers the dropped sends after the sends RTM already has, or at once when closed again', async () => {
+  it('on close, answers the dropped sends after the sends RTM already has; closed again, every one at once, in send order', async () => {
     const clock = new ManualClock();
     const p = new MessagePacer(clock);
-    const answers: string[] = [];
+    // What the handlers tell, as the core's send notices tell the app.
+    const told: string[] = [];
+    const tell = (what: string) => () => void told.push(what);
     let answer!: () => void;
     const rtmHasIt = new Promise<void>((resolve) => (answer = resolve));
-    const track = (sending: Promise<string>): void => void sending.then((result) => answers.push(result));
-    track(p.send(() => rtmHasIt, () => 'sent', () => 'dropped'));
-    for (let i = 1; i < RTM_MESSAGE_LIMIT; i++) track(p.send(() => new Promise<void>(() => undefined), () => 'never', () => 'dropped'));
-    track(p.send(() => Promise.resolve(), () => 'sent late', () => 'dropped'));
+    let answerLate!: () => void;
+    const late = new Promise<void>((resolve) => (answerLate = resolve));
+    void p.send(() => rtmHasIt, tell('sent 0'), tell('dropped 0'));
+    void p.send(() => late, tell('sent 1'), tell('dropped 1'));
+    for (let i = 2; i < RTM_MESSAGE_LIMIT; i++) void p.send(() => new Promise<void>(() => undefined), tell('never'), tell(`dropped ${i}`));
+    const queued = p.send(() => Promise.resolve(), tell('sent late'), tell('dropped queued'));
     p.close();
     await clock.advance(0);
-    expect(answers).toEqual([]);
+    expect(told).toEqual([]);
     answer();
     await clock.advance(0);
     // 179 more are still in RTM's hands and one was queued: it waits for them, or for the logout.
-    expect(answers).toEqual(['sent']);
-    // Closed again once RTM's logout settled: the queued one fails now.
+    expect(told).toEqual(['sent 0']);
+    // Closed again once RTM's logout settled: those RTM still has fail now, then the queued one.
     p.close();
     await clock.advance(0);
-    expect(answers).toEqual(['sent', 'dropped']);
+    const dropped = Array.from({ length: RTM_MESSAGE_LIMIT - 1 }, (_, i) => `dropped ${i + 1}`);
+    expect(told).toEqual(['sent 0', ...dropped, 'dropped queued']);
+    await queued;
+    expect(p.idle).toBe(true);
+    // RTM's answer after its logout is ignored: the send was answered once.
+    answerLate();
+    await clock.advance(0);
+    expect(told).toHaveLength(RTM_MESSAGE_LIMIT + 1);
     expect(clock.nextTimerAt()).toBeUndefined();
   });
 });

@@ -31,9 +31,11 @@ const FAKE = 'signaling-compat-fake.global.js';
  * result to the dialect with no closure and no promise of its own (about 210 B less allocated
  * per Web message; BENCHMARKS.md), then by 1 KB / 0.25 KB for the 2.x adapter's hostile-peer
  * fixes (attribute names such as `__proto__` kept as own keys, per-publisher invitation memory,
- * invitation texts over 8 KB ignored, 1.x's overflow texts) and the cap on unseen refusals.
+ * invitation texts over 8 KB ignored, 1.x's overflow texts) and the cap on unseen refusals, then
+ * by 0.5 KB / 0.25 KB for the pacer's list of the sends RTM has (at a logout on a slow link, those
+ * RTM has not answered fail in send order, before the queued ones).
  */
-const SHIM_BUDGET = { minified: 97 * 1024, gzipped: 29.25 * 1024 };
+const SHIM_BUDGET = { minified: 97.5 * 1024, gzipped: 29.5 * 1024 };
 
 /**
  * Size ceiling of the Web-only script: the Web dialect and the core on RTM 1.x, with no Server or
@@ -44,9 +46,10 @@ const SHIM_BUDGET = { minified: 97 * 1024, gzipped: 29.25 * 1024 };
  * then by 0.5 KB for token expiries during a re-login and the echo after a token re-login, then by
  * 0.25 KB gzipped for query answers in the order the queries were made and the connection events
  * a re-login now heeds, then by 0.5 KB / 0.25 KB for the send notices (no closure and no promise
- * per message), then by 0.25 KB for token renewals held through a re-login the app does not see.
+ * per message), then by 0.25 KB for token renewals held through a re-login the app does not see,
+ * then by 0.5 KB / 0.25 KB for the pacer's list of the sends RTM has (logout order on a slow link).
  */
-const WEB_SHIM_BUDGET = { minified: 49.25 * 1024, gzipped: 16.25 * 1024 };
+const WEB_SHIM_BUDGET = { minified: 49.75 * 1024, gzipped: 16.5 * 1024 };
 
 interface PageGlobals {
   Signal?: typeof SignalType;
